@@ -1,0 +1,23 @@
+#pragma once
+// One function per subcommand: it declares the subcommand's options on the
+// app, parsing them into a plain config struct, and sets a callback that
+// hands the config to the layer that does the work.
+
+#include <CLI/CLI.hpp>
+
+namespace surrogate::cli {
+
+/// Where a subcommand's callback leaves the process exit status.
+struct ExitStatus {
+  int code = 0;
+};
+
+void addSimulateCommand(CLI::App &app, ExitStatus &status);
+void addEvalCommand(CLI::App &app, ExitStatus &status);
+void addBenchCommand(CLI::App &app, ExitStatus &status);
+
+/// Parses argv, runs the chosen subcommand, and returns the exit status;
+/// errors are logged on stderr and give a non-zero status.
+int run(int argc, char **argv);
+
+} // namespace surrogate::cli

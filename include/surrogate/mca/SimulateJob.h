@@ -1,0 +1,28 @@
+#pragma once
+// `surrogate simulate`: blocks in, llvm-mca's figures out (CSV or JSONL),
+// in input order, with problems reported on stderr and counted.
+
+#include <string>
+#include <vector>
+
+#include "surrogate/block/Decoder.h"
+#include "surrogate/mca/BatchRunner.h"
+
+namespace surrogate::mca {
+
+struct SimulateConfig {
+  std::vector<std::string> inputs;
+  std::string cpu = "haswell";
+  unsigned iterations = 100;
+  unsigned threads = 1;
+  std::string format = "csv";  ///< csv | jsonl
+  std::string output;          ///< empty or "-": stdout
+  bool strict = false;
+  block::Syntax syntax = block::Syntax::ATT;
+  bool readMeasured = true;
+};
+
+/// Runs the job; throws on fatal errors (bad CPU, missing input, strict mode).
+BatchSummary runSimulate(const SimulateConfig &config);
+
+} // namespace surrogate::mca

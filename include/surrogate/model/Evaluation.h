@@ -1,0 +1,39 @@
+#pragma once
+// Scores a CSV of predictions against its measured column (`surrogate
+// eval`): overall and by block length, with the rows it could not score
+// reported and counted.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "surrogate/block/BasicBlock.h"
+#include "surrogate/model/Metrics.h"
+
+namespace surrogate::model {
+
+struct EvaluationConfig {
+  std::string file;
+  std::string predictedColumn = "cycles";
+  std::string measuredColumn = "measured";
+  std::string hexColumn = "hex";  ///< for the length buckets; skipped if absent
+};
+
+struct EvaluationReport {
+  std::string file;
+  std::string predictedColumn, measuredColumn;
+  ErrorSummary overall;
+  std::vector<std::pair<std::string, ErrorSummary>> byLength;  ///< empty without a hex column
+  std::size_t rows = 0, skipped = 0;
+  std::vector<block::Problem> problems;  ///< first few skipped rows
+
+  nlohmann::json toJson() const;
+  std::string toText() const;
+};
+
+/// Throws data::CsvError when the file or a column is missing.
+EvaluationReport evaluateFile(const EvaluationConfig &config);
+
+} // namespace surrogate::model

@@ -1,0 +1,30 @@
+#pragma once
+// An output file that appears under its final name only when complete: it is
+// written to a temporary name beside the target and renamed on commit(), so
+// an interrupted run never leaves a partial file that looks finished.
+
+#include <fstream>
+#include <string>
+
+namespace surrogate::support {
+
+class AtomicFile {
+public:
+  /// Opens `path`.tmp.<pid> for writing; throws std::runtime_error on failure.
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();  ///< removes the temporary unless committed
+
+  std::ostream &stream() { return Out; }
+  /// Flushes, closes and renames onto the final path; throws on failure.
+  void commit();
+
+private:
+  std::string Path, TempPath;
+  std::ofstream Out;
+  bool Committed = false;
+};
+
+/// Writes `content` to `path` atomically.
+void writeFileAtomically(const std::string &path, const std::string &content);
+
+} // namespace surrogate::support

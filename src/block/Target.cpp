@@ -1,0 +1,61 @@
+#include "surrogate/block/Target.h"
+
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/MC/MCSchedule.h>
+
+#include <stdexcept>
+
+extern "C" {
+void LLVMInitializeX86TargetInfo();
+void LLVMInitializeX86TargetMC();
+void LLVMInitializeX86Disassembler();
+void LLVMInitializeX86AsmParser();
+void LLVMInitializeX86TargetMCA();
+}
+
+namespace surrogate::block {
+
+X86Target::X86Target() : Triple_(kTriple) {
+  LLVMInitializeX86TargetInfo();
+  LLVMInitializeX86TargetMC();
+  LLVMInitializeX86Disassembler();
+  LLVMInitializeX86AsmParser();
+  LLVMInitializeX86TargetMCA();
+
+  std::string error;
+  Target_ = llvm::TargetRegistry::lookupTarget(Triple_.str(), error);
+  if (!Target_)
+    throw std::runtime_error("LLVM has no x86-64 target: " + error);
+  MRI.reset(Target_->createMCRegInfo(Triple_.str()));
+  MAI.reset(Target_->createMCAsmInfo(*MRI, Triple_.str(), Options));
+  MCII.reset(Target_->createMCInstrInfo());
+
+  std::unique_ptr<llvm::MCSubtargetInfo> generic(
+      Target_->createMCSubtargetInfo(Triple_.str(), "x86-64", ""));
+  for (const llvm::SubtargetSubTypeKV &cpu : generic->getAllProcessorDescriptions()) {
+    const llvm::MCSchedModel *model = cpu.SchedModel;
+    if (model && model->hasInstrSchedModel())
+      Cpus.emplace_back(cpu.Key);
+  }
+}
+
+const X86Target &X86Target::get() {
+  static const X86Target instance;
+  return instance;
+}
+
+llvm::Expected<std::unique_ptr<llvm::MCSubtargetInfo>>
+X86Target::createSubtarget(llvm::StringRef cpu) const {
+  bool known = false;
+  for (const std::string &name : Cpus)
+    known |= (name == cpu);
+  if (!known)
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "unknown CPU '%s' (or it has no scheduling model); valid CPUs: %s",
+        cpu.str().c_str(), llvm::join(Cpus, ", ").c_str());
+  return std::unique_ptr<llvm::MCSubtargetInfo>(
+      Target_->createMCSubtargetInfo(Triple_.str(), cpu, ""));
+}
+
+} // namespace surrogate::block

@@ -1,0 +1,37 @@
+#include <memory>
+
+#include "surrogate/cli/Commands.h"
+#include "surrogate/mca/SimulateJob.h"
+
+namespace surrogate::cli {
+
+void addSimulateCommand(CLI::App &app, ExitStatus &status) {
+  auto config = std::make_shared<mca::SimulateConfig>();
+  auto syntax = std::make_shared<std::string>("att");
+  auto noMeasured = std::make_shared<bool>(false);
+  CLI::App *cmd = app.add_subcommand("simulate", "run llvm-mca (in-process) on basic blocks");
+  cmd->add_option("inputs", config->inputs, "BHive CSV (hex[,throughput]) or assembly (.s) files")
+      ->required();
+  cmd->add_option("--mcpu", config->cpu, "CPU whose scheduling model to use")->capture_default_str();
+  cmd->add_option("--iterations", config->iterations, "iterations of each block")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 100000u));
+  cmd->add_option("-j,--threads", config->threads, "worker threads (0: all cores)")->capture_default_str();
+  cmd->add_option("--format", config->format, "output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  cmd->add_option("-o,--output", config->output, "output file (default: stdout)");
+  cmd->add_flag("--strict", config->strict, "stop at the first row that cannot be simulated");
+  cmd->add_option("--syntax", *syntax, "syntax of assembly inputs")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"att", "intel"}));
+  cmd->add_flag("--no-measured", *noMeasured, "ignore a CSV's second column (e.g. BHive sources' frequency)");
+  cmd->callback([config, syntax, noMeasured, &status] {
+    config->syntax = *syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
+    config->readMeasured = !*noMeasured;
+    mca::BatchSummary summary = mca::runSimulate(*config);
+    status.code = summary.simulated == 0 ? 1 : 0;
+  });
+}
+
+} // namespace surrogate::cli

@@ -1,0 +1,94 @@
+#include "surrogate/mca/SimulateJob.h"
+
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "surrogate/block/Target.h"
+#include "surrogate/support/AtomicFile.h"
+
+namespace surrogate::mca {
+
+namespace {
+
+// Writes one result per block in the chosen format.
+class ResultWriter {
+public:
+  ResultWriter(std::ostream &out, std::string format) : Out(out), Format(std::move(format)) {}
+
+  void write(const block::BasicBlock &b, const SimulationResult &r) {
+    if (Format == "jsonl") {
+      nlohmann::json j = {{"hex", b.hex},
+                          {"cycles", r.cycles},
+                          {"iterations", r.iterations},
+                          {"instructions", r.instructions},
+                          {"uops", r.microOps},
+                          {"ipc", r.ipc},
+                          {"block_rthroughput", r.blockRThroughput}};
+      j["measured"] = b.measured ? nlohmann::json(*b.measured) : nlohmann::json(nullptr);
+      Out << j.dump() << '\n';
+      return;
+    }
+    if (!HeaderWritten) {
+      // The first block decides whether the input carries measurements.
+      WithMeasured = b.measured.has_value();
+      Out << (WithMeasured ? "hex,cycles,measured\n" : "hex,cycles\n");
+      HeaderWritten = true;
+    }
+    Out << b.hex << ',' << r.cycles;
+    if (WithMeasured)
+      Out << ',' << (b.measured ? fmt::format("{}", *b.measured) : std::string());
+    Out << '\n';
+  }
+
+  void finish() {
+    if (Format == "csv" && !HeaderWritten)
+      Out << "hex,cycles\n";
+  }
+
+private:
+  std::ostream &Out;
+  std::string Format;
+  bool HeaderWritten = false, WithMeasured = false;
+};
+
+} // namespace
+
+BatchSummary runSimulate(const SimulateConfig &config) {
+  if (config.format != "csv" && config.format != "jsonl")
+    throw std::invalid_argument("unknown format '" + config.format + "' (csv or jsonl)");
+  auto subtarget = block::X86Target::get().createSubtarget(config.cpu);
+  if (!subtarget)
+    throw std::invalid_argument(llvm::toString(subtarget.takeError()));
+
+  block::ReaderOptions readerOptions;
+  readerOptions.syntax = config.syntax;
+  readerOptions.readMeasured = config.readMeasured;
+  block::BlockReader reader(config.inputs, readerOptions);
+
+  std::unique_ptr<support::AtomicFile> file;
+  if (!config.output.empty() && config.output != "-")
+    file = std::make_unique<support::AtomicFile>(config.output);
+  ResultWriter writer(file ? file->stream() : std::cout, config.format);
+
+  BatchOptions options;
+  options.iterations = config.iterations;
+  options.threads = config.threads;
+  options.strict = config.strict;
+  BatchRunner runner(**subtarget, options);
+  BatchSummary summary = runner.run(
+      reader, [&](const block::BasicBlock &b, const SimulationResult &r) { writer.write(b, r); },
+      [&](const block::Problem &p) { spdlog::warn("{} (skipped)", p.str()); });
+  writer.finish();
+  if (file)
+    file->commit();
+  else
+    std::cout.flush();
+  spdlog::info("{} blocks read, {} simulated, {} skipped", summary.read, summary.simulated, summary.skipped);
+  return summary;
+}
+
+} // namespace surrogate::mca

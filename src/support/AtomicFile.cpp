@@ -1,0 +1,40 @@
+#include "surrogate/support/AtomicFile.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace surrogate::support {
+
+AtomicFile::AtomicFile(std::string path) : Path(std::move(path)) {
+  TempPath = Path + ".tmp." + std::to_string(::getpid());
+  Out.open(TempPath, std::ios::binary | std::ios::trunc);
+  if (!Out)
+    throw std::runtime_error(Path + ": cannot write: " + std::strerror(errno));
+}
+
+AtomicFile::~AtomicFile() {
+  if (!Committed) {
+    Out.close();
+    std::remove(TempPath.c_str());
+  }
+}
+
+void AtomicFile::commit() {
+  Out.flush();
+  bool ok = static_cast<bool>(Out);
+  Out.close();
+  if (!ok || std::rename(TempPath.c_str(), Path.c_str()) != 0)
+    throw std::runtime_error(Path + ": cannot write: " + std::strerror(errno));
+  Committed = true;
+}
+
+void writeFileAtomically(const std::string &path, const std::string &content) {
+  AtomicFile file(path);
+  file.stream() << content;
+  file.commit();
+}
+
+} // namespace surrogate::support
