@@ -1,12 +1,16 @@
 #pragma once
 // Paths and helpers shared by the tests.
 
+#include <algorithm>
 #include <cstdio>
+#include <unistd.h>
+#include <sys/wait.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace surrogate::test {
 

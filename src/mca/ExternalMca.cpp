@@ -9,17 +9,18 @@
 
 namespace surrogate::mca {
 
-std::string findLlvmMca() {
-  for (const char *name : {"llvm-mca-19"}) {
-    if (auto path = llvm::sys::findProgramByName(name))
-      return *path;
-    if (auto path = llvm::sys::findProgramByName(name, {"/usr/lib/llvm-19/bin"}))
-      return *path;
-  }
-  if (auto path = llvm::sys::findProgramByName("llvm-mca", {"/usr/lib/llvm-19/bin"}))
+namespace {
+std::string findTool(llvm::StringRef name) {
+  if (auto path = llvm::sys::findProgramByName((name + "-19").str()))
+    return *path;
+  if (auto path = llvm::sys::findProgramByName(name, {"/usr/lib/llvm-19/bin"}))
     return *path;
   return {};
 }
+} // namespace
+
+std::string findLlvmMca() { return findTool("llvm-mca"); }
+std::string findLlvmMc() { return findTool("llvm-mc"); }
 
 namespace {
 // Removes a temporary file when it goes out of scope.
@@ -32,34 +33,58 @@ struct TempFile {
 };
 } // namespace
 
+// Runs `program args... < input` and returns what it wrote on stdout and stderr.
+static llvm::Expected<std::string> runTool(const std::string &program, std::vector<std::string> args,
+                                    const std::string &input) {
+  TempFile in, out;
+  if (auto ec = llvm::sys::fs::createTemporaryFile("surrogate-in", "txt", in.path))
+    return llvm::errorCodeToError(ec);
+  if (auto ec = llvm::sys::fs::createTemporaryFile("surrogate-out", "txt", out.path))
+    return llvm::errorCodeToError(ec);
+  std::ofstream(in.path.c_str()) << input;
+  args.insert(args.begin(), program);
+  llvm::SmallVector<llvm::StringRef> argRefs(args.begin(), args.end());
+  std::optional<llvm::StringRef> redirects[] = {in.path.str(), out.path.str(), out.path.str()};
+  std::string error;
+  int rc = llvm::sys::ExecuteAndWait(program, argRefs, std::nullopt, redirects, 0, 0, &error);
+  std::ifstream result(out.path.c_str());
+  std::stringstream text;
+  text << result.rdbuf();
+  if (rc != 0)
+    return llvm::createStringError(std::errc::io_error, "%s exited with %d: %s%s", program.c_str(), rc,
+                                   error.c_str(), text.str().c_str());
+  return text.str();
+}
+
 llvm::Expected<unsigned> runExternalMca(const std::string &llvmMca, const std::string &cpu, unsigned iterations,
                                         const std::string &asmText) {
-  TempFile input, output;
-  if (auto ec = llvm::sys::fs::createTemporaryFile("surrogate-block", "s", input.path))
-    return llvm::errorCodeToError(ec);
-  if (auto ec = llvm::sys::fs::createTemporaryFile("surrogate-mca", "txt", output.path))
-    return llvm::errorCodeToError(ec);
-  {
-    std::ofstream out(input.path.c_str());
-    out << asmText;
-  }
-  std::string triple = "-mtriple=x86_64-unknown-linux-gnu", mcpu = "-mcpu=" + cpu,
-              iters = "-iterations=" + std::to_string(iterations);
-  llvm::SmallVector<llvm::StringRef> args = {llvmMca, triple, mcpu, iters, input.path.str()};
-  std::optional<llvm::StringRef> redirects[] = {std::nullopt, output.path.str(), output.path.str()};
-  std::string error;
-  int rc = llvm::sys::ExecuteAndWait(llvmMca, args, std::nullopt, redirects, 0, 0, &error);
-  std::ifstream in(output.path.c_str());
-  std::stringstream text;
-  text << in.rdbuf();
-  if (rc != 0)
-    return llvm::createStringError(std::errc::io_error, "%s exited with %d: %s%s", llvmMca.c_str(), rc,
-                                   error.c_str(), text.str().c_str());
+  auto output = runTool(llvmMca,
+                        {"-mtriple=x86_64-unknown-linux-gnu", "-mcpu=" + cpu,
+                         "-iterations=" + std::to_string(iterations), "-"},
+                        asmText);
+  if (!output)
+    return output.takeError();
+  std::stringstream text(*output);
   std::string line;
   while (std::getline(text, line))
     if (line.rfind("Total Cycles:", 0) == 0)
       return static_cast<unsigned>(std::stoul(line.substr(13)));
   return llvm::createStringError(std::errc::io_error, "no 'Total Cycles' in llvm-mca output");
+}
+
+} // namespace surrogate::mca
+
+namespace surrogate::mca {
+
+llvm::Expected<unsigned> runExternalMcaOnHex(const std::string &llvmMc, const std::string &llvmMca,
+                                             const std::string &cpu, unsigned iterations, const std::string &hex) {
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes += "0x" + hex.substr(i, 2) + " ";
+  auto assembly = runTool(llvmMc, {"--disassemble", "-triple=x86_64-unknown-linux-gnu", "-"}, bytes + "\n");
+  if (!assembly)
+    return assembly.takeError();
+  return runExternalMca(llvmMca, cpu, iterations, *assembly);
 }
 
 } // namespace surrogate::mca
