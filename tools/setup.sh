@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  llvm-19 llvm-19-dev llvm-19-tools       # MC, MCDisassembler, MCA, llvm-mca-19, llvm-tblgen-19
+  llvm-19 llvm-19-dev                     # MC, MCDisassembler, MCA; llvm-mca-19, llvm-mc-19, llvm-tblgen-19
   libtorch-dev libopenblas0-pthread       # LibTorch 1.13 CPU, fast BLAS behind it
   libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
