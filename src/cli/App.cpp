@@ -33,6 +33,7 @@ int run(int argc, char **argv) {
   addSimulateCommand(app, status);
   addEvalCommand(app, status);
   addBenchCommand(app, status);
+  addParamsCommand(app, status);
 
   try {
     app.parse(argc, argv);

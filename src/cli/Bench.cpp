@@ -20,6 +20,8 @@ void addBenchCommand(CLI::App &app, ExitStatus &status) {
   mcaCmd->add_option("--threads", config->threads, "thread counts to time")->capture_default_str()->delimiter(',');
   mcaCmd->add_option("--spawn-sample", config->spawnSample, "blocks to run through llvm-mca-19 (0: skip)")
       ->capture_default_str();
+  mcaCmd->add_option("--params", config->paramsFile,
+                     "also time the simulator with this parameter table (JSON) and report the ratio");
   mcaCmd->add_option("--llvm-mca", config->llvmMca, "path of the llvm-mca binary (default: llvm-mca-19 on PATH)");
   mcaCmd->add_option("--format", *format, "text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   mcaCmd->callback([config, format, &status] {

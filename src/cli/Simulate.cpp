@@ -12,7 +12,10 @@ void addSimulateCommand(CLI::App &app, ExitStatus &status) {
   CLI::App *cmd = app.add_subcommand("simulate", "run llvm-mca (in-process) on basic blocks");
   cmd->add_option("inputs", config->inputs, "BHive CSV (hex[,throughput]) or assembly (.s) files")
       ->required();
-  cmd->add_option("--mcpu", config->cpu, "CPU whose scheduling model to use")->capture_default_str();
+  CLI::Option *mcpu =
+      cmd->add_option("--mcpu", config->cpu, "CPU whose scheduling model to use")->capture_default_str();
+  cmd->add_option("--params", config->paramsFile,
+                  "parameter table (JSON, see `params export`) to simulate with instead of LLVM's values");
   cmd->add_option("--iterations", config->iterations, "iterations of each block")
       ->capture_default_str()
       ->check(CLI::Range(1u, 100000u));
@@ -26,7 +29,9 @@ void addSimulateCommand(CLI::App &app, ExitStatus &status) {
       ->capture_default_str()
       ->check(CLI::IsMember({"att", "intel"}));
   cmd->add_flag("--no-measured", *noMeasured, "ignore a CSV's second column (e.g. BHive sources' frequency)");
-  cmd->callback([config, syntax, noMeasured, &status] {
+  cmd->callback([config, syntax, noMeasured, mcpu, &status] {
+    if (!config->paramsFile.empty() && mcpu->count() == 0)
+      config->cpu.clear();  // the table names its CPU
     config->syntax = *syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
     config->readMeasured = !*noMeasured;
     mca::BatchSummary summary = mca::runSimulate(*config);

@@ -11,6 +11,7 @@
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/BatchRunner.h"
 #include "surrogate/mca/ExternalMca.h"
+#include "surrogate/mca/TunedSubtarget.h"
 
 namespace surrogate::mca {
 
@@ -70,6 +71,10 @@ nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
   auto subtarget = block::X86Target::get().createSubtarget(config.cpu);
   if (!subtarget)
     throw std::invalid_argument(llvm::toString(subtarget.takeError()));
+  // With a parameter table, the same runs are timed on both models.
+  std::unique_ptr<llvm::MCSubtargetInfo> tuned;
+  if (!config.paramsFile.empty())
+    tuned = createSimulationSubtarget(config.cpu, config.paramsFile);
 
   // Blocks that decode; the timed runs decode them again, as simulate does.
   std::vector<block::BasicBlock> blocks;
@@ -90,14 +95,15 @@ nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
                            {"iterations", config.iterations},
                            {"blocks", blocks.size()},
                            {"hardware_threads", std::thread::hardware_concurrency()}};
-  nlohmann::json inProcess = nlohmann::json::array();
-  double oneThread = 0;
-  for (unsigned threads : config.threads) {
+  if (tuned)
+    result["params"] = config.paramsFile;
+
+  auto timeRun = [&](const llvm::MCSubtargetInfo &sti, unsigned threads) {
     BatchOptions options;
     options.iterations = config.iterations;
     options.threads = threads;
     options.progress = false;
-    BatchRunner runner(**subtarget, options);
+    BatchRunner runner(sti, options);
     std::size_t next = 0;
     auto source = [&](block::BlockOrProblem &item) {
       if (next >= blocks.size())
@@ -110,16 +116,34 @@ nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
     auto start = Clock::now();
     BatchSummary summary = runner.run(source, [](auto &, auto &) {}, [](auto &) {});
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    double rate = summary.simulated / seconds;
+    return std::make_pair(summary.simulated, seconds);
+  };
+
+  nlohmann::json inProcess = nlohmann::json::array();
+  double oneThread = 0;
+  for (unsigned threads : config.threads) {
+    auto [simulated, seconds] = timeRun(**subtarget, threads);
+    double rate = simulated / seconds;
     if (threads == 1)
       oneThread = rate;
-    spdlog::info("in-process, {} thread(s): {} blocks in {:.2f}s = {:.0f} blocks/s", threads, summary.simulated,
-                 seconds, rate);
-    inProcess.push_back({{"threads", threads},
-                         {"blocks", summary.simulated},
-                         {"seconds", seconds},
-                         {"blocks_per_second", rate},
-                         {"speedup_vs_1_thread", oneThread > 0 ? nlohmann::json(rate / oneThread) : nlohmann::json(nullptr)}});
+    spdlog::info("in-process, {} thread(s): {} blocks in {:.2f}s = {:.0f} blocks/s", threads, simulated, seconds,
+                 rate);
+    nlohmann::json row = {{"threads", threads},
+                          {"blocks", simulated},
+                          {"seconds", seconds},
+                          {"blocks_per_second", rate},
+                          {"speedup_vs_1_thread", oneThread > 0 ? nlohmann::json(rate / oneThread) : nlohmann::json(nullptr)}};
+    if (tuned) {
+      auto [tunedSimulated, tunedSeconds] = timeRun(*tuned, threads);
+      double tunedRate = tunedSimulated / tunedSeconds;
+      spdlog::info("in-process with {}, {} thread(s): {} blocks in {:.2f}s = {:.0f} blocks/s ({:.3f}x built-in)",
+                   config.paramsFile, threads, tunedSimulated, tunedSeconds, tunedRate, tunedRate / rate);
+      row["params_blocks"] = tunedSimulated;
+      row["params_seconds"] = tunedSeconds;
+      row["params_blocks_per_second"] = tunedRate;
+      row["params_vs_builtin"] = tunedRate / rate;
+    }
+    inProcess.push_back(row);
   }
   result["in_process"] = inProcess;
 
@@ -136,6 +160,11 @@ std::string formatMcaBenchmark(const nlohmann::json &r) {
     out += fmt::format("{:<44} {:>8.0f} {:>11.2f}x\n", fmt::format("in-process, {} thread(s)", row["threads"].get<unsigned>()),
                        row["blocks_per_second"].get<double>(),
                        row["speedup_vs_1_thread"].is_null() ? 0.0 : row["speedup_vs_1_thread"].get<double>());
+  for (const auto &row : r["in_process"])
+    if (row.contains("params_vs_builtin"))
+      out += fmt::format("{:<44} {:>8.0f}  ({:.3f}x built-in)\n",
+                         fmt::format("in-process with --params, {} thread(s)", row["threads"].get<unsigned>()),
+                         row["params_blocks_per_second"].get<double>(), row["params_vs_builtin"].get<double>());
   if (r.contains("spawning"))
     for (const auto &way : r["spawning"])
       out += fmt::format("{:<44} {:>8.1f} blocks/s; in-process 1 thread is {:.1f}x faster\n",

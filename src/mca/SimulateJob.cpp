@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "surrogate/block/Target.h"
+#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/support/AtomicFile.h"
 
 namespace surrogate::mca {
@@ -60,9 +61,9 @@ private:
 BatchSummary runSimulate(const SimulateConfig &config) {
   if (config.format != "csv" && config.format != "jsonl")
     throw std::invalid_argument("unknown format '" + config.format + "' (csv or jsonl)");
-  auto subtarget = block::X86Target::get().createSubtarget(config.cpu);
-  if (!subtarget)
-    throw std::invalid_argument(llvm::toString(subtarget.takeError()));
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget = createSimulationSubtarget(config.cpu, config.paramsFile);
+  if (!config.paramsFile.empty())
+    spdlog::info("simulating {} with the parameter table {}", subtarget->getCPU().str(), config.paramsFile);
 
   block::ReaderOptions readerOptions;
   readerOptions.syntax = config.syntax;
@@ -78,7 +79,7 @@ BatchSummary runSimulate(const SimulateConfig &config) {
   options.iterations = config.iterations;
   options.threads = config.threads;
   options.strict = config.strict;
-  BatchRunner runner(**subtarget, options);
+  BatchRunner runner(*subtarget, options);
   BatchSummary summary = runner.run(
       reader, [&](const block::BasicBlock &b, const SimulationResult &r) { writer.write(b, r); },
       [&](const block::Problem &p) { spdlog::warn("{} (skipped)", p.str()); });

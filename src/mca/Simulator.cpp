@@ -7,10 +7,35 @@
 #include <llvm/MCA/Support.h>
 
 #include "surrogate/block/Target.h"
+#include "surrogate/mca/TunedSubtarget.h"
 
 namespace surrogate::mca {
 
 using namespace llvm;
+
+namespace {
+
+// Sends each opcode that a parameter table tunes to the table's own class.
+class TunedInstrumentManager : public llvm::mca::InstrumentManager {
+public:
+  TunedInstrumentManager(const TunedSubtarget &sti, std::unique_ptr<llvm::mca::InstrumentManager> inner)
+      : InstrumentManager(sti, block::X86Target::get().instrInfo()), Tuned(sti), Inner(std::move(inner)) {}
+
+  bool shouldIgnoreInstruments() const override { return Inner->shouldIgnoreInstruments(); }
+  bool supportsInstrumentType(StringRef type) const override { return Inner->supportsInstrumentType(type); }
+  unsigned getSchedClassID(const MCInstrInfo &mcii, const MCInst &inst,
+                           const SmallVector<llvm::mca::Instrument *> &instruments) const override {
+    if (unsigned tuned = Tuned.schedClassForOpcode(inst.getOpcode()))
+      return tuned;
+    return Inner->getSchedClassID(mcii, inst, instruments);
+  }
+
+private:
+  const TunedSubtarget &Tuned;
+  std::unique_ptr<llvm::mca::InstrumentManager> Inner;
+};
+
+} // namespace
 
 Simulator::Simulator(const MCSubtargetInfo &subtarget, unsigned iterations)
     : STI(subtarget), Iterations(iterations) {
@@ -19,6 +44,8 @@ Simulator::Simulator(const MCSubtargetInfo &subtarget, unsigned iterations)
   IM.reset(x86.target().createInstrumentManager(STI, x86.instrInfo()));
   if (!IM)
     IM = std::make_unique<llvm::mca::InstrumentManager>(STI, x86.instrInfo());
+  if (auto *tuned = dynamic_cast<const TunedSubtarget *>(&STI))
+    IM = std::make_unique<TunedInstrumentManager>(*tuned, std::move(IM));
   IPP.reset(x86.target().createInstrPostProcess(STI, x86.instrInfo()));
   if (!IPP)
     IPP = std::make_unique<llvm::mca::InstrPostProcess>(STI, x86.instrInfo());

@@ -12,7 +12,8 @@ namespace surrogate::mca {
 
 struct SimulateConfig {
   std::vector<std::string> inputs;
-  std::string cpu = "haswell";
+  std::string cpu = "haswell";  ///< empty with paramsFile: the table's CPU
+  std::string paramsFile;        ///< parameter table to simulate with (JSON); empty: LLVM's model
   unsigned iterations = 100;
   unsigned threads = 1;
   std::string format = "csv";  ///< csv | jsonl

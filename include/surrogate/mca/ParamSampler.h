@@ -1,0 +1,47 @@
+#pragma once
+// Random parameter tables for training a surrogate over llvm-mca's parameter
+// space. Each value is drawn independently and uniformly from a fixed integer
+// range (DiffTune's scheme), not around LLVM's defaults. A port map keeps the
+// ports and groups the opcode's TableGen definition names; their cycles are
+// drawn and the groups' totals derived, so every table simulates. Table i of
+// a seed depends only on (seed, i): same seed, same tables, in any order.
+
+#include <cstdint>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "surrogate/mca/ParamTable.h"
+#include "surrogate/mca/ResourceMap.h"
+
+namespace surrogate::mca {
+
+/// Inclusive ranges of the sampling distribution.
+struct SamplingRanges {
+  unsigned dispatchWidthMin = 1, dispatchWidthMax = 10;
+  unsigned reorderBufferMin = 50, reorderBufferMax = 250;
+  unsigned microOpsMin = 1, microOpsMax = 10;
+  unsigned latencyMin = 0, latencyMax = 5;
+  unsigned readAdvanceMin = 0, readAdvanceMax = 5;
+  unsigned resourceCyclesMin = 1, resourceCyclesMax = 5;  ///< per port/group named in TableGen
+
+  nlohmann::json toJson() const;
+};
+
+class ParamSampler {
+public:
+  /// `defaults` fixes the CPU, the opcodes and each opcode's structure.
+  ParamSampler(ParamTable defaults, std::uint64_t seed, SamplingRanges ranges = {});
+
+  ParamTable sample(std::uint64_t index) const;
+
+  const SamplingRanges &ranges() const { return Ranges; }
+
+private:
+  ParamTable Defaults;
+  std::uint64_t Seed;
+  SamplingRanges Ranges;
+  ResourceMap Resources;
+};
+
+} // namespace surrogate::mca

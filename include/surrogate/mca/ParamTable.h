@@ -1,0 +1,104 @@
+#pragma once
+// A CPU's llvm-mca scheduling parameters as plain data: the two globals
+// (dispatch width, reorder buffer size) and, per LLVM opcode, its micro-ops,
+// write latencies, read-advance cycles and processor-resource cycles. Tables
+// are exported from LLVM's built-in model, read and written as JSON, checked
+// against the model, and turned into numeric features; TunedSubtarget applies
+// one to the simulator.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/MC/MCSubtargetInfo.h>
+#include <nlohmann/json.hpp>
+
+namespace surrogate::mca {
+
+/// A table that cannot be read or does not fit the CPU's model; the message
+/// names the file and the field (e.g. `t.json: opcodes.ADD32rr.latencies[0]: ...`).
+struct ParamError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// One opcode's parameters. Resource cycles are LLVM's ReleaseAtCycle values
+/// as stored in the model's tables: a port group's figure includes the cycles
+/// of the ports and smaller groups inside it (TableGen's expansion).
+struct OpcodeParams {
+  unsigned microOps = 0;
+  std::vector<unsigned> latencies;    ///< one per register write, in LLVM's order
+  std::vector<unsigned> readAdvance;  ///< cycles of each ReadAdvance entry, in LLVM's order
+  std::vector<std::pair<std::string, unsigned>> resources;  ///< name, cycles; model order
+  std::string schedClass;             ///< LLVM's class name (informational)
+
+  bool operator==(const OpcodeParams &o) const {
+    return microOps == o.microOps && latencies == o.latencies && readAdvance == o.readAdvance &&
+           resources == o.resources;
+  }
+  bool operator!=(const OpcodeParams &o) const { return !(*this == o); }
+};
+
+class ParamTable {
+public:
+  static constexpr int kFormatVersion = 1;
+
+  std::string cpu;
+  std::string llvmVersion;  ///< LLVM that produced the table, e.g. 19.1.7
+  unsigned dispatchWidth = 0;
+  unsigned reorderBufferSize = 0;
+  /// The model's processor resources (index 1.. in LLVM's order), for features.
+  std::vector<std::string> resourceNames;
+  std::map<std::string, OpcodeParams> opcodes;  ///< keyed by LLVM opcode name
+
+  /// The built-in values of `cpu`'s model for `opcodes` (all opcodes the
+  /// model covers when empty). Throws ParamError for an unknown CPU.
+  static ParamTable fromModel(const std::string &cpu, const std::vector<std::string> &opcodes = {});
+  /// Opcode names the model can tune: not pseudo, with a valid scheduling
+  /// class that is not variant (variant classes are resolved per instruction
+  /// by LLVM and keep LLVM's values).
+  static std::vector<std::string> tunableOpcodes(const llvm::MCSubtargetInfo &subtarget);
+  /// Tunable opcodes used by the blocks in `inputs` (BHive CSV or .s files).
+  static std::vector<std::string> opcodesUsedBy(const std::vector<std::string> &inputs, const std::string &cpu);
+
+  /// Parses and checks the JSON form; `source` names the file in errors.
+  static ParamTable fromJson(const nlohmann::json &json, const std::string &source);
+  static ParamTable load(const std::string &path);
+  nlohmann::json toJson() const;
+  /// Writes the JSON form atomically.
+  void save(const std::string &path) const;
+
+  /// Checks every name and value against the CPU's model (and this LLVM);
+  /// throws ParamError naming `source` and the field. Nothing is applied
+  /// by TunedSubtarget unless this passes.
+  void validate(const llvm::MCSubtargetInfo &subtarget, const std::string &source) const;
+
+  /// Number of scalar parameters: 2 globals plus, per opcode, micro-ops,
+  /// latencies, read-advance cycles and resource cycles.
+  std::size_t parameterCount() const;
+
+  // --- numeric views, for datasets and parameter-conditioned models ---
+  /// [dispatch_width, reorder_buffer_size].
+  std::vector<float> globalFeatures() const;
+  static std::vector<std::string> globalFeatureNames();
+  /// Fixed-length vector for one opcode: micro_ops, latency of the first
+  /// write, largest latency, largest read advance, then the cycles on each
+  /// resource in `resourceNames` order. Zeros for an opcode not in the table.
+  std::vector<float> opcodeFeatures(const std::string &opcode) const;
+  std::vector<std::string> opcodeFeatureNames() const;
+};
+
+/// A person-readable list of differences, one per line ("" when equal).
+std::string diffTables(const ParamTable &a, const ParamTable &b);
+
+/// LLVM's opcode number for an opcode name, if there is one.
+std::optional<unsigned> lookupOpcode(const std::string &name);
+
+/// The LLVM version string this build links against, e.g. 19.1.7.
+std::string llvmVersionString();
+
+} // namespace surrogate::mca

@@ -1,0 +1,82 @@
+#include "surrogate/mca/ParamSampler.h"
+
+#include "surrogate/block/Target.h"
+
+namespace surrogate::mca {
+
+namespace {
+
+// A generator keyed by (seed, index); std::seed_seq and mt19937_64 are fully
+// specified by the standard, so the tables are the same on every platform.
+class Draw {
+public:
+  Draw(std::uint64_t seed, std::uint64_t index)
+      : Engine([&] {
+          std::seed_seq seq{uint32_t(seed), uint32_t(seed >> 32), uint32_t(index), uint32_t(index >> 32)};
+          return std::mt19937_64(seq);
+        }()) {}
+  unsigned operator()(unsigned lo, unsigned hi) {
+    // Modulo of a 64-bit draw: the bias is below 1e-17 for these ranges, and
+    // unlike std::uniform_int_distribution the result is portable.
+    return lo + static_cast<unsigned>(Engine() % (std::uint64_t(hi) - lo + 1));
+  }
+
+private:
+  std::mt19937_64 Engine;
+};
+
+const llvm::MCSchedModel &modelOf(const std::string &cpu) {
+  auto sti = block::X86Target::get().createSubtarget(cpu);
+  if (!sti)
+    throw ParamError(llvm::toString(sti.takeError()));
+  // Scheduling models are static data of the LLVM library.
+  return (*sti)->getSchedModel();
+}
+
+} // namespace
+
+nlohmann::json SamplingRanges::toJson() const {
+  return {{"dispatch_width", {dispatchWidthMin, dispatchWidthMax}},
+          {"reorder_buffer_size", {reorderBufferMin, reorderBufferMax}},
+          {"micro_ops", {microOpsMin, microOpsMax}},
+          {"latency", {latencyMin, latencyMax}},
+          {"read_advance", {readAdvanceMin, readAdvanceMax}},
+          {"resource_cycles", {resourceCyclesMin, resourceCyclesMax}}};
+}
+
+ParamSampler::ParamSampler(ParamTable defaults, std::uint64_t seed, SamplingRanges ranges)
+    : Defaults(std::move(defaults)), Seed(seed), Ranges(ranges), Resources(modelOf(Defaults.cpu)) {}
+
+ParamTable ParamSampler::sample(std::uint64_t index) const {
+  Draw draw(Seed, index);
+  ParamTable t = Defaults;
+  t.dispatchWidth = draw(Ranges.dispatchWidthMin, Ranges.dispatchWidthMax);
+  t.reorderBufferSize = draw(Ranges.reorderBufferMin, Ranges.reorderBufferMax);
+  for (auto &[name, p] : t.opcodes) {
+    p.microOps = draw(Ranges.microOpsMin, Ranges.microOpsMax);
+    for (unsigned &l : p.latencies)
+      l = draw(Ranges.latencyMin, Ranges.latencyMax);
+    for (unsigned &r : p.readAdvance)
+      r = draw(Ranges.readAdvanceMin, Ranges.readAdvanceMax);
+    // Draw the cycles of what TableGen names explicitly; groups that only
+    // contain those stay implied and get their members' totals.
+    ResourceMap::Cycles expanded;
+    for (const auto &[r, c] : p.resources)
+      if (c > 0)
+        expanded.emplace_back(r, c);
+    ResourceMap::Cycles explicitCycles = Resources.toExplicit(expanded);
+    for (auto &[r, c] : explicitCycles)
+      if (c > 0)
+        c = draw(Ranges.resourceCyclesMin, Ranges.resourceCyclesMax);
+    std::vector<std::pair<std::string, unsigned>> resources;
+    for (const auto &[r, c] : Resources.toExpanded(explicitCycles))
+      resources.emplace_back(r, static_cast<unsigned>(c));
+    std::sort(resources.begin(), resources.end(), [&](const auto &a, const auto &b) {
+      return *Resources.index(a.first) < *Resources.index(b.first);
+    });
+    p.resources = std::move(resources);
+  }
+  return t;
+}
+
+} // namespace surrogate::mca
