@@ -34,6 +34,7 @@ int run(int argc, char **argv) {
   addEvalCommand(app, status);
   addBenchCommand(app, status);
   addParamsCommand(app, status);
+  addDatasetCommand(app, status);
 
   try {
     app.parse(argc, argv);

@@ -66,12 +66,18 @@ void Dataset::verify() const {
   }
 }
 
+ExampleReader Dataset::examples(std::optional<Split> only) const {
+  std::vector<std::string> paths;
+  for (const std::string &f : ChunkFiles) paths.push_back((fs::path(Dir) / f).string());
+  return ExampleReader(std::move(paths), only);
+}
+
 bool ExampleReader::next(Example &e) {
   for (;;) {
     if (!Loaded) {
-      if (ChunkIndex >= DS->chunkCount())
+      if (ChunkIndex >= ChunkPaths.size())
         return false;
-      Current = DS->chunk(ChunkIndex);
+      Current = readChunk(ChunkPaths[ChunkIndex]);
       RecordIndex = 0;
       Loaded = true;
     }

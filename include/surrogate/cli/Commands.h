@@ -16,6 +16,7 @@ void addSimulateCommand(CLI::App &app, ExitStatus &status);
 void addEvalCommand(CLI::App &app, ExitStatus &status);
 void addBenchCommand(CLI::App &app, ExitStatus &status);
 void addParamsCommand(CLI::App &app, ExitStatus &status);
+void addDatasetCommand(CLI::App &app, ExitStatus &status);
 
 /// Parses argv, runs the chosen subcommand, and returns the exit status;
 /// errors are logged on stderr and give a non-zero status.

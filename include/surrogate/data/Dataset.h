@@ -37,15 +37,17 @@ struct Example {
 
 class Dataset;
 
-/// Streams examples in dataset order, optionally of one split only.
+/// Streams examples in dataset order, optionally of one split only. It may
+/// outlive the Dataset it came from.
 class ExampleReader {
 public:
   bool next(Example &example);
 
 private:
   friend class Dataset;
-  ExampleReader(const Dataset &dataset, std::optional<Split> only) : DS(&dataset), Only(only) {}
-  const Dataset *DS;
+  ExampleReader(std::vector<std::string> chunkPaths, std::optional<Split> only)
+      : ChunkPaths(std::move(chunkPaths)), Only(only) {}
+  std::vector<std::string> ChunkPaths;
   std::optional<Split> Only;
   std::size_t ChunkIndex = 0, RecordIndex = 0;
   Chunk Current;
@@ -74,7 +76,7 @@ public:
 
   /// Reads and verifies chunk `i` (throws DatasetError when damaged).
   Chunk chunk(std::size_t i) const;
-  ExampleReader examples(std::optional<Split> only = std::nullopt) const { return ExampleReader(*this, only); }
+  ExampleReader examples(std::optional<Split> only = std::nullopt) const;
 
   /// Every chunk read and its checksum compared with the manifest.
   void verify() const;
