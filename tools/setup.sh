@@ -11,6 +11,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev
+  gnuplot-nox                             # report figures
 )
 
 if [[ "${1:-}" != "--no-install" ]]; then

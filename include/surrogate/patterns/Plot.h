@@ -1,0 +1,32 @@
+#pragma once
+// Report figures drawn with gnuplot (Debian's gnuplot-nox). Each figure is
+// written as its data (.dat), the gnuplot script that draws it (.gp) and the
+// PNG, so a person can re-draw or restyle it. Without gnuplot on PATH the
+// data and script are still written and a warning says why there is no PNG.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace surrogate::patterns {
+
+struct Series {
+  std::string title;
+  std::vector<double> x, y;
+};
+
+struct PlotSpec {
+  std::string title, xLabel, yLabel;
+  bool logX = false, logY = false;
+  bool diagonal = false;  ///< draw y = x (predicted vs measured)
+};
+
+/// Points of each series; `pngPath` names the figure (.dat/.gp beside it).
+/// Returns false (after a warning) when the PNG could not be drawn.
+bool scatterPlot(const std::string &pngPath, const PlotSpec &spec, const std::vector<Series> &series);
+/// Lines with points, one per series (learning curves).
+bool linePlot(const std::string &pngPath, const PlotSpec &spec, const std::vector<Series> &series);
+/// One bar per (label, value) (error before/after tuning).
+bool barPlot(const std::string &pngPath, const PlotSpec &spec, const std::vector<std::pair<std::string, double>> &bars);
+
+} // namespace surrogate::patterns

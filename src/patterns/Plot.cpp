@@ -1,0 +1,98 @@
+#include "surrogate/patterns/Plot.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "surrogate/support/AtomicFile.h"
+
+namespace surrogate::patterns {
+
+namespace {
+
+std::string stem(const std::string &png) {
+  return png.size() > 4 && png.compare(png.size() - 4, 4, ".png") == 0 ? png.substr(0, png.size() - 4) : png;
+}
+
+std::string quote(const std::string &s) {
+  std::string out = "\"";
+  for (char c : s) out += (c == '"' ? std::string("\\\"") : std::string(1, c));
+  return out + "\"";
+}
+
+std::string header(const std::string &png, const PlotSpec &spec) {
+  std::string gp = "set terminal pngcairo size 800,600 noenhanced\n";
+  gp += "set output " + quote(png) + "\n";
+  gp += "set title " + quote(spec.title) + "\nset xlabel " + quote(spec.xLabel) + "\nset ylabel " + quote(spec.yLabel) + "\n";
+  gp += "set grid\nset key top left\n";
+  if (spec.logX) gp += "set logscale x\n";
+  if (spec.logY) gp += "set logscale y\n";
+  return gp;
+}
+
+// Writes the script and runs gnuplot on it.
+bool draw(const std::string &png, const std::string &script) {
+  std::string gpPath = stem(png) + ".gp";
+  support::writeFileAtomically(gpPath, script);
+  if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) {
+    spdlog::warn("gnuplot is not installed; wrote {} without drawing {}", gpPath, png);
+    return false;
+  }
+  std::string cmd = "gnuplot " + quote(gpPath) + " 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) {
+    spdlog::warn("gnuplot failed on {}", gpPath);
+    return false;
+  }
+  return true;
+}
+
+std::string writeSeries(const std::string &png, const std::vector<Series> &series) {
+  std::string datPath = stem(png) + ".dat";
+  std::string data;
+  for (const Series &s : series) {
+    data += "# " + s.title + "\n";
+    for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i)
+      data += fmt::format("{} {}\n", s.x[i], s.y[i]);
+    data += "\n\n";  // gnuplot data-set separator
+  }
+  support::writeFileAtomically(datPath, data);
+  return datPath;
+}
+
+bool plotSeries(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series, const char *style) {
+  std::string dat = writeSeries(png, series);
+  std::string gp = header(png, spec);
+  std::string plots;
+  for (std::size_t i = 0; i < series.size(); ++i)
+    plots += fmt::format("{}{} index {} using 1:2 with {} title {}", plots.empty() ? "" : ", ", quote(dat), i, style,
+                         quote(series[i].title));
+  if (spec.diagonal)
+    plots += ", x with lines lc rgb \"gray\" dt 2 title \"y = x\"";
+  gp += "plot " + plots + "\n";
+  return draw(png, gp);
+}
+
+} // namespace
+
+bool scatterPlot(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series) {
+  return plotSeries(png, spec, series, "points pt 7 ps 0.3");
+}
+
+bool linePlot(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series) {
+  return plotSeries(png, spec, series, "linespoints pt 7 lw 2");
+}
+
+bool barPlot(const std::string &png, const PlotSpec &spec, const std::vector<std::pair<std::string, double>> &bars) {
+  std::string datPath = stem(png) + ".dat";
+  std::string data;
+  for (const auto &[label, value] : bars) data += quote(label) + fmt::format(" {}\n", value);
+  support::writeFileAtomically(datPath, data);
+  std::string gp = header(png, spec);
+  gp += "set style fill solid 0.6\nset boxwidth 0.6\nset yrange [0:*]\nunset key\n";
+  gp += "plot " + quote(datPath) + " using 0:2:xtic(1) with boxes, '' using 0:2:(sprintf(\"%.3g\", $2)) with labels offset 0,1\n";
+  return draw(png, gp);
+}
+
+} // namespace surrogate::patterns
