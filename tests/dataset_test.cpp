@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "TestSupport.h"
@@ -257,4 +258,100 @@ TEST(Dataset, BadInputIsReportedAndCounted) {
   EXPECT_NE(empty.exitCode, 0);
   EXPECT_NE(empty.err.find("no usable blocks"), std::string::npos) << empty.err;
   EXPECT_THROW(Dataset::open(dir / "e"), DatasetError);
+}
+
+TEST(Dataset, SampledParametersAreSeededTraceableAndMergeable) {
+  Inputs in;
+  auto args = [&](const std::string &out, const std::string &extra) {
+    return "dataset --blocks " + in.blocks + " --chunk-blocks 5 --params-samples 6 --tables-per-block 3 -o " + out +
+           " " + extra;
+  };
+  auto a = runSurrogate(args(in.dir / "a", "--seed 11 -j2"));
+  ASSERT_EQ(a.exitCode, 0) << a.err;
+  ASSERT_EQ(runSurrogate(args(in.dir / "b", "--seed 11 -j1")).exitCode, 0);
+  ASSERT_EQ(runSurrogate(args(in.dir / "c", "--seed 12")).exitCode, 0);
+  auto ta = tree(in.dir / "a");
+  EXPECT_EQ(ta, tree(in.dir / "b"));
+  EXPECT_NE(ta.at("chunks/000000.bin"), tree(in.dir / "c").at("chunks/000000.bin"));
+
+  Dataset ds = Dataset::open(in.dir / "a");
+  EXPECT_EQ(ds.mode(), "sampled");
+  EXPECT_EQ(ds.exampleCount(), 15u * 3);
+  std::map<std::string, std::set<std::uint32_t>> tablesOf;
+  std::set<std::uint32_t> used;
+  ExampleReader reader = ds.examples();
+  for (Example e; reader.next(e);) {
+    EXPECT_LT(e.paramsId, 6u);
+    EXPECT_TRUE(tablesOf[e.hex()].insert(e.paramsId).second) << "a table repeated for " << e.hex();
+    used.insert(e.paramsId);
+  }
+  EXPECT_EQ(tablesOf.size(), 15u);
+  EXPECT_GT(used.size(), 3u);
+  // Every id resolves to a stored table for the dataset's CPU.
+  for (std::uint32_t id = 0; id < 6; ++id) {
+    std::string table = slurp(ds.paramsTablePath(id));
+    EXPECT_NE(table.find("\"cpu\": \"haswell\""), std::string::npos) << ds.paramsTablePath(id);
+  }
+  // Under sampled tables the cycles differ from LLVM's defaults for some blocks.
+  ASSERT_EQ(runSurrogate("dataset --blocks " + in.blocks + " -o " + (in.dir / "default")).exitCode, 0);
+  std::map<std::string, std::uint32_t> defaults;
+  ExampleReader d = Dataset::open(in.dir / "default").examples();
+  for (Example e; d.next(e);) defaults[e.hex()] = e.cycles;
+  std::size_t differ = 0;
+  ExampleReader again = ds.examples();
+  for (Example e; again.next(e);) differ += e.cycles != defaults.at(e.hex());
+  EXPECT_GT(differ, 0u);
+
+  std::string shards;
+  for (int k = 1; k <= 2; ++k) {
+    std::string dir = in.dir / ("s" + std::to_string(k));
+    ASSERT_EQ(runSurrogate(args(dir, "--seed 11 --shard " + std::to_string(k) + "/2")).exitCode, 0);
+    shards += " " + dir;
+  }
+  ASSERT_EQ(runSurrogate("dataset merge -o " + (in.dir / "m") + shards).exitCode, 0);
+  EXPECT_EQ(tree(in.dir / "m"), ta);
+
+  auto noSeed = runSurrogate(args(in.dir / "x", ""));
+  EXPECT_NE(noSeed.exitCode, 0);
+  EXPECT_NE(noSeed.err.find("--seed"), std::string::npos) << noSeed.err;
+}
+
+TEST(Dataset, GivenParameterTableIsCheckedAndStored) {
+  Inputs in;
+  std::string table = in.dir / "t.json";
+  auto exp = runSurrogate("params export --blocks " + in.blocks + " -o " + table);
+  ASSERT_EQ(exp.exitCode, 0) << exp.err;
+  // LLVM's own values as a table: the same cycles as the default mode.
+  auto r = runSurrogate("dataset --blocks " + in.blocks + " --params " + table + " -o " + (in.dir / "t"));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  ASSERT_EQ(runSurrogate("dataset --blocks " + in.blocks + " -o " + (in.dir / "d")).exitCode, 0);
+  Dataset t = Dataset::open(in.dir / "t"), d = Dataset::open(in.dir / "d");
+  EXPECT_EQ(t.mode(), "table");
+  EXPECT_EQ(slurp(t.paramsTablePath(0)), slurp(table));
+  ExampleReader rt = t.examples(), rd = d.examples();
+  Example et, ed;
+  std::size_t n = 0;
+  while (rt.next(et) && rd.next(ed)) {
+    EXPECT_EQ(et.hex(), ed.hex());
+    EXPECT_EQ(et.cycles, ed.cycles) << et.hex();
+    ++n;
+  }
+  EXPECT_EQ(n, 15u);
+
+  // A table for another CPU, or naming a resource the CPU lacks, is refused
+  // before anything is written.
+  auto cpu = runSurrogate("dataset --blocks " + in.blocks + " --params " + table + " --mcpu skylake -o " +
+                          (in.dir / "x1"));
+  EXPECT_NE(cpu.exitCode, 0);
+  EXPECT_NE(cpu.err.find("t.json"), std::string::npos) << cpu.err;
+  EXPECT_FALSE(fs::exists(in.dir / "x1"));
+  std::string text = slurp(table);
+  std::size_t at = text.find("HWPort");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 6, "NoSuchPort");
+  std::string bad = in.dir.file("bad.json", text);
+  auto badRun = runSurrogate("dataset --blocks " + in.blocks + " --params " + bad + " -o " + (in.dir / "x2"));
+  EXPECT_NE(badRun.exitCode, 0);
+  EXPECT_NE(badRun.err.find("bad.json"), std::string::npos) << badRun.err;
+  EXPECT_FALSE(fs::exists(in.dir / "x2"));
 }

@@ -88,14 +88,18 @@ void addDatasetCommand(CLI::App &app, ExitStatus &status) {
     if (!shard->empty())
       if (std::string bad = parseShard(*shard, *config); !bad.empty())
         throw CLI::ValidationError("--shard", bad);
+    if (config->paramsSamples > 0 && cmd->count("--seed") == 0)
+      throw CLI::RequiredError("--seed (with --params-samples)");
+    if (!config->paramsFile.empty() && cmd->count("--mcpu") == 0)
+      config->cpu.clear();  // the table's CPU
     config->syntax = *syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
     data::DatasetSummary s = data::buildDataset(*config);
     const nlohmann::json &counts = s.manifest["counts"];
     spdlog::info("{}: {} examples from {} distinct blocks ({} duplicates, {} unreadable rows, {} undecodable, "
-                 "{} unsimulatable); {} blocks simulated in {:.1f}s ({:.0f}/s){}",
+                 "{} unsimulatable); {} simulations in {:.1f}s ({:.0f}/s){}",
                  config->output, counts["examples"].get<std::size_t>(), counts["distinct_blocks"].get<std::size_t>(),
                  counts["duplicate_blocks"].get<std::size_t>(), counts["unreadable_rows"].get<std::size_t>(),
-                 counts["undecodable_blocks"].get<std::size_t>(), counts["unsimulatable_blocks"].get<std::size_t>(),
+                 counts["undecodable_blocks"].get<std::size_t>(), counts["unsimulatable_examples"].get<std::size_t>(),
                  s.blocksSimulated, s.seconds, s.blocksSimulated / std::max(s.seconds, 1e-9),
                  s.chunksResumed ? fmt::format(", {} chunks resumed", s.chunksResumed) : std::string());
     // An empty shard is normal; an empty whole dataset is not.

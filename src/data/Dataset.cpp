@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
+
 #include "surrogate/block/BasicBlock.h"
 
 namespace fs = std::filesystem;
@@ -50,7 +52,7 @@ std::string Dataset::paramsTablePath(std::uint32_t id) const {
   const nlohmann::json &p = Manifest.at("params");
   if (!p.contains("tables_dir"))
     return {};
-  return (fs::path(Dir) / p.at("tables_dir").get<std::string>() / (std::to_string(id) + ".json")).string();
+  return (fs::path(Dir) / p.at("tables_dir").get<std::string>() / fmt::format("{:06}.json", id)).string();
 }
 
 Chunk Dataset::chunk(std::size_t i) const { return readChunk((fs::path(Dir) / ChunkFiles.at(i)).string()); }

@@ -4,7 +4,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 #include <llvm/Config/llvm-config.h>
@@ -17,6 +22,10 @@
 #include "surrogate/data/DatasetOutput.h"
 #include "surrogate/data/UniqueBlockStream.h"
 #include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/ParamSampler.h"
+#include "surrogate/mca/ParamTable.h"
+#include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Progress.h"
 
 namespace surrogate::data {
@@ -39,7 +48,7 @@ std::string sha256File(const std::string &path) {
 namespace {
 
 // Everything that determines the output's bytes; threads do not.
-nlohmann::json settingsOf(const DatasetConfig &c) {
+nlohmann::json settingsOf(const DatasetConfig &c, const std::string &mode, const nlohmann::json &params) {
   nlohmann::json inputs = nlohmann::json::array();
   for (const auto &[files, role] : {std::pair{&c.blockFiles, "blocks"}, std::pair{&c.measuredFiles, "measured"}})
     for (const std::string &f : *files)
@@ -62,72 +71,214 @@ nlohmann::json settingsOf(const DatasetConfig &c) {
         {"test_percent", 100 - kTrainPercent - kValidationPercent}}},
       {"shard_rule", "(splitmix64(block hash) >> 32) % shard count"},
   };
-  s["mode"] = "default";
-  s["params"] = {{"tables", 1}, {"per_block", 1}, {"table_0", "the CPU's built-in scheduling model"}};
+  s["mode"] = mode;
+  s["params"] = params;
   if (c.shardCount > 1)
     s["shard"] = {{"index", c.shardIndex + 1}, {"count", c.shardCount}};
   return s;
 }
 
-// Simulates the blocks of one chunk under the default model.
+// The scheduling parameters examples are simulated under: LLVM's model,
+// one given table, or N tables sampled from a seed (each block under K of
+// them, chosen from the block's hash and the seed).
+class ParameterTables {
+public:
+  virtual ~ParameterTables() = default;
+  virtual std::uint32_t count() const = 0;
+  virtual std::uint32_t perBlock() const { return 1; }
+  /// Table ids for a block, ascending.
+  virtual std::vector<std::uint32_t> choose(std::uint64_t blockHash) const { return {0}; }
+  virtual std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t id) const = 0;
+  /// Writes the tables into the dataset (nothing for LLVM's own model).
+  virtual void store(const DatasetOutput &out) const {}
+};
+
+class DefaultTables : public ParameterTables {
+public:
+  explicit DefaultTables(std::string cpu) : Cpu(std::move(cpu)) {}
+  std::uint32_t count() const override { return 1; }
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t) const override {
+    auto sti = block::X86Target::get().createSubtarget(Cpu);
+    if (!sti)
+      throw DatasetError(llvm::toString(sti.takeError()));
+    return std::move(*sti);
+  }
+
+private:
+  std::string Cpu;
+};
+
+class FileTable : public ParameterTables {
+public:
+  FileTable(std::string cpu, std::string path) : Cpu(std::move(cpu)), Path(std::move(path)) {
+    subtarget(0);  // ParamError now if the table does not fit the CPU
+  }
+  std::uint32_t count() const override { return 1; }
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t) const override {
+    return mca::createSimulationSubtarget(Cpu, Path);
+  }
+  void store(const DatasetOutput &out) const override {
+    std::ifstream in(Path, std::ios::binary);
+    support::writeFileAtomically(out.subdir("params") + "/" + fmt::format("{:06}.json", 0),
+                                 std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+
+private:
+  std::string Cpu, Path;
+};
+
+class SampledTables : public ParameterTables {
+public:
+  SampledTables(mca::ParamTable defaults, std::uint64_t seed, std::uint32_t count, std::uint32_t perBlock)
+      : Sampler(std::move(defaults), seed), Seed(seed), Count(count), PerBlock(perBlock) {
+    subtarget(0);  // fail before any work if sampled tables cannot be applied
+  }
+  std::uint32_t count() const override { return Count; }
+  std::uint32_t perBlock() const override { return PerBlock; }
+  std::vector<std::uint32_t> choose(std::uint64_t blockHash) const override {
+    // Counter-based draws: portable, unlike std's distributions.
+    std::vector<std::uint32_t> ids;
+    std::uint64_t state = mix64(Seed ^ mix64(blockHash));
+    while (ids.size() < PerBlock) {
+      state += 0x9e3779b97f4a7c15ULL;
+      auto id = static_cast<std::uint32_t>(mix64(state) % Count);
+      if (std::find(ids.begin(), ids.end(), id) == ids.end())
+        ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t id) const override {
+    return mca::TunedSubtarget::create(Sampler.sample(id), fmt::format("sample {}", id));
+  }
+  void store(const DatasetOutput &out) const override {
+    std::string dir = out.subdir("params");
+    support::Progress progress("dataset: writing parameter tables", Count);
+    for (std::uint32_t id = 0; id < Count; ++id) {
+      std::string path = dir + "/" + fmt::format("{:06}.json", id);
+      if (!std::filesystem::exists(path))  // written whole (atomically) by an earlier run
+        Sampler.sample(id).save(path);
+      progress.update(id + 1);
+    }
+  }
+  const mca::ParamSampler &sampler() const { return Sampler; }
+
+private:
+  mca::ParamSampler Sampler;
+  std::uint64_t Seed;
+  std::uint32_t Count, PerBlock;
+};
+
+// Simulates the blocks of one chunk under their parameter tables.
 class ChunkSimulator {
 public:
-  ChunkSimulator(const llvm::MCSubtargetInfo &sti, const DatasetConfig &config, support::Progress &progress)
-      : STI(sti), Config(config), Bar(progress) {}
+  ChunkSimulator(const ParameterTables &tables, const DatasetConfig &config, support::Progress &progress)
+      : Tables(tables), Config(config), Bar(progress) {
+    if (Tables.count() == 1)
+      Single = Tables.subtarget(0);
+  }
 
   Chunk run(std::uint32_t index, std::vector<UniqueBlock> &blocks) {
     Chunk chunk;
     chunk.index = index;
-    mca::BatchOptions options;
-    options.iterations = Config.iterations;
-    options.threads = Config.threads;
-    options.progress = false;
-    mca::BatchRunner runner(STI, options);
-    std::size_t fed = 0, back = 0;
-    runner.run(
-        [&](block::BlockOrProblem &item) {
-          if (fed == blocks.size())
-            return false;
-          item = blocks[fed++].block;
-          return true;
-        },
-        [&](const block::BasicBlock &, const mca::SimulationResult &r) {
-          const UniqueBlock &u = blocks[back++];
-          ChunkRecord rec;
-          rec.blockHash = u.hash;
-          rec.measured = u.block.measured ? *u.block.measured : std::nan("");
-          rec.blockIndex = u.index;
-          rec.paramsId = 0;
-          rec.cycles = r.cycles;
-          rec.split = splitOf(u.hash);
-          chunk.add(rec, u.bytes.data(), u.bytes.size());
-          Bar.update(++Done);
-        },
-        [&](const block::Problem &p) {
-          ++back;
-          if (p.reason.rfind("llvm-mca cannot simulate", 0) == 0)
-            ++chunk.unsimulatable;
-          else
-            ++chunk.undecodable;
-          spdlog::warn("{} (skipped)", p.str());
-          Bar.update(++Done);
-        });
+    // Decode once here when each block is simulated several times.
+    if (Tables.perBlock() > 1) {
+      std::vector<UniqueBlock> decoded;
+      for (UniqueBlock &u : blocks) {
+        if (!u.block.insts.empty() || !Decoder.decode(u.block.hex, u.block.insts)) {
+          decoded.push_back(std::move(u));
+        } else {
+          ++chunk.undecodable;
+          spdlog::warn("{}: cannot decode the block (skipped)", u.block.where.str());
+          Done += Tables.perBlock();
+        }
+      }
+      blocks.swap(decoded);
+    }
+    // Which blocks each table simulates; a chunk uses every table at most once.
+    std::vector<std::vector<std::uint32_t>> ids(blocks.size());
+    std::map<std::uint32_t, std::vector<std::pair<std::size_t, std::size_t>>> byTable;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      ids[b] = Tables.choose(blocks[b].hash);
+      for (std::size_t k = 0; k < ids[b].size(); ++k)
+        byTable[ids[b][k]].emplace_back(b, k);
+    }
+    std::vector<std::vector<std::optional<std::uint32_t>>> cycles(blocks.size());
+    std::vector<bool> undecodable(blocks.size(), false);
+    for (std::size_t b = 0; b < blocks.size(); ++b)
+      cycles[b].resize(ids[b].size());
+
+    for (const auto &[table, members] : byTable) {
+      std::unique_ptr<llvm::MCSubtargetInfo> owned;
+      const llvm::MCSubtargetInfo &sti = Single ? *Single : *(owned = Tables.subtarget(table));
+      mca::BatchOptions options;
+      options.iterations = Config.iterations;
+      options.threads = Config.threads;
+      options.progress = false;
+      mca::BatchRunner runner(sti, options);
+      std::size_t fed = 0, back = 0;
+      runner.run(
+          [&](block::BlockOrProblem &item) {
+            if (fed == members.size())
+              return false;
+            item = blocks[members[fed++].first].block;
+            return true;
+          },
+          [&](const block::BasicBlock &, const mca::SimulationResult &r) {
+            auto [b, k] = members[back++];
+            cycles[b][k] = r.cycles;
+            Bar.update(++Done);
+          },
+          [&](const block::Problem &p) {
+            auto [b, k] = members[back++];
+            if (p.reason.rfind("llvm-mca cannot simulate", 0) == 0) {
+              ++chunk.unsimulatable;
+              spdlog::warn("{} (table {}; skipped)", p.str(), table);
+            } else if (!undecodable[b]) {
+              undecodable[b] = true;
+              ++chunk.undecodable;
+              spdlog::warn("{} (skipped)", p.str());
+            }
+            Bar.update(++Done);
+          });
+    }
+
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      const UniqueBlock &u = blocks[b];
+      for (std::size_t k = 0; k < ids[b].size(); ++k) {
+        if (!cycles[b][k])
+          continue;
+        ChunkRecord rec;
+        rec.blockHash = u.hash;
+        rec.measured = u.block.measured ? *u.block.measured : std::nan("");
+        rec.blockIndex = u.index;
+        rec.paramsId = ids[b][k];
+        rec.cycles = *cycles[b][k];
+        rec.split = splitOf(u.hash);
+        chunk.add(rec, u.bytes.data(), u.bytes.size());
+      }
+    }
     return chunk;
   }
 
   std::size_t done() const { return Done; }
 
 private:
-  const llvm::MCSubtargetInfo &STI;
+  const ParameterTables &Tables;
   const DatasetConfig &Config;
   support::Progress &Bar;
+  std::unique_ptr<llvm::MCSubtargetInfo> Single;
+  block::Decoder Decoder;
   std::size_t Done = 0;
 };
 
 } // namespace
 
-DatasetSummary buildDataset(const DatasetConfig &config) {
+DatasetSummary buildDataset(const DatasetConfig &request) {
   auto start = std::chrono::steady_clock::now();
+  DatasetConfig config = request;
+  if (config.cpu.empty())  // a given table's own CPU
+    config.cpu = config.paramsFile.empty() ? "haswell" : mca::ParamTable::load(config.paramsFile).cpu;
   if (config.output.empty())
     throw DatasetError("no output directory (-o)");
   if (config.blockFiles.empty() && config.measuredFiles.empty())
@@ -136,15 +287,59 @@ DatasetSummary buildDataset(const DatasetConfig &config) {
     throw DatasetError(fmt::format("shard {}/{} does not exist", config.shardIndex + 1, config.shardCount));
   if (config.chunkBlocks == 0)
     throw DatasetError("chunk size must be at least one block");
-  if (config.paramsSamples > 0 || !config.paramsFile.empty())
-    throw DatasetError("sampled-parameter datasets (--params-samples, --params) are not available yet");
+  if (config.paramsSamples > 0 && !config.paramsFile.empty())
+    throw DatasetError("--params-samples and --params exclude each other");
+  if (config.paramsSamples > 0 && (config.tablesPerBlock == 0 || config.tablesPerBlock > config.paramsSamples))
+    throw DatasetError(fmt::format("--tables-per-block must be between 1 and --params-samples ({})",
+                                   config.paramsSamples));
+  std::vector<std::string> allInputs = config.blockFiles;
+  allInputs.insert(allInputs.end(), config.measuredFiles.begin(), config.measuredFiles.end());
+  for (const std::string &f : allInputs)  // a missing input fails before any other work
+    if (!std::ifstream(f))
+      throw block::InputError(f + ": cannot open: " + std::strerror(errno));
 
-  auto subtarget = block::X86Target::get().createSubtarget(config.cpu);
-  if (!subtarget)
-    throw DatasetError(llvm::toString(subtarget.takeError()));
+  // The tables, checked against the CPU before anything is written.
+  std::unique_ptr<ParameterTables> tables;
+  std::string mode;
+  nlohmann::json params;
+  if (!config.paramsFile.empty()) {
+    tables = std::make_unique<FileTable>(config.cpu, config.paramsFile);
+    mode = "table";
+    params = {{"tables", 1}, {"per_block", 1}, {"tables_dir", "params"}, {"files", "NNNNNN.json"},
+              {"source", config.paramsFile}, {"source_sha256", sha256File(config.paramsFile)}};
+  } else if (config.paramsSamples > 0) {
+    auto sti = block::X86Target::get().createSubtarget(config.cpu);
+    if (!sti)
+      throw DatasetError(llvm::toString(sti.takeError()));
+    std::vector<std::string> opcodes = mca::ParamTable::opcodesUsedBy(allInputs, config.cpu);
+    if (opcodes.empty())
+      throw DatasetError("the blocks use no opcode with a tunable scheduling class");
+    mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, opcodes);
+    std::size_t parameters = defaults.parameterCount(), opcodeCount = defaults.opcodes.size();
+    auto sampled = std::make_unique<SampledTables>(std::move(defaults), config.seed, config.paramsSamples,
+                                                   config.tablesPerBlock);
+    mode = "sampled";
+    params = {{"tables", config.paramsSamples},
+              {"per_block", config.tablesPerBlock},
+              {"seed", config.seed},
+              {"opcodes", opcodeCount},
+              {"parameters_per_table", parameters},
+              {"distribution", "independent uniform integers in [min, max] (params sample)"},
+              {"ranges", sampled->sampler().ranges().toJson()},
+              {"choice", "per block, per_block distinct ids from splitmix64 draws seeded by seed and block hash"},
+              {"tables_dir", "params"},
+              {"files", "NNNNNN.json"}};
+    tables = std::move(sampled);
+  } else {
+    tables = std::make_unique<DefaultTables>(config.cpu);
+    tables->subtarget(0);  // unknown CPU: error before anything is written
+    mode = "default";
+    params = {{"tables", 1}, {"per_block", 1}, {"table_0", "the CPU's built-in scheduling model"}};
+  }
 
-  nlohmann::json settings = settingsOf(config);  // checks every input is readable
+  nlohmann::json settings = settingsOf(config, mode, params);
   DatasetOutput out(config.output, settings, config.force);
+  tables->store(out);
   MeasuredLabels labels;
   labels.load(config.measuredFiles, config.syntax);
   if (labels.conflicts() > 0)
@@ -178,8 +373,9 @@ DatasetSummary buildDataset(const DatasetConfig &config) {
   if (resumed > 0)
     spdlog::info("{}: resuming: {} of {} chunks already written", config.output, resumed, chunkCount);
 
-  support::Progress progress("dataset: blocks simulated", toSimulate);
-  ChunkSimulator simulator(**subtarget, config, progress);
+  support::Progress progress(tables->perBlock() > 1 ? "dataset: examples simulated" : "dataset: blocks simulated",
+                             toSimulate * tables->perBlock());
+  ChunkSimulator simulator(*tables, config, progress);
   UniqueBlockStream stream(config.blockFiles, config.measuredFiles, config.syntax, labels);
   std::vector<UniqueBlock> pending;
   std::uint32_t current = 0;

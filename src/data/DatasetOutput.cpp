@@ -136,7 +136,7 @@ nlohmann::json DatasetOutput::finish(nlohmann::json manifest, std::uint32_t chun
   }
   nlohmann::json &counts = manifest["counts"];
   counts["undecodable_blocks"] = undecodable;
-  counts["unsimulatable_blocks"] = unsimulatable;
+  counts["unsimulatable_examples"] = unsimulatable;
   counts["examples"] = examples;
   counts["examples_with_measured"] = withMeasured;
   for (Split s : {Split::Train, Split::Validation, Split::Test})

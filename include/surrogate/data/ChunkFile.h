@@ -6,7 +6,7 @@
 //
 //   header  32 bytes: "SGDSCHK1", u32 version, u32 chunk index,
 //           u32 example count, u32 blob bytes, u32 undecodable blocks,
-//           u32 blocks llvm-mca could not simulate
+//           u32 examples llvm-mca could not simulate
 //   records 40 bytes each: u64 block hash, f64 measured (NaN: unknown),
 //           u32 block index, u32 blob offset, u32 params id, u32 cycles,
 //           u16 block length, u8 split, u8 reserved, u32 reserved
@@ -41,7 +41,7 @@ struct ChunkRecord {
 struct Chunk {
   std::uint32_t index = 0;
   std::uint32_t undecodable = 0;
-  std::uint32_t unsimulatable = 0;
+  std::uint32_t unsimulatable = 0;  ///< examples
   std::vector<ChunkRecord> records;
   std::vector<std::uint8_t> blob;
 

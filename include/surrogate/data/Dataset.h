@@ -64,14 +64,16 @@ public:
   const nlohmann::json &manifest() const { return Manifest; }
   std::string cpu() const { return Manifest.at("cpu"); }
   unsigned iterations() const { return Manifest.at("iterations"); }
-  /// "default" (one example per block) or "sampled" (parameter tables).
+  /// "default" (LLVM's model), "table" (one given parameter table) or
+  /// "sampled" (each block under several sampled tables).
   std::string mode() const { return Manifest.at("mode"); }
 
   std::size_t exampleCount() const;
   std::size_t exampleCount(Split split) const;
   std::size_t chunkCount() const { return ChunkFiles.size(); }
 
-  /// Path of parameter table `id` (sampled mode); empty in default mode.
+  /// Path of parameter table `id` (params/NNNNNN.json, a ParamTable JSON
+  /// file) in "sampled" and "table" modes; empty in default mode.
   std::string paramsTablePath(std::uint32_t id) const;
 
   /// Reads and verifies chunk `i` (throws DatasetError when damaged).

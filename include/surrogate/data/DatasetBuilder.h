@@ -19,7 +19,7 @@ namespace surrogate::data {
 struct DatasetConfig {
   std::vector<std::string> blockFiles;     ///< second column ignored (BHive sources: frequency)
   std::vector<std::string> measuredFiles;  ///< hex,throughput: blocks plus measured labels
-  std::string cpu = "haswell";
+  std::string cpu = "haswell";  ///< empty: the --params table's CPU
   unsigned iterations = 100;
   unsigned threads = 1;
   std::string output;
