@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -92,8 +93,11 @@ std::string majorMinor(const std::string &version) {
 
 // Reads an unsigned integer, naming the field when it is not one.
 unsigned readUnsigned(const json &j, const std::string &field) {
-  if (j.is_number_unsigned())
+  if (j.is_number_unsigned() || (j.is_number_integer() && j.get<std::int64_t>() >= 0)) {
+    if (j.get<std::uint64_t>() > std::numeric_limits<unsigned>::max())
+      throw ParamError(field + ": " + j.dump() + " is too large");
     return j.get<unsigned>();
+  }
   if (j.is_number_integer())
     throw ParamError(field + ": " + j.dump() + " is negative; it must be a whole number >= 0");
   if (j.is_number_float())
