@@ -33,6 +33,8 @@ int run(int argc, char **argv) {
   addSimulateCommand(app, status);
   addEvalCommand(app, status);
   addBenchCommand(app, status);
+  addTrainCommand(app, status);
+  addPredictCommand(app, status);
   addParamsCommand(app, status);
   addDatasetCommand(app, status);
 

@@ -15,6 +15,8 @@ struct ExitStatus {
 void addSimulateCommand(CLI::App &app, ExitStatus &status);
 void addEvalCommand(CLI::App &app, ExitStatus &status);
 void addBenchCommand(CLI::App &app, ExitStatus &status);
+void addTrainCommand(CLI::App &app, ExitStatus &status);
+void addPredictCommand(CLI::App &app, ExitStatus &status);
 void addParamsCommand(CLI::App &app, ExitStatus &status);
 void addDatasetCommand(CLI::App &app, ExitStatus &status);
 

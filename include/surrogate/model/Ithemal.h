@@ -1,0 +1,67 @@
+#pragma once
+// Ithemal's hierarchical LSTM (Mendis et al., ICML 2019) in LibTorch: token
+// embeddings, an LSTM over each instruction's tokens, an LSTM over the
+// block's instruction vectors, and a linear head. It predicts the block's
+// throughput (cycles per 100 iterations) as a normalised log:
+// z = (log(cycles) - mean) / std, with mean and std of the training targets
+// kept as buffers so a checkpoint carries its own scale.
+//
+// The parameter-conditioned variant (DiffTune) joins a feature vector per
+// instruction (its row of the scheduling-parameter table) to the
+// instruction vector and a global feature vector to the block vector, so the
+// prediction is differentiable with respect to both.
+//
+// Batches are packed, never padded to a global maximum: BlockBatch holds the
+// instructions of its blocks padded only to the longest in the batch, and
+// the LSTMs run on packed sequences.
+
+#include <cstdint>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "surrogate/block/Tokenizer.h"
+#include "surrogate/model/ModelConfig.h"
+
+namespace surrogate::model {
+
+struct BlockBatch {
+  torch::Tensor tokens;        ///< [instructions, longest] int64, padded with the pad id
+  torch::Tensor tokenCounts;   ///< [instructions] int64
+  torch::Tensor instCounts;    ///< [blocks] int64
+  torch::Tensor positions;     ///< [instructions] int64: block * longest block + index in block
+  torch::Tensor instFeatures;  ///< [instructions, instFeatures] float, conditioned variant only
+  torch::Tensor globalFeatures;///< [blocks, globalFeatures] float, conditioned variant only
+  std::int64_t blocks = 0, longestBlock = 0;
+};
+
+/// Packs `blocks` (each non-empty) into one batch; features stay undefined.
+BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks);
+
+class IthemalModelImpl : public torch::nn::Module {
+public:
+  explicit IthemalModelImpl(const ModelConfig &config);
+
+  /// Normalised log throughput, [blocks].
+  torch::Tensor forward(const BlockBatch &batch);
+
+  /// Cycles per 100 iterations from forward()'s output.
+  torch::Tensor toCycles(const torch::Tensor &z) const;
+  /// forward()'s scale from cycles per 100 iterations.
+  torch::Tensor fromCycles(const torch::Tensor &cycles) const;
+  /// Sets the target scale from the training targets (cycles).
+  void setTargetScale(double logMean, double logStd);
+  double logStd() const { return TargetStd.item<double>(); }
+
+  const ModelConfig &config() const { return Config; }
+
+private:
+  ModelConfig Config;
+  torch::nn::Embedding Embedding{nullptr};
+  torch::nn::LSTM InstructionLstm{nullptr}, BlockLstm{nullptr};
+  torch::nn::Linear Head{nullptr};
+  torch::Tensor TargetMean, TargetStd;
+};
+TORCH_MODULE(IthemalModel);
+
+} // namespace surrogate::model

@@ -1,0 +1,24 @@
+#pragma once
+// The sizes of a surrogate model, as read from a training config and saved
+// in a run directory, so a model can be rebuilt to load its checkpoint.
+
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+namespace surrogate::model {
+
+struct ModelConfig {
+  std::int64_t vocabularySize = 0;   ///< set from the vocabulary, not the config file
+  std::int64_t embedding = 64;
+  std::int64_t hidden = 128;
+  std::int64_t layers = 1;           ///< of each LSTM
+  std::int64_t instFeatures = 0;     ///< conditioned variant: per-instruction parameters
+  std::int64_t globalFeatures = 0;   ///< conditioned variant: global parameters
+
+  nlohmann::json toJson() const;
+  /// Missing keys keep their defaults; unknown keys or bad values throw std::invalid_argument.
+  static ModelConfig fromJson(const nlohmann::json &j);
+};
+
+} // namespace surrogate::model

@@ -1,0 +1,60 @@
+#pragma once
+// Inference with a trained surrogate. Predictor is one model replica
+// loaded from a run directory (config.json, vocab.txt, a checkpoint);
+// BatchPredictor decodes, tokenizes and predicts blocks on several
+// threads, one replica each, with results in input order.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "surrogate/block/BasicBlock.h"
+#include "surrogate/block/Tokenizer.h"
+
+namespace surrogate::model {
+
+class Predictor {
+public:
+  /// Loads `runDir`/`checkpoint`; throws std::runtime_error naming the missing or bad file.
+  explicit Predictor(const std::string &runDir, const std::string &checkpoint = "best.pt");
+  ~Predictor();
+  Predictor(Predictor &&) noexcept;
+
+  /// Cycles per 100 iterations of each block (every block non-empty),
+  /// in batches of blocks of similar length.
+  std::vector<double> predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize = 256) const;
+
+  const block::Vocabulary &vocabulary() const;
+  /// Another replica with the same weights, for another thread.
+  Predictor clone() const;
+
+private:
+  Predictor() = default;
+  struct State;
+  std::unique_ptr<State> S;
+};
+
+/// A prediction, or why a block could not be predicted (it did not decode).
+struct PredictionOutcome {
+  std::optional<double> cycles;
+  std::string problem;
+};
+
+class BatchPredictor {
+public:
+  BatchPredictor(const std::string &runDir, unsigned threads, std::size_t batchSize = 256,
+                 const std::string &checkpoint = "best.pt");
+  ~BatchPredictor();
+
+  /// One outcome per block, in order; blocks are split between the threads.
+  std::vector<PredictionOutcome> run(const std::vector<block::BasicBlock> &blocks);
+
+  unsigned threads() const { return static_cast<unsigned>(Replicas.size()); }
+
+private:
+  std::vector<Predictor> Replicas;
+  std::size_t BatchSize;
+};
+
+} // namespace surrogate::model

@@ -1,0 +1,69 @@
+#pragma once
+// `surrogate train`: trains an IthemalModel on a dataset or CSVs and keeps
+// everything in a run directory:
+//
+//   config.json      the resolved config (model, training, data)
+//   vocab.txt        the vocabulary (one token per line, line = id)
+//   latest.pt        checkpoint after the last finished epoch (written atomically)
+//   best.pt          checkpoint with the best validation MAPE so far
+//   metrics.jsonl    one line per epoch: train loss, validation MAPE, tau, examples/s, wall time
+//   report.json      final: test-split scores of best.pt, throughput, epochs
+//   test_predictions.csv  hex,predicted,cycles[,measured] on the test split
+//
+// A run stopped at any point continues with `resume`: the per-epoch batch
+// order is a function of (seed, epoch), and the checkpoint holds the model,
+// optimizer and schedule state, so the resumed run ends with the same files
+// as an uninterrupted one (bar timings).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "surrogate/model/ModelConfig.h"
+#include "surrogate/model/TrainingData.h"
+
+namespace surrogate::model {
+
+struct TrainingOptions {
+  std::size_t batchSize = 128;
+  std::size_t evalBatchSize = 512;
+  std::size_t maxEpochs = 30;
+  std::size_t patience = 5;        ///< epochs without validation improvement before stopping
+  std::size_t lrPatience = 2;      ///< epochs without improvement before the learning rate drops
+  double learningRate = 1e-3;
+  double lrDecay = 0.5;            ///< factor applied on a plateau
+  double minLearningRate = 1e-5;
+  double gradClip = 5.0;           ///< max gradient norm (0: none)
+  std::string loss = "mape";       ///< mape | log_l1 | log_mse (on the log-throughput scale)
+  std::size_t bucketPool = 32;     ///< batches' worth of examples sorted by length together
+  std::uint64_t seed = 1;
+  unsigned threads = 2;            ///< LibTorch intra-op threads
+  std::size_t maxTrainExamples = 0;       ///< 0: all; else a seeded random subset
+  std::size_t maxValidationExamples = 0;  ///< 0: all
+
+  nlohmann::json toJson() const;
+  /// Missing keys keep defaults; unknown keys and bad values throw std::invalid_argument.
+  static TrainingOptions fromJson(const nlohmann::json &j);
+};
+
+struct TrainJob {
+  DataSource data;
+  ModelConfig model;
+  TrainingOptions training;
+  std::string runDir;
+  bool resume = false;              ///< continue the run in runDir (its config.json wins)
+  std::string device = "cpu";       ///< cpu | cuda
+  std::optional<unsigned> threads;  ///< overrides training.threads, also when resuming
+  std::optional<std::size_t> stopAfterEpochs;  ///< end this invocation after N epochs (resumable)
+};
+
+/// Reads a config file {"model": {...}, "training": {...}}; errors name the file.
+void readTrainConfigFile(const std::string &path, ModelConfig &model, TrainingOptions &training);
+
+/// Trains; returns the final report (also written to runDir/report.json),
+/// or the state so far when stopped by stopAfterEpochs.
+nlohmann::json runTraining(const TrainJob &job);
+
+} // namespace surrogate::model

@@ -1,0 +1,59 @@
+#include <iostream>
+#include <memory>
+
+#include "surrogate/cli/Commands.h"
+#include "surrogate/model/Trainer.h"
+
+namespace surrogate::cli {
+
+void addTrainCommand(CLI::App &app, ExitStatus &status) {
+  auto job = std::make_shared<model::TrainJob>();
+  auto configFile = std::make_shared<std::string>();
+  auto resumeDir = std::make_shared<std::string>();
+  auto seed = std::make_shared<std::uint64_t>();
+  auto epochs = std::make_shared<std::size_t>();
+  auto threads = std::make_shared<unsigned>();
+  auto stopAfter = std::make_shared<std::size_t>();
+
+  CLI::App *cmd = app.add_subcommand("train", "train a surrogate model of llvm-mca");
+  auto *dataset = cmd->add_option("--dataset", job->data.dataset, "dataset directory written by `surrogate dataset`");
+  auto *csv = cmd->add_option("--csv", job->data.csv, "CSV files with a header (hex and a target column), e.g. simulate output");
+  cmd->add_option("--target-column", job->data.targetColumn, "CSV column holding the target")->capture_default_str();
+  auto *config = cmd->add_option("--config", *configFile, "training config JSON (e.g. configs/train.quick.json)");
+  auto *output = cmd->add_option("-o,--output", job->runDir, "new run directory");
+  auto *resume = cmd->add_option("--resume", *resumeDir, "continue the interrupted run in this directory");
+  cmd->add_option("--seed", *seed, "seed for initialisation, subsets and batch order (overrides the config)");
+  cmd->add_option("--epochs", *epochs, "maximum epochs (overrides the config)");
+  cmd->add_option("--threads", *threads, "LibTorch intra-op threads (overrides the config)");
+  cmd->add_option("--device", job->device, "cpu or cuda")->capture_default_str()->check(CLI::IsMember({"cpu", "cuda"}));
+  cmd->add_option("--stop-after-epochs", *stopAfter, "end this invocation after N epochs; continue with --resume");
+  dataset->excludes(csv);
+  resume->excludes(dataset)->excludes(csv)->excludes(config)->excludes(output);
+
+  cmd->callback([=, &status] {
+    if (!resumeDir->empty()) {
+      job->runDir = *resumeDir;
+      job->resume = true;
+      if (cmd->count("--seed") || cmd->count("--epochs"))
+        throw CLI::ValidationError("--resume", "a resumed run keeps its config; --seed and --epochs cannot change it");
+    } else {
+      if (job->runDir.empty())
+        throw CLI::RequiredError("-o,--output (or --resume)");
+      if (job->data.dataset.empty() && job->data.csv.empty())
+        throw CLI::RequiredError("--dataset or --csv");
+      if (!configFile->empty())
+        model::readTrainConfigFile(*configFile, job->model, job->training);
+      if (cmd->count("--seed")) job->training.seed = *seed;
+      if (cmd->count("--epochs")) job->training.maxEpochs = *epochs;
+    }
+    if (cmd->count("--threads"))
+      job->threads = *threads;
+    if (cmd->count("--stop-after-epochs"))
+      job->stopAfterEpochs = *stopAfter;
+    nlohmann::json report = model::runTraining(*job);
+    std::cout << report.dump(2) << "\n";
+    status.code = 0;
+  });
+}
+
+} // namespace surrogate::cli

@@ -1,0 +1,99 @@
+#include "surrogate/model/Ithemal.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace surrogate::model {
+
+namespace rnn = torch::nn::utils::rnn;
+
+BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks) {
+  BlockBatch batch;
+  batch.blocks = static_cast<std::int64_t>(blocks.size());
+  std::int64_t instructions = 0, longestInst = 1;
+  for (const block::TokenizedBlock *b : blocks) {
+    if (b->empty())
+      throw std::invalid_argument("makeBatch: a block has no instructions");
+    instructions += static_cast<std::int64_t>(b->size());
+    batch.longestBlock = std::max<std::int64_t>(batch.longestBlock, b->size());
+    for (const auto &inst : *b)
+      longestInst = std::max<std::int64_t>(longestInst, inst.size());
+  }
+  batch.tokens = torch::full({instructions, longestInst}, block::Vocabulary::kPadId, torch::kInt64);
+  batch.tokenCounts = torch::empty({instructions}, torch::kInt64);
+  batch.instCounts = torch::empty({batch.blocks}, torch::kInt64);
+  batch.positions = torch::empty({instructions}, torch::kInt64);
+  auto tokens = batch.tokens.accessor<std::int64_t, 2>();
+  auto tokenCounts = batch.tokenCounts.accessor<std::int64_t, 1>();
+  auto instCounts = batch.instCounts.accessor<std::int64_t, 1>();
+  auto positions = batch.positions.accessor<std::int64_t, 1>();
+  std::int64_t row = 0;
+  for (std::int64_t b = 0; b < batch.blocks; ++b) {
+    const block::TokenizedBlock &blk = *blocks[b];
+    instCounts[b] = static_cast<std::int64_t>(blk.size());
+    for (std::size_t i = 0; i < blk.size(); ++i, ++row) {
+      const auto &inst = blk[i];
+      tokenCounts[row] = std::max<std::int64_t>(1, inst.size());
+      for (std::size_t t = 0; t < inst.size(); ++t)
+        tokens[row][t] = inst[t];
+      positions[row] = b * batch.longestBlock + static_cast<std::int64_t>(i);
+    }
+  }
+  return batch;
+}
+
+IthemalModelImpl::IthemalModelImpl(const ModelConfig &config) : Config(config) {
+  if (config.vocabularySize <= block::Vocabulary::kUnknownId)
+    throw std::invalid_argument("IthemalModel: the vocabulary size is not set");
+  Embedding = register_module(
+      "embedding", torch::nn::Embedding(torch::nn::EmbeddingOptions(config.vocabularySize, config.embedding)
+                                            .padding_idx(block::Vocabulary::kPadId)));
+  InstructionLstm = register_module(
+      "instruction_lstm",
+      torch::nn::LSTM(torch::nn::LSTMOptions(config.embedding, config.hidden).num_layers(config.layers).batch_first(true)));
+  BlockLstm = register_module(
+      "block_lstm", torch::nn::LSTM(torch::nn::LSTMOptions(config.hidden + config.instFeatures, config.hidden)
+                                        .num_layers(config.layers)
+                                        .batch_first(true)));
+  Head = register_module("head", torch::nn::Linear(config.hidden + config.globalFeatures, 1));
+  TargetMean = register_buffer("target_mean", torch::zeros({}));
+  TargetStd = register_buffer("target_std", torch::ones({}));
+}
+
+torch::Tensor IthemalModelImpl::forward(const BlockBatch &batch) {
+  torch::Tensor embedded = Embedding(batch.tokens);
+  auto packedTokens = rnn::pack_padded_sequence(embedded, batch.tokenCounts, /*batch_first=*/true,
+                                                /*enforce_sorted=*/false);
+  // The last layer's final hidden state, returned in the input order.
+  torch::Tensor inst = std::get<0>(std::get<1>(InstructionLstm->forward_with_packed_input(packedTokens)))[-1];
+  if (Config.instFeatures > 0) {
+    if (!batch.instFeatures.defined() || batch.instFeatures.size(1) != Config.instFeatures)
+      throw std::invalid_argument("IthemalModel: the batch lacks per-instruction features of the configured width");
+    inst = torch::cat({inst, batch.instFeatures}, 1);
+  }
+  torch::Tensor padded = torch::zeros({batch.blocks * batch.longestBlock, inst.size(1)}, inst.options())
+                             .index_copy(0, batch.positions, inst)
+                             .view({batch.blocks, batch.longestBlock, inst.size(1)});
+  auto packedInsts = rnn::pack_padded_sequence(padded, batch.instCounts, true, false);
+  torch::Tensor blockVec = std::get<0>(std::get<1>(BlockLstm->forward_with_packed_input(packedInsts)))[-1];
+  if (Config.globalFeatures > 0) {
+    if (!batch.globalFeatures.defined() || batch.globalFeatures.size(1) != Config.globalFeatures)
+      throw std::invalid_argument("IthemalModel: the batch lacks global features of the configured width");
+    blockVec = torch::cat({blockVec, batch.globalFeatures}, 1);
+  }
+  return Head(blockVec).squeeze(1);
+}
+
+torch::Tensor IthemalModelImpl::toCycles(const torch::Tensor &z) const { return torch::exp(z * TargetStd + TargetMean); }
+
+torch::Tensor IthemalModelImpl::fromCycles(const torch::Tensor &cycles) const {
+  return (torch::log(cycles) - TargetMean) / TargetStd;
+}
+
+void IthemalModelImpl::setTargetScale(double logMean, double logStd) {
+  torch::NoGradGuard noGrad;
+  TargetMean.fill_(logMean);
+  TargetStd.fill_(std::max(logStd, 1e-3));
+}
+
+} // namespace surrogate::model

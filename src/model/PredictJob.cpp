@@ -1,0 +1,82 @@
+#include "surrogate/model/PredictJob.h"
+
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "surrogate/block/BlockReader.h"
+#include "surrogate/model/Predictor.h"
+#include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Progress.h"
+
+namespace surrogate::model {
+
+namespace {
+constexpr std::size_t kChunk = 16384;  // blocks held in memory at once
+}
+
+PredictSummary runPredict(const PredictConfig &config) {
+  BatchPredictor predictor(config.runDir, config.threads, config.batchSize, config.checkpoint);
+  block::ReaderOptions readerOptions;
+  readerOptions.syntax = config.syntax;
+  readerOptions.readMeasured = config.readMeasured;
+  block::BlockReader reader(config.inputs, readerOptions);
+
+  std::unique_ptr<support::AtomicFile> file;
+  if (!config.output.empty() && config.output != "-")
+    file = std::make_unique<support::AtomicFile>(config.output);
+  std::ostream &out = file ? file->stream() : std::cout;
+
+  PredictSummary summary;
+  support::Progress progress("predicting");
+  std::vector<block::BasicBlock> chunk;
+  bool headerWritten = false, withMeasured = false;
+  auto flush = [&] {
+    std::vector<PredictionOutcome> outcomes = predictor.run(chunk);
+    if (!headerWritten) {
+      // The measured column appears when the first chunk has measurements.
+      for (const block::BasicBlock &b : chunk)
+        withMeasured |= b.measured.has_value();
+      out << (withMeasured ? "hex,predicted,measured\n" : "hex,predicted\n");
+      headerWritten = true;
+    }
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      if (!outcomes[i].cycles) {
+        ++summary.skipped;
+        spdlog::warn("{}: {} (skipped)", chunk[i].where.str(), outcomes[i].problem);
+        continue;
+      }
+      out << chunk[i].hex << ',' << fmt::format("{:.4f}", *outcomes[i].cycles);
+      if (withMeasured)
+        out << ',' << (chunk[i].measured ? fmt::format("{}", *chunk[i].measured) : std::string());
+      out << '\n';
+      ++summary.predicted;
+    }
+    chunk.clear();
+    progress.update(summary.read);
+  };
+  for (block::BlockOrProblem item; reader.next(item);) {
+    ++summary.read;
+    if (auto *problem = std::get_if<block::Problem>(&item)) {
+      ++summary.skipped;
+      spdlog::warn("{} (skipped)", problem->str());
+      continue;
+    }
+    chunk.push_back(std::move(std::get<block::BasicBlock>(item)));
+    if (chunk.size() >= kChunk)
+      flush();
+  }
+  if (!chunk.empty() || !headerWritten)
+    flush();
+  progress.finish();
+  if (file)
+    file->commit();
+  else
+    out.flush();
+  spdlog::info("{} blocks read, {} predicted, {} skipped", summary.read, summary.predicted, summary.skipped);
+  return summary;
+}
+
+} // namespace surrogate::model

@@ -1,0 +1,487 @@
+#include "surrogate/model/Trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "surrogate/model/Checkpoint.h"
+#include "surrogate/model/Ithemal.h"
+#include "surrogate/model/Metrics.h"
+#include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Progress.h"
+
+namespace fs = std::filesystem;
+
+namespace surrogate::model {
+
+nlohmann::json TrainingOptions::toJson() const {
+  return {{"batch_size", batchSize},
+          {"eval_batch_size", evalBatchSize},
+          {"max_epochs", maxEpochs},
+          {"patience", patience},
+          {"lr_patience", lrPatience},
+          {"learning_rate", learningRate},
+          {"lr_decay", lrDecay},
+          {"min_learning_rate", minLearningRate},
+          {"grad_clip", gradClip},
+          {"loss", loss},
+          {"bucket_pool", bucketPool},
+          {"seed", seed},
+          {"threads", threads},
+          {"max_train_examples", maxTrainExamples},
+          {"max_validation_examples", maxValidationExamples}};
+}
+
+TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j) {
+  if (!j.is_object())
+    throw std::invalid_argument("training config: expected a JSON object");
+  TrainingOptions o;
+  std::set<std::string> known;
+  const nlohmann::json defaults = o.toJson();
+  for (const auto &[key, value] : defaults.items())
+    known.insert(key);
+  for (const auto &[key, value] : j.items())
+    if (!known.count(key))
+      throw std::invalid_argument("training config: unknown key '" + key + "'");
+  auto count = [&](const char *key, auto &field, std::uint64_t min) {
+    if (!j.contains(key))
+      return;
+    if (!j[key].is_number_unsigned() || j[key].get<std::uint64_t>() < min)
+      throw std::invalid_argument(std::string("training config: '") + key + "' must be an integer >= " +
+                                  std::to_string(min));
+    field = j[key].get<std::remove_reference_t<decltype(field)>>();
+  };
+  auto real = [&](const char *key, double &field, double min, double max) {
+    if (!j.contains(key))
+      return;
+    if (!j[key].is_number() || !(j[key].get<double>() >= min && j[key].get<double>() <= max))
+      throw std::invalid_argument(fmt::format("training config: '{}' must be a number in [{}, {}]", key, min, max));
+    field = j[key].get<double>();
+  };
+  count("batch_size", o.batchSize, 1);
+  count("eval_batch_size", o.evalBatchSize, 1);
+  count("max_epochs", o.maxEpochs, 1);
+  count("patience", o.patience, 1);
+  count("lr_patience", o.lrPatience, 1);
+  real("learning_rate", o.learningRate, 1e-9, 10);
+  real("lr_decay", o.lrDecay, 1e-3, 1);
+  real("min_learning_rate", o.minLearningRate, 0, 10);
+  real("grad_clip", o.gradClip, 0, 1e9);
+  if (j.contains("loss")) {
+    o.loss = j["loss"].is_string() ? j["loss"].get<std::string>() : std::string();
+    if (o.loss != "mape" && o.loss != "log_l1" && o.loss != "log_mse")
+      throw std::invalid_argument("training config: 'loss' must be mape, log_l1 or log_mse");
+  }
+  count("bucket_pool", o.bucketPool, 1);
+  count("seed", o.seed, 0);
+  count("threads", o.threads, 1);
+  count("max_train_examples", o.maxTrainExamples, 0);
+  count("max_validation_examples", o.maxValidationExamples, 0);
+  return o;
+}
+
+void readTrainConfigFile(const std::string &path, ModelConfig &model, TrainingOptions &training) {
+  std::ifstream in(path);
+  if (!in)
+    throw std::runtime_error(path + ": cannot open the config file");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception &e) {
+    throw std::runtime_error(path + ": not valid JSON: " + e.what());
+  }
+  try {
+    for (const auto &[key, value] : j.items())
+      if (key != "model" && key != "training" && key != "comment")
+        throw std::invalid_argument("unknown section '" + key + "' (expected model, training)");
+    model = ModelConfig::fromJson(j.value("model", nlohmann::json::object()));
+    training = TrainingOptions::fromJson(j.value("training", nlohmann::json::object()));
+  } catch (const std::invalid_argument &e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Indices = std::vector<std::size_t>;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// Where an interrupted run left off; saved inside every checkpoint.
+struct TrainState {
+  std::size_t epoch = 0;  ///< epochs finished
+  double learningRate = 0;
+  double bestMape = std::numeric_limits<double>::infinity();
+  std::size_t bestEpoch = 0, badEpochs = 0, lrBadEpochs = 0;
+  bool stopped = false;   ///< early stopping fired
+  double wallSeconds = 0;
+  nlohmann::json history = nlohmann::json::array();
+
+  nlohmann::json toJson() const {
+    return {{"epoch", epoch},           {"learning_rate", learningRate}, {"best_mape", bestMape},
+            {"best_epoch", bestEpoch},  {"bad_epochs", badEpochs},       {"lr_bad_epochs", lrBadEpochs},
+            {"stopped", stopped},       {"wall_seconds", wallSeconds},   {"history", history}};
+  }
+  static TrainState fromJson(const nlohmann::json &j) {
+    TrainState s;
+    s.epoch = j.at("epoch");
+    s.learningRate = j.at("learning_rate");
+    s.bestMape = j.at("best_mape").is_null() ? std::numeric_limits<double>::infinity() : j.at("best_mape").get<double>();
+    s.bestEpoch = j.at("best_epoch");
+    s.badEpochs = j.at("bad_epochs");
+    s.lrBadEpochs = j.at("lr_bad_epochs");
+    s.stopped = j.at("stopped");
+    s.wallSeconds = j.at("wall_seconds");
+    s.history = j.at("history");
+    return s;
+  }
+};
+
+struct Splits {
+  Indices train, validation, test;
+};
+
+// A seeded subset, kept in input order.
+void subsample(Indices &indices, std::size_t limit, std::uint64_t seed) {
+  if (limit == 0 || indices.size() <= limit)
+    return;
+  std::mt19937_64 rng(seed);
+  std::shuffle(indices.begin(), indices.end(), rng);
+  indices.resize(limit);
+  std::sort(indices.begin(), indices.end());
+}
+
+Splits splitExamples(const std::vector<TrainingExample> &examples, const TrainingOptions &options) {
+  Splits s;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    switch (examples[i].split) {
+    case data::Split::Train: s.train.push_back(i); break;
+    case data::Split::Validation: s.validation.push_back(i); break;
+    case data::Split::Test: s.test.push_back(i); break;
+    }
+  }
+  subsample(s.train, options.maxTrainExamples, options.seed);
+  subsample(s.validation, options.maxValidationExamples, options.seed + 1);
+  return s;
+}
+
+// Length-bucketed batches: examples are shuffled, then sorted by
+// instruction count within pools of `bucketPool` batches, so each batch
+// holds blocks of similar length and little padding; batch order is shuffled.
+std::vector<Indices> epochBatches(const std::vector<TrainingExample> &examples, Indices order,
+                                  const TrainingOptions &options, std::size_t epoch) {
+  std::seed_seq seq{static_cast<std::uint32_t>(options.seed), static_cast<std::uint32_t>(options.seed >> 32),
+                    static_cast<std::uint32_t>(epoch)};
+  std::mt19937_64 rng(seq);
+  std::shuffle(order.begin(), order.end(), rng);
+  std::size_t pool = options.batchSize * options.bucketPool;
+  std::vector<Indices> batches;
+  for (std::size_t start = 0; start < order.size(); start += pool) {
+    auto first = order.begin() + start, last = order.begin() + std::min(order.size(), start + pool);
+    std::stable_sort(first, last,
+                     [&](std::size_t a, std::size_t b) { return examples[a].tokens.size() < examples[b].tokens.size(); });
+    for (auto it = first; it < last; it += std::min<std::ptrdiff_t>(options.batchSize, last - it))
+      batches.emplace_back(it, std::min(it + options.batchSize, last));
+  }
+  std::shuffle(batches.begin(), batches.end(), rng);
+  return batches;
+}
+
+BlockBatch batchOf(const std::vector<TrainingExample> &examples, const Indices &indices, const torch::Device &device) {
+  std::vector<const block::TokenizedBlock *> blocks;
+  blocks.reserve(indices.size());
+  for (std::size_t i : indices)
+    blocks.push_back(&examples[i].tokens);
+  BlockBatch batch = makeBatch(blocks);
+  if (device.is_cuda()) {
+    batch.tokens = batch.tokens.to(device);
+    batch.positions = batch.positions.to(device);
+    // pack_padded_sequence wants its lengths on the CPU.
+  }
+  return batch;
+}
+
+torch::Tensor cyclesOf(const std::vector<TrainingExample> &examples, const Indices &indices, const torch::Device &device) {
+  std::vector<double> cycles;
+  cycles.reserve(indices.size());
+  for (std::size_t i : indices)
+    cycles.push_back(examples[i].cycles);
+  return torch::tensor(cycles, torch::kFloat32).to(device);
+}
+
+// The loss on the normalised log scale; `mape` is the absolute percentage
+// error of the prediction in cycles, the way runs are scored.
+torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::Tensor &targetZ, const std::string &kind) {
+  torch::Tensor logRatio = (z - targetZ) * model->logStd();
+  if (kind == "log_l1")
+    return logRatio.abs().mean();
+  if (kind == "log_mse")
+    return logRatio.pow(2).mean();
+  // A prediction 50x off contributes a bounded gradient early in training.
+  return (torch::exp(logRatio.clamp(-4, 4)) - 1).abs().mean();
+}
+
+/// Predictions in cycles, in the order of `indices`.
+std::vector<double> predict(IthemalModel &model, const std::vector<TrainingExample> &examples, const Indices &indices,
+                            std::size_t batchSize, const torch::Device &device) {
+  torch::NoGradGuard noGrad;
+  model->eval();
+  Indices order(indices.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return examples[indices[a]].tokens.size() < examples[indices[b]].tokens.size();
+  });
+  std::vector<double> out(indices.size());
+  for (std::size_t start = 0; start < order.size(); start += batchSize) {
+    Indices positions(order.begin() + start, order.begin() + std::min(order.size(), start + batchSize)), batch;
+    for (std::size_t p : positions)
+      batch.push_back(indices[p]);
+    torch::Tensor cycles = model->toCycles(model->forward(batchOf(examples, batch, device))).to(torch::kCPU).to(torch::kFloat64);
+    auto acc = cycles.accessor<double, 1>();
+    for (std::size_t k = 0; k < positions.size(); ++k)
+      out[positions[k]] = acc[k];
+  }
+  model->train();
+  return out;
+}
+
+ErrorSummary score(const std::vector<TrainingExample> &examples, const Indices &indices,
+                   const std::vector<double> &predicted) {
+  std::vector<double> truth;
+  truth.reserve(indices.size());
+  for (std::size_t i : indices)
+    truth.push_back(examples[i].cycles);
+  return summarize(predicted, truth);
+}
+
+void writeLines(const std::string &path, const nlohmann::json &lines) {
+  std::string text;
+  for (const auto &line : lines)
+    text += line.dump() + "\n";
+  support::writeFileAtomically(path, text);
+}
+
+void writePredictions(const std::string &path, const std::vector<TrainingExample> &examples, const Indices &indices,
+                      const std::vector<double> &predicted) {
+  bool measured = std::any_of(indices.begin(), indices.end(), [&](std::size_t i) { return examples[i].measured; });
+  support::AtomicFile file(path);
+  std::ostream &out = file.stream();
+  out << (measured ? "hex,predicted,cycles,measured\n" : "hex,predicted,cycles\n");
+  for (std::size_t k = 0; k < indices.size(); ++k) {
+    const TrainingExample &e = examples[indices[k]];
+    out << e.hex << ',' << fmt::format("{:.4f}", predicted[k]) << ',' << fmt::format("{}", e.cycles);
+    if (measured)
+      out << ',' << (e.measured ? fmt::format("{}", *e.measured) : std::string());
+    out << '\n';
+  }
+  file.commit();
+}
+
+std::pair<double, double> logMeanStd(const std::vector<TrainingExample> &examples, const Indices &indices) {
+  double sum = 0, sq = 0;
+  for (std::size_t i : indices) {
+    double l = std::log(examples[i].cycles);
+    sum += l;
+    sq += l * l;
+  }
+  double n = static_cast<double>(indices.size());
+  double mean = sum / n;
+  return {mean, std::sqrt(std::max(0.0, sq / n - mean * mean))};
+}
+
+void setLearningRate(torch::optim::Adam &optimizer, double lr) {
+  for (auto &group : optimizer.param_groups())
+    static_cast<torch::optim::AdamOptions &>(group.options()).lr(lr);
+}
+
+} // namespace
+
+nlohmann::json runTraining(const TrainJob &jobIn) {
+  TrainJob job = jobIn;
+  fs::path dir(job.runDir);
+  fs::path configPath = dir / "config.json", vocabPath = dir / "vocab.txt", latestPath = dir / "latest.pt",
+           bestPath = dir / "best.pt";
+  block::Vocabulary vocab;
+  LoadedExamples loaded;
+
+  if (job.resume) {
+    std::ifstream in(configPath);
+    if (!in)
+      throw std::runtime_error(configPath.string() + ": no run to resume here");
+    nlohmann::json resolved = nlohmann::json::parse(in);
+    job.data = DataSource::fromJson(resolved.at("data"));
+    job.model = ModelConfig::fromJson(resolved.at("model"));
+    job.training = TrainingOptions::fromJson(resolved.at("training"));
+    vocab = block::Vocabulary::load(vocabPath.string());
+    loaded = loadExamples(job.data, vocab, /*growVocabulary=*/false);
+    if (static_cast<std::int64_t>(vocab.size()) != job.model.vocabularySize)
+      throw std::runtime_error(vocabPath.string() + ": vocabulary size differs from config.json");
+  } else {
+    if (fs::exists(configPath))
+      throw std::runtime_error(job.runDir + " already holds a run; pass --resume to continue it, or choose another directory");
+    fs::create_directories(dir);
+    loaded = loadExamples(job.data, vocab, /*growVocabulary=*/true);
+    job.model.vocabularySize = static_cast<std::int64_t>(vocab.size());
+  }
+  if (jobIn.threads)
+    job.training.threads = *jobIn.threads;
+  const std::vector<TrainingExample> &examples = loaded.examples;
+  const TrainingOptions &opt = job.training;
+  Splits splits = splitExamples(examples, opt);
+  if (splits.train.empty() || splits.validation.empty())
+    throw std::runtime_error(fmt::format("need train and validation examples; have {} train, {} validation, {} test",
+                                         splits.train.size(), splits.validation.size(), splits.test.size()));
+  if (job.model.instFeatures > 0 || job.model.globalFeatures > 0)
+    throw std::runtime_error("training the parameter-conditioned variant needs parameter tables, which `train` does not read yet");
+  spdlog::info("{} examples ({} skipped): {} train, {} validation, {} test; vocabulary {} tokens", examples.size(),
+               loaded.skipped, splits.train.size(), splits.validation.size(), splits.test.size(), vocab.size());
+
+  if (!job.resume) {
+    vocab.save(vocabPath.string());
+    nlohmann::json resolved = {{"model", job.model.toJson()}, {"training", opt.toJson()}, {"data", job.data.toJson()}};
+    support::writeFileAtomically(configPath.string(), resolved.dump(2) + "\n");
+  }
+
+  torch::Device device(torch::kCPU);
+  if (job.device == "cuda") {
+    if (!torch::cuda::is_available())
+      throw std::runtime_error("--device cuda: LibTorch sees no CUDA device (this LibTorch build may be CPU-only)");
+    device = torch::Device(torch::kCUDA);
+  } else if (job.device != "cpu") {
+    throw std::invalid_argument("unknown device '" + job.device + "' (cpu or cuda)");
+  }
+  torch::set_num_threads(static_cast<int>(opt.threads));
+  spdlog::info("LibTorch intra-op threads: {}", torch::get_num_threads());
+
+  torch::manual_seed(opt.seed);
+  IthemalModel model(job.model);
+  auto [logMean, logStd] = logMeanStd(examples, splits.train);
+  model->setTargetScale(logMean, logStd);
+  model->to(device);
+  torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(opt.learningRate));
+
+  TrainState state;
+  state.learningRate = opt.learningRate;
+  if (job.resume && fs::exists(latestPath)) {
+    state = TrainState::fromJson(loadCheckpoint(latestPath.string(), *model, &optimizer));
+    setLearningRate(optimizer, state.learningRate);
+    spdlog::info("resuming {} after epoch {}", job.runDir, state.epoch);
+  }
+
+  std::size_t epochsThisRun = 0;
+  while (state.epoch < opt.maxEpochs && !state.stopped) {
+    if (job.stopAfterEpochs && epochsThisRun >= *job.stopAfterEpochs) {
+      spdlog::info("stopping after {} epoch(s) as asked; continue with --resume {}", epochsThisRun, job.runDir);
+      return state.toJson();
+    }
+    std::size_t epoch = state.epoch + 1;
+    auto start = Clock::now();
+    std::vector<Indices> batches = epochBatches(examples, splits.train, opt, epoch);
+    support::Progress progress(fmt::format("epoch {}/{}", epoch, opt.maxEpochs), batches.size());
+    double lossSum = 0;
+    std::size_t seen = 0;
+    for (std::size_t b = 0; b < batches.size(); ++b) {
+      BlockBatch batch = batchOf(examples, batches[b], device);
+      torch::Tensor target = model->fromCycles(cyclesOf(examples, batches[b], device));
+      optimizer.zero_grad();
+      torch::Tensor loss = lossOf(model, model->forward(batch), target, opt.loss);
+      loss.backward();
+      if (opt.gradClip > 0)
+        torch::nn::utils::clip_grad_norm_(model->parameters(), opt.gradClip);
+      optimizer.step();
+      lossSum += loss.item<double>() * batches[b].size();
+      seen += batches[b].size();
+      progress.update(b + 1);
+    }
+    progress.finish();
+    double trainSeconds = secondsSince(start);
+
+    auto validationStart = Clock::now();
+    ErrorSummary validation = score(examples, splits.validation,
+                                    predict(model, examples, splits.validation, opt.evalBatchSize, device));
+    double validationSeconds = secondsSince(validationStart);
+
+    // Schedule: keep the best, drop the learning rate on a plateau, stop after `patience`.
+    bool improved = validation.mape < state.bestMape;
+    if (improved) {
+      state.bestMape = validation.mape;
+      state.bestEpoch = epoch;
+      state.badEpochs = state.lrBadEpochs = 0;
+    } else {
+      ++state.badEpochs;
+      if (++state.lrBadEpochs >= opt.lrPatience) {
+        state.learningRate = std::max(opt.minLearningRate, state.learningRate * opt.lrDecay);
+        state.lrBadEpochs = 0;
+      }
+    }
+    double epochSeconds = secondsSince(start);
+    state.wallSeconds += epochSeconds;
+    state.history.push_back({{"epoch", epoch},
+                             {"train_loss", lossSum / seen},
+                             {"validation_mape", validation.mape},
+                             {"validation_median_ape", validation.medianApe},
+                             {"validation_kendall_tau", validation.kendallTau},
+                             {"learning_rate", state.learningRate},
+                             {"train_examples_per_second", seen / trainSeconds},
+                             {"validation_examples_per_second", splits.validation.size() / validationSeconds},
+                             {"epoch_seconds", epochSeconds},
+                             {"wall_seconds", state.wallSeconds}});
+    state.epoch = epoch;
+    state.stopped = state.badEpochs >= opt.patience;
+    setLearningRate(optimizer, state.learningRate);
+    if (improved)
+      saveCheckpoint(bestPath.string(), *model, &optimizer, state.toJson());
+    saveCheckpoint(latestPath.string(), *model, &optimizer, state.toJson());
+    writeLines((dir / "metrics.jsonl").string(), state.history);
+    spdlog::info("epoch {}: train loss {:.4f}, validation MAPE {:.2f}% tau {:.3f}{}, {:.0f} examples/s, lr {:.2g}",
+                 epoch, lossSum / seen, 100 * validation.mape, validation.kendallTau, improved ? " (best)" : "",
+                 seen / trainSeconds, state.learningRate);
+    ++epochsThisRun;
+  }
+  if (state.stopped)
+    spdlog::info("early stop: no validation improvement for {} epochs", opt.patience);
+
+  // Score the best checkpoint on the test split.
+  loadCheckpoint(bestPath.string(), *model, nullptr);
+  nlohmann::json report = {{"run_dir", job.runDir},
+                           {"epochs", state.epoch},
+                           {"best_epoch", state.bestEpoch},
+                           {"best_validation_mape", state.bestMape},
+                           {"early_stopped", state.stopped},
+                           {"train_examples", splits.train.size()},
+                           {"validation_examples", splits.validation.size()},
+                           {"test_examples", splits.test.size()},
+                           {"skipped_rows", loaded.skipped},
+                           {"vocabulary_size", vocab.size()},
+                           {"threads", opt.threads},
+                           {"training_wall_seconds", state.wallSeconds}};
+  double rateSum = 0;
+  for (const auto &line : state.history)
+    rateSum += line.at("train_examples_per_second").get<double>();
+  report["train_examples_per_second"] = state.history.empty() ? 0.0 : rateSum / state.history.size();
+  if (!splits.test.empty()) {
+    auto testStart = Clock::now();
+    std::vector<double> predicted = predict(model, examples, splits.test, opt.evalBatchSize, device);
+    report["test_inference_examples_per_second"] = splits.test.size() / secondsSince(testStart);
+    ErrorSummary test = score(examples, splits.test, predicted);
+    report["test"] = toJson(test);
+    writePredictions((dir / "test_predictions.csv").string(), examples, splits.test, predicted);
+    spdlog::info("test ({} blocks): MAPE {:.2f}%, median APE {:.2f}%, Kendall tau {:.3f}", test.count, 100 * test.mape,
+                 100 * test.medianApe, test.kendallTau);
+  }
+  support::writeFileAtomically((dir / "report.json").string(), report.dump(2) + "\n");
+  return report;
+}
+
+} // namespace surrogate::model

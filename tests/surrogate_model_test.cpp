@@ -1,0 +1,251 @@
+// The surrogate model, its training loop and its CLI, on tiny models and
+// tiny synthetic data.
+
+#include <filesystem>
+#include <fstream>
+
+#include <torch/torch.h>
+
+#include "TestSupport.h"
+#include "surrogate/block/Decoder.h"
+#include "surrogate/model/Checkpoint.h"
+#include "surrogate/model/Ithemal.h"
+#include "surrogate/model/Predictor.h"
+#include "surrogate/model/Trainer.h"
+
+using namespace surrogate;
+using surrogate::test::TempDir;
+
+namespace {
+
+const std::vector<std::string> kInstructions = {"4801d8", "4829d8", "014308", "89048b", "488b442410",
+                                                "b905000000", "55", "488d447708", "480fafc3"};
+
+// Blocks built from a few instructions, with a made-up target that depends
+// on which instructions they hold, so a model has something to learn.
+std::string syntheticCsv(std::size_t blocks) {
+  std::string csv = "hex,cycles\n";
+  std::uint64_t state = 12345;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    std::size_t n = 1 + b % 7;
+    std::string hex;
+    double cycles = 25;
+    for (std::size_t i = 0; i < n; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      std::size_t k = (state >> 33) % kInstructions.size();
+      hex += kInstructions[k];
+      cycles += 40 + 30 * k;
+    }
+    csv += hex + "," + std::to_string(static_cast<int>(cycles)) + "\n";
+  }
+  return csv;
+}
+
+block::TokenizedBlock tokenized(const std::string &hex, block::Vocabulary &vocab) {
+  block::Decoder decoder;
+  block::Tokenizer tokenizer;
+  std::vector<llvm::MCInst> insts;
+  EXPECT_FALSE(decoder.decode(hex, insts).has_value());
+  return vocab.encodeAndGrow(tokenizer, insts);
+}
+
+model::ModelConfig tinyConfig(std::int64_t vocabularySize) {
+  model::ModelConfig c;
+  c.vocabularySize = vocabularySize;
+  c.embedding = 8;
+  c.hidden = 12;
+  return c;
+}
+
+model::TrainJob tinyJob(const std::string &csv, const std::string &runDir) {
+  model::TrainJob job;
+  job.data.csv = {csv};
+  job.runDir = runDir;
+  job.model.embedding = 8;
+  job.model.hidden = 16;
+  job.training.batchSize = 16;
+  job.training.maxEpochs = 4;
+  job.training.threads = 1;
+  job.training.seed = 7;
+  job.training.learningRate = 0.01;
+  return job;
+}
+
+std::map<std::string, torch::Tensor> parametersOf(const std::string &runDir, const std::string &file) {
+  std::ifstream in(std::filesystem::path(runDir) / "config.json");
+  model::IthemalModel m(model::ModelConfig::fromJson(nlohmann::json::parse(in).at("model")));
+  model::loadCheckpoint((std::filesystem::path(runDir) / file).string(), *m, nullptr);
+  std::map<std::string, torch::Tensor> out;
+  for (const auto &p : m->named_parameters()) out[p.key()] = p.value().clone();
+  for (const auto &b : m->named_buffers()) out[b.key()] = b.value().clone();
+  return out;
+}
+
+std::vector<nlohmann::json> readJsonLines(const std::string &path) {
+  std::ifstream in(path);
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+} // namespace
+
+TEST(IthemalModel, PaddingAndBatchCompanionsDoNotChangeAPrediction) {
+  torch::manual_seed(1);
+  block::Vocabulary vocab;
+  block::TokenizedBlock shortBlock = tokenized("4801d8", vocab);
+  block::TokenizedBlock longBlock = tokenized("014308488b442410b905000000554801d8", vocab);
+  model::IthemalModel m(tinyConfig(static_cast<std::int64_t>(vocab.size())));
+  torch::NoGradGuard noGrad;
+  torch::Tensor alone = m->forward(model::makeBatch({&shortBlock}));
+  torch::Tensor together = m->forward(model::makeBatch({&longBlock, &shortBlock, &longBlock}));
+  ASSERT_EQ(together.size(0), 3);
+  EXPECT_NEAR(alone[0].item<double>(), together[1].item<double>(), 1e-5);
+  EXPECT_NEAR(together[0].item<double>(), together[2].item<double>(), 1e-6);
+  EXPECT_NE(together[0].item<double>(), together[1].item<double>());
+}
+
+TEST(IthemalModel, ConditionedPredictionHasFiniteNonZeroGradientWrtParameters) {
+  torch::manual_seed(2);
+  block::Vocabulary vocab;
+  block::TokenizedBlock a = tokenized("4801d8488b442410", vocab), b = tokenized("89048b55", vocab);
+  model::ModelConfig config = tinyConfig(static_cast<std::int64_t>(vocab.size()));
+  config.instFeatures = 5;
+  config.globalFeatures = 3;
+  model::IthemalModel m(config);
+  model::BlockBatch batch = model::makeBatch({&a, &b});
+  batch.instFeatures = torch::rand({4, 5}).requires_grad_(true);
+  batch.globalFeatures = torch::rand({2, 3}).requires_grad_(true);
+  m->toCycles(m->forward(batch)).sum().backward();
+  for (const torch::Tensor &g : {batch.instFeatures.grad(), batch.globalFeatures.grad()}) {
+    ASSERT_TRUE(g.defined());
+    EXPECT_TRUE(torch::isfinite(g).all().item<bool>());
+    EXPECT_GT(g.abs().sum().item<double>(), 0);
+  }
+  // Every instruction's parameters influence its own block's prediction.
+  EXPECT_TRUE((batch.instFeatures.grad().abs().sum(1) > 0).all().item<bool>());
+
+  model::BlockBatch missing = model::makeBatch({&a});
+  EXPECT_THROW(m->forward(missing), std::invalid_argument);
+}
+
+TEST(Checkpoint, SaveLoadRoundTripsModelOptimizerAndState) {
+  TempDir dir;
+  torch::manual_seed(3);
+  block::Vocabulary vocab;
+  block::TokenizedBlock a = tokenized("4801d8488b442410", vocab);
+  model::IthemalModel m(tinyConfig(static_cast<std::int64_t>(vocab.size())));
+  m->setTargetScale(5.0, 0.7);
+  torch::optim::Adam adam(m->parameters(), torch::optim::AdamOptions(0.01));
+  auto step = [&](model::IthemalModel &model, torch::optim::Adam &opt) {
+    opt.zero_grad();
+    model->forward(model::makeBatch({&a})).pow(2).sum().backward();
+    opt.step();
+  };
+  step(m, adam);
+  model::saveCheckpoint(dir / "c.pt", *m, &adam, {{"epoch", 1}});
+
+  torch::manual_seed(99);  // a different initialisation, overwritten by the load
+  model::IthemalModel loaded(tinyConfig(static_cast<std::int64_t>(vocab.size())));
+  torch::optim::Adam loadedAdam(loaded->parameters(), torch::optim::AdamOptions(0.01));
+  nlohmann::json state = model::loadCheckpoint(dir / "c.pt", *loaded, &loadedAdam);
+  EXPECT_EQ(state["epoch"], 1);
+  EXPECT_DOUBLE_EQ(loaded->logStd(), m->logStd());
+
+  // One more step on each: identical only if the Adam moments came back too.
+  step(m, adam);
+  step(loaded, loadedAdam);
+  auto p = m->named_parameters(), q = loaded->named_parameters();
+  for (const auto &item : p)
+    EXPECT_TRUE(torch::equal(item.value(), q[item.key()])) << item.key();
+
+  EXPECT_THROW(model::loadCheckpoint(dir / "missing.pt", *loaded, nullptr), std::runtime_error);
+  std::ofstream(dir / "bad.pt") << "not a checkpoint";
+  EXPECT_THROW(model::loadCheckpoint(dir / "bad.pt", *loaded, nullptr), std::runtime_error);
+}
+
+TEST(Training, ResumedRunEndsWhereAnUninterruptedOneDoes) {
+  TempDir dir;
+  std::string csv = dir.file("blocks.csv", syntheticCsv(160));
+  model::TrainJob whole = tinyJob(csv, dir / "whole");
+  nlohmann::json wholeReport = model::runTraining(whole);
+
+  model::TrainJob interrupted = tinyJob(csv, dir / "parts");
+  interrupted.stopAfterEpochs = 1;
+  model::runTraining(interrupted);
+  EXPECT_FALSE(std::filesystem::exists(dir / "parts/report.json"));
+  model::TrainJob rest;
+  rest.runDir = dir / "parts";
+  rest.resume = true;
+  rest.stopAfterEpochs = 2;
+  model::runTraining(rest);
+  rest.stopAfterEpochs.reset();
+  nlohmann::json partsReport = model::runTraining(rest);
+
+  for (const char *file : {"latest.pt", "best.pt"}) {
+    auto a = parametersOf(dir / "whole", file), b = parametersOf(dir / "parts", file);
+    ASSERT_EQ(a.size(), b.size());
+    for (const auto &[name, tensor] : a)
+      EXPECT_TRUE(torch::equal(tensor, b.at(name))) << file << " " << name;
+  }
+  auto wholeLines = readJsonLines(dir / "whole/metrics.jsonl"), partLines = readJsonLines(dir / "parts/metrics.jsonl");
+  ASSERT_EQ(wholeLines.size(), 4u);
+  ASSERT_EQ(partLines.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(wholeLines[i]["train_loss"], partLines[i]["train_loss"]);
+    EXPECT_EQ(wholeLines[i]["validation_mape"], partLines[i]["validation_mape"]);
+  }
+  EXPECT_EQ(wholeReport["test"], partsReport["test"]);
+  // Training made progress on the synthetic task.
+  EXPECT_LT(wholeLines.back()["train_loss"].get<double>(), wholeLines.front()["train_loss"].get<double>());
+}
+
+TEST(Training, RefusesToOverwriteARunAndReportsBadConfigs) {
+  TempDir dir;
+  std::string csv = dir.file("blocks.csv", syntheticCsv(60));
+  model::TrainJob job = tinyJob(csv, dir / "run");
+  job.training.maxEpochs = 1;
+  model::runTraining(job);
+  EXPECT_THROW(model::runTraining(job), std::runtime_error);
+
+  model::ModelConfig m;
+  model::TrainingOptions t;
+  std::string bad = dir.file("bad.json", R"({"model": {"hiden": 3}})");
+  try {
+    model::readTrainConfigFile(bad, m, t);
+    FAIL();
+  } catch (const std::runtime_error &e) {
+    EXPECT_NE(std::string(e.what()).find("bad.json"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("hiden"), std::string::npos);
+  }
+  std::string badLoss = dir.file("loss.json", R"({"training": {"loss": "l7"}})");
+  EXPECT_THROW(model::readTrainConfigFile(badLoss, m, t), std::runtime_error);
+}
+
+TEST(Cli, TrainPredictEvalRoundTrip) {
+  TempDir dir;
+  std::string csv = dir.file("blocks.csv", syntheticCsv(80) + "zz,5\n");
+  std::string config = dir.file("tiny.json", R"({"model": {"embedding": 8, "hidden": 8},
+      "training": {"batch_size": 16, "max_epochs": 2, "threads": 1}})");
+  auto train = test::runSurrogate("train --csv " + csv + " --config " + config + " -o " + (dir / "run"));
+  ASSERT_EQ(train.exitCode, 0) << train.err;
+  EXPECT_NE(train.err.find("blocks.csv:82"), std::string::npos) << train.err;  // the bad row, by line
+  for (const char *f : {"config.json", "vocab.txt", "latest.pt", "best.pt", "metrics.jsonl", "report.json"})
+    EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(dir / "run") / f)) << f;
+
+  auto predict = test::runSurrogate("predict --model " + (dir / "run") + " " + csv + " -j 2 -o " + (dir / "pred.csv"));
+  ASSERT_EQ(predict.exitCode, 0) << predict.err;
+  EXPECT_EQ(test::headLines(dir / "pred.csv", 1), "hex,predicted,measured\n");
+  auto eval = test::runSurrogate("eval " + (dir / "pred.csv") + " --pred predicted --format json");
+  ASSERT_EQ(eval.exitCode, 0) << eval.err;
+  EXPECT_EQ(nlohmann::json::parse(eval.out)["overall"]["count"], 80);
+
+  // One thread and two give the same predictions.
+  auto one = test::runSurrogate("predict --model " + (dir / "run") + " " + csv + " -j 1 -o " + (dir / "pred1.csv"));
+  ASSERT_EQ(one.exitCode, 0);
+  EXPECT_EQ(test::headLines(dir / "pred.csv", 100), test::headLines(dir / "pred1.csv", 100));
+
+  auto missing = test::runSurrogate("predict --model " + (dir / "nowhere") + " " + csv);
+  EXPECT_NE(missing.exitCode, 0);
+  EXPECT_NE(missing.err.find("nowhere"), std::string::npos);
+}
