@@ -35,6 +35,7 @@ int run(int argc, char **argv) {
   addBenchCommand(app, status);
   addTrainCommand(app, status);
   addPredictCommand(app, status);
+  addBenchSurrogateCommand(app, status);
   addParamsCommand(app, status);
   addDatasetCommand(app, status);
 
