@@ -3,6 +3,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <llvm/MC/MCInstrInfo.h>
 
 #include "surrogate/block/Target.h"
@@ -133,6 +134,8 @@ TunedTables::TunedTables(const ParamTable &table, std::unique_ptr<MCSubtargetInf
     classes.push_back(sc);
   }
 
+  spdlog::debug("tuned {} model: {} classes, {} write-resource, {} write-latency, {} read-advance entries",
+                table.cpu, classes.size(), writeResources.size(), writeLatencies.size(), readAdvances.size());
   model.SchedClassTable = classes.data();
   model.NumSchedClasses = static_cast<unsigned>(classes.size());
   model.IssueWidth = table.dispatchWidth;

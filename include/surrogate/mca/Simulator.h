@@ -29,8 +29,8 @@ struct SimulationResult {
 
 class Simulator {
 public:
-  /// `subtarget` must outlive the simulator; it may be a subtarget whose
-  /// scheduling model was edited (see the scheduling parameter tables).
+  /// `subtarget` must outlive the simulator; it may be a TunedSubtarget,
+  /// whose per-opcode scheduling classes the simulator then uses.
   Simulator(const llvm::MCSubtargetInfo &subtarget, unsigned iterations = 100);
   ~Simulator();
 
