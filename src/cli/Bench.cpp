@@ -22,6 +22,9 @@ void addBenchCommand(CLI::App &app, ExitStatus &status) {
       ->capture_default_str();
   mcaCmd->add_option("--params", config->paramsFile,
                      "also time the simulator with this parameter table (JSON) and report the ratio");
+  mcaCmd->add_option("--rounds", config->rounds, "in-process timings: best of N runs (alternating with --params)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 100u));
   mcaCmd->add_option("--llvm-mca", config->llvmMca, "path of the llvm-mca binary (default: llvm-mca-19 on PATH)");
   mcaCmd->add_option("--format", *format, "text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   mcaCmd->callback([config, format, &status] {

@@ -19,6 +19,7 @@ struct McaBenchConfig {
   std::size_t spawnSample = 40;    ///< blocks run through the llvm-mca-19 binary
   std::string llvmMca;             ///< empty: look it up on PATH
   std::string paramsFile;          ///< also time the simulator with this parameter table
+  unsigned rounds = 1;             ///< in-process timings: best of this many
 };
 
 /// Runs the benchmark; the JSON holds blocks/s for each way and the ratios.
