@@ -178,17 +178,14 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
     for (const llvm::MCInst &inst : *decoded)
       used.insert(inst.getOpcode());
   }
-  std::vector<std::string> out;
-  std::size_t untunable = 0;
-  for (unsigned op : used) {
-    if (isTunable(*sti, op))
-      out.push_back(mcii.getName(op).str());
-    else
-      ++untunable;
-  }
+  std::vector<std::string> out, untunable;
+  for (unsigned op : used)
+    (isTunable(*sti, op) ? out : untunable).push_back(mcii.getName(op).str());
+  if (!untunable.empty())
+    spdlog::debug("opcodes left to LLVM's variant (or missing) classes: {}", llvm::join(untunable, " "));
   std::sort(out.begin(), out.end());
   spdlog::info("{} blocks ({} skipped) use {} opcodes: {} tunable, {} with a variant or no scheduling class",
-               blocks, problems, used.size(), out.size(), untunable);
+               blocks, problems, used.size(), out.size(), untunable.size());
   return out;
 }
 
