@@ -249,3 +249,23 @@ TEST(Cli, TrainPredictEvalRoundTrip) {
   EXPECT_NE(missing.exitCode, 0);
   EXPECT_NE(missing.err.find("nowhere"), std::string::npos);
 }
+
+TEST(Training, DataParallelThreadsComputeTheSameGradientAsOne) {
+  TempDir dir;
+  std::string csv = dir.file("blocks.csv", syntheticCsv(120));
+  model::TrainJob one = tinyJob(csv, dir / "one");
+  one.training.maxEpochs = 2;
+  model::TrainJob two = one;
+  two.runDir = dir / "two";
+  two.training.threads = 2;
+  model::runTraining(one);
+  model::runTraining(two);
+  auto a = readJsonLines(dir / "one/metrics.jsonl"), b = readJsonLines(dir / "two/metrics.jsonl");
+  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(b.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    // The same sums in another order: equal up to float rounding.
+    EXPECT_NEAR(a[i]["train_loss"].get<double>(), b[i]["train_loss"].get<double>(), 1e-5);
+    EXPECT_NEAR(a[i]["validation_mape"].get<double>(), b[i]["validation_mape"].get<double>(), 1e-4);
+  }
+}

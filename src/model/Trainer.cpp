@@ -10,6 +10,8 @@
 #include <random>
 #include <set>
 #include <stdexcept>
+#include <thread>
+#include <ctime>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -256,6 +258,121 @@ std::vector<double> predict(IthemalModel &model, const std::vector<TrainingExamp
   return out;
 }
 
+// Data parallelism on CPU threads. LibTorch's own intra-op threads gained
+// nothing for these small LSTM operations here and collapsed when the cores
+// were shared (README), so each thread runs its own model replica with one
+// intra-op thread, on a fixed share of every batch; gradients are summed
+// in replica order, so a run is reproducible for a given thread count.
+class Replicas {
+public:
+  Replicas(IthemalModel master, unsigned count, const torch::Device &device) {
+    Models.push_back(master);
+    for (unsigned r = 1; r < count; ++r) {
+      Models.push_back(IthemalModel(master->config()));
+      Models.back()->to(device);
+    }
+    syncFromMaster();
+  }
+
+  /// Copies the master's parameters and buffers into the other replicas.
+  void syncFromMaster() {
+    torch::NoGradGuard noGrad;
+    auto params = Models[0]->parameters();
+    auto buffers = Models[0]->buffers();
+    for (std::size_t r = 1; r < Models.size(); ++r) {
+      auto p = Models[r]->parameters();
+      for (std::size_t i = 0; i < p.size(); ++i)
+        p[i].copy_(params[i]);
+      auto b = Models[r]->buffers();
+      for (std::size_t i = 0; i < b.size(); ++i)
+        b[i].copy_(buffers[i]);
+    }
+  }
+
+  /// Backpropagates the batch's mean loss; the master ends up with the
+  /// whole batch's gradient. Returns the loss.
+  double backward(const std::vector<TrainingExample> &examples, const Indices &batch, const std::string &loss,
+                  const torch::Device &device) {
+    std::vector<Indices> shares = split(batch);
+    std::vector<double> losses(shares.size(), 0.0);
+    parallel(shares.size(), [&](std::size_t r) {
+      IthemalModel &m = Models[r];
+      m->zero_grad();
+      if (shares[r].empty())
+        return;
+      torch::Tensor target = m->fromCycles(cyclesOf(examples, shares[r], device));
+      double weight = static_cast<double>(shares[r].size()) / batch.size();
+      torch::Tensor l = lossOf(m, m->forward(batchOf(examples, shares[r], device)), target, loss) * weight;
+      l.backward();
+      losses[r] = l.item<double>();
+    });
+    torch::NoGradGuard noGrad;
+    auto master = Models[0]->parameters();
+    for (std::size_t r = 1; r < Models.size(); ++r) {
+      if (shares[r].empty())
+        continue;
+      auto p = Models[r]->parameters();
+      for (std::size_t i = 0; i < p.size(); ++i)
+        if (p[i].grad().defined())
+          master[i].mutable_grad().add_(p[i].grad());
+    }
+    return std::accumulate(losses.begin(), losses.end(), 0.0);
+  }
+
+  /// Predictions in cycles, in the order of `indices`, each replica on a share.
+  std::vector<double> predict(const std::vector<TrainingExample> &examples, const Indices &indices,
+                              std::size_t batchSize, const torch::Device &device) {
+    std::vector<Indices> shares = split(indices);
+    std::vector<std::vector<double>> parts(shares.size());
+    parallel(shares.size(), [&](std::size_t r) {
+      parts[r] = model::predict(Models[r], examples, shares[r], batchSize, device);
+    });
+    std::vector<double> out;
+    for (const auto &part : parts)
+      out.insert(out.end(), part.begin(), part.end());
+    return out;
+  }
+
+private:
+  std::vector<Indices> split(const Indices &indices) const {
+    std::vector<Indices> shares(Models.size());
+    std::size_t per = (indices.size() + Models.size() - 1) / Models.size();
+    for (std::size_t k = 0; k < indices.size(); ++k)
+      shares[k / per].push_back(indices[k]);
+    return shares;
+  }
+
+  template <typename Fn> void parallel(std::size_t n, Fn fn) {
+    if (n == 1) {
+      fn(0);
+      return;
+    }
+    std::vector<std::exception_ptr> errors(n);
+    std::vector<std::thread> threads;
+    for (std::size_t r = 1; r < n; ++r)
+      threads.emplace_back([&, r] {
+        try {
+          torch::set_num_threads(1);
+          fn(r);
+        } catch (...) {
+          errors[r] = std::current_exception();
+        }
+      });
+    try {
+      fn(0);
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    for (std::thread &t : threads)
+      t.join();
+    for (auto &e : errors)
+      if (e)
+        std::rethrow_exception(e);
+  }
+
+  std::vector<IthemalModel> Models;
+};
+
 ErrorSummary score(const std::vector<TrainingExample> &examples, const Indices &indices,
                    const std::vector<double> &predicted) {
   std::vector<double> truth;
@@ -361,8 +478,9 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
   } else if (job.device != "cpu") {
     throw std::invalid_argument("unknown device '" + job.device + "' (cpu or cuda)");
   }
-  torch::set_num_threads(static_cast<int>(opt.threads));
-  spdlog::info("LibTorch intra-op threads: {}", torch::get_num_threads());
+  torch::set_num_threads(1);
+  spdlog::info("training on {} thread(s): one model replica each, {} LibTorch intra-op thread per replica", opt.threads,
+               torch::get_num_threads());
 
   torch::manual_seed(opt.seed);
   IthemalModel model(job.model);
@@ -378,6 +496,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     setLearningRate(optimizer, state.learningRate);
     spdlog::info("resuming {} after epoch {}", job.runDir, state.epoch);
   }
+  Replicas replicas(model, opt.threads, device);
 
   std::size_t epochsThisRun = 0;
   while (state.epoch < opt.maxEpochs && !state.stopped) {
@@ -387,29 +506,28 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     }
     std::size_t epoch = state.epoch + 1;
     auto start = Clock::now();
+    std::clock_t cpuStart = std::clock();
     std::vector<Indices> batches = epochBatches(examples, splits.train, opt, epoch);
     support::Progress progress(fmt::format("epoch {}/{}", epoch, opt.maxEpochs), batches.size());
     double lossSum = 0;
     std::size_t seen = 0;
     for (std::size_t b = 0; b < batches.size(); ++b) {
-      BlockBatch batch = batchOf(examples, batches[b], device);
-      torch::Tensor target = model->fromCycles(cyclesOf(examples, batches[b], device));
-      optimizer.zero_grad();
-      torch::Tensor loss = lossOf(model, model->forward(batch), target, opt.loss);
-      loss.backward();
+      double loss = replicas.backward(examples, batches[b], opt.loss, device);
       if (opt.gradClip > 0)
         torch::nn::utils::clip_grad_norm_(model->parameters(), opt.gradClip);
       optimizer.step();
-      lossSum += loss.item<double>() * batches[b].size();
+      replicas.syncFromMaster();
+      lossSum += loss * batches[b].size();
       seen += batches[b].size();
       progress.update(b + 1);
     }
     progress.finish();
     double trainSeconds = secondsSince(start);
+    double trainCpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
 
     auto validationStart = Clock::now();
     ErrorSummary validation = score(examples, splits.validation,
-                                    predict(model, examples, splits.validation, opt.evalBatchSize, device));
+                                    replicas.predict(examples, splits.validation, opt.evalBatchSize, device));
     double validationSeconds = secondsSince(validationStart);
 
     // Schedule: keep the best, drop the learning rate on a plateau, stop after `patience`.
@@ -434,6 +552,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
                              {"validation_kendall_tau", validation.kendallTau},
                              {"learning_rate", state.learningRate},
                              {"train_examples_per_second", seen / trainSeconds},
+                             {"train_cpu_utilization", trainCpuSeconds / trainSeconds},
                              {"validation_examples_per_second", splits.validation.size() / validationSeconds},
                              {"epoch_seconds", epochSeconds},
                              {"wall_seconds", state.wallSeconds}});
@@ -454,6 +573,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
 
   // Score the best checkpoint on the test split.
   loadCheckpoint(bestPath.string(), *model, nullptr);
+  replicas.syncFromMaster();
   nlohmann::json report = {{"run_dir", job.runDir},
                            {"epochs", state.epoch},
                            {"best_epoch", state.bestEpoch},
@@ -472,7 +592,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
   report["train_examples_per_second"] = state.history.empty() ? 0.0 : rateSum / state.history.size();
   if (!splits.test.empty()) {
     auto testStart = Clock::now();
-    std::vector<double> predicted = predict(model, examples, splits.test, opt.evalBatchSize, device);
+    std::vector<double> predicted = replicas.predict(examples, splits.test, opt.evalBatchSize, device);
     report["test_inference_examples_per_second"] = splits.test.size() / secondsSince(testStart);
     ErrorSummary test = score(examples, splits.test, predicted);
     report["test"] = toJson(test);
