@@ -65,7 +65,7 @@ void runExport(const ExportConfig &c, bool cpuGiven) {
     table = mca::ParamTable::fromModel(c.cpu, opcodes);
     source = "LLVM's " + c.cpu + " model";
   }
-  spdlog::info("{}: {} opcodes, {} parameters", source, table.opcodes.size(), table.parameterCount());
+  spdlog::info("{}: {} opcode entries, {} parameters", source, table.opcodes.size(), table.parameterCount());
   if (c.format == "td") {
     mca::TableGenOptions options;
     options.modelName = c.modelName;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <limits>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -83,6 +84,52 @@ bool isTunable(const llvm::MCSubtargetInfo &sti, unsigned opcode) {
   return sc->isValid() && !sc->isVariant();
 }
 
+// Class names made unique: LLVM repeats a few (e.g. two WriteALU classes that
+// differ in their reads), so the k-th repeat, in class order, is "Name#k".
+class ClassNames {
+public:
+  explicit ClassNames(const llvm::MCSchedModel &sm) {
+    std::unordered_map<std::string, unsigned> seen;
+    for (unsigned c = 0; c < sm.NumSchedClasses; ++c) {
+      std::string name = sm.getSchedClassDesc(c)->Name ? sm.getSchedClassDesc(c)->Name : "";
+      unsigned k = ++seen[name];
+      if (k > 1)
+        name += "#" + std::to_string(k);
+      Ids.emplace(name, c);
+      Names.push_back(std::move(name));
+    }
+  }
+  const std::string &name(unsigned id) const { return Names.at(id); }
+  std::optional<unsigned> id(const std::string &name) const {
+    auto it = Ids.find(name);
+    return it == Ids.end() ? std::nullopt : std::optional<unsigned>(it->second);
+  }
+
+private:
+  std::vector<std::string> Names;
+  std::unordered_map<std::string, unsigned> Ids;
+};
+
+const ClassNames &classNamesFor(const llvm::MCSchedModel &sm) {
+  // Models are static data of LLVM; one entry per model ever used.
+  static std::mutex lock;
+  static std::map<const llvm::MCSchedModel *, std::unique_ptr<ClassNames>> cache;
+  std::lock_guard<std::mutex> guard(lock);
+  auto &slot = cache[&sm];
+  if (!slot)
+    slot = std::make_unique<ClassNames>(sm);
+  return *slot;
+}
+
+// The class a variant class resolves to for `inst`, through LLVM; 0 if none.
+unsigned resolveVariant(const llvm::MCSubtargetInfo &sti, const llvm::MCInst &inst, unsigned schedClass) {
+  const llvm::MCSchedModel &sm = sti.getSchedModel();
+  const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
+  while (schedClass && sm.getSchedClassDesc(schedClass)->isVariant())
+    schedClass = sti.resolveVariantSchedClass(schedClass, &inst, &mcii, sm.getProcessorID());
+  return schedClass;
+}
+
 std::string majorMinor(const std::string &version) {
   auto first = version.find('.');
   if (first == std::string::npos)
@@ -137,6 +184,38 @@ std::optional<unsigned> lookupOpcode(const std::string &name) {
   return it->second;
 }
 
+TableKey resolveTableKey(const llvm::MCSubtargetInfo &sti, const std::string &key, const std::string &field) {
+  const llvm::MCSchedModel &sm = sti.getSchedModel();
+  const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
+  const std::string cpu = sti.getCPU().str();
+  auto slash = key.find('/');
+  const std::string opcodeName = key.substr(0, slash);
+  auto opcode = lookupOpcode(opcodeName);
+  if (!opcode)
+    throw ParamError(field + ": unknown opcode '" + opcodeName + "' (names are LLVM's, e.g. ADD32rr)");
+  const llvm::MCInstrDesc &desc = mcii.get(*opcode);
+  const llvm::MCSchedClassDesc *own = sm.getSchedClassDesc(desc.getSchedClass());
+  if (desc.isPseudo() || !own->isValid())
+    throw ParamError(field + ": the " + cpu + " model gives " + opcodeName + " no scheduling class");
+  TableKey k{*opcode, desc.getSchedClass(), false};
+  if (slash == std::string::npos) {
+    if (own->isVariant())
+      throw ParamError(field + ": " + opcodeName + " has a variant scheduling class, resolved per instruction; " +
+                       "name a resolution, " + opcodeName + "/CLASS (`params export --blocks` lists those blocks reach)");
+    return k;
+  }
+  if (!own->isVariant())
+    throw ParamError(field + ": " + opcodeName + "'s class is not variant; its entry is plain " + opcodeName);
+  const std::string className = key.substr(slash + 1);
+  auto id = classNamesFor(sm).id(className);
+  if (!id)
+    throw ParamError(field + ": the " + cpu + " model has no scheduling class '" + className + "'");
+  const llvm::MCSchedClassDesc *target = sm.getSchedClassDesc(*id);
+  if (!target->isValid() || target->isVariant())
+    throw ParamError(field + ": '" + className + "' is not a class a variant resolves to");
+  return TableKey{*opcode, *id, true};
+}
+
 std::vector<std::string> ParamTable::tunableOpcodes(const llvm::MCSubtargetInfo &sti) {
   const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
   std::vector<std::string> out;
@@ -155,6 +234,8 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
   block::BlockReader reader(inputs, options);
   block::Decoder decoder;
   std::set<unsigned> used;
+  std::set<std::string> keys, untunable;
+  const ClassNames &classNames = classNamesFor(sti->getSchedModel());
   std::vector<llvm::MCInst> insts;
   std::size_t blocks = 0, problems = 0;
   block::BlockOrProblem item;
@@ -175,17 +256,30 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
       decoded = &insts;
     }
     ++blocks;
-    for (const llvm::MCInst &inst : *decoded)
-      used.insert(inst.getOpcode());
+    for (const llvm::MCInst &inst : *decoded) {
+      unsigned op = inst.getOpcode();
+      used.insert(op);
+      const llvm::MCInstrDesc &desc = mcii.get(op);
+      const auto *sc = sti->getSchedModel().getSchedClassDesc(desc.getSchedClass());
+      if (desc.isPseudo() || !sc->isValid()) {
+        untunable.insert(mcii.getName(op).str());
+      } else if (!sc->isVariant()) {
+        keys.insert(mcii.getName(op).str());
+      } else if (unsigned resolved = resolveVariant(*sti, inst, desc.getSchedClass())) {
+        keys.insert(mcii.getName(op).str() + "/" + classNames.name(resolved));
+      } else {
+        untunable.insert(mcii.getName(op).str());
+      }
+    }
   }
-  std::vector<std::string> out, untunable;
-  for (unsigned op : used)
-    (isTunable(*sti, op) ? out : untunable).push_back(mcii.getName(op).str());
+  std::vector<std::string> out(keys.begin(), keys.end());
   if (!untunable.empty())
-    spdlog::debug("opcodes left to LLVM's variant (or missing) classes: {}", llvm::join(untunable, " "));
-  std::sort(out.begin(), out.end());
-  spdlog::info("{} blocks ({} skipped) use {} opcodes: {} tunable, {} with a variant or no scheduling class",
-               blocks, problems, used.size(), out.size(), untunable.size());
+    spdlog::warn("opcodes without a scheduling class, left out: {}", llvm::join(untunable, " "));
+  std::size_t variantEntries = std::count_if(out.begin(), out.end(), [](const std::string &k) {
+    return k.find('/') != std::string::npos;
+  });
+  spdlog::info("{} blocks ({} skipped) use {} opcodes: {} entries, {} of them resolutions of variant classes",
+               blocks, problems, used.size(), out.size(), variantEntries);
   return out;
 }
 
@@ -199,15 +293,11 @@ ParamTable ParamTable::fromModel(const std::string &cpu, const std::vector<std::
   t.reorderBufferSize = static_cast<unsigned>(std::max<int>(0, sm.MicroOpBufferSize));
   t.resourceNames = ResourceMap(sm).names();
   const std::vector<std::string> names = opcodes.empty() ? tunableOpcodes(*sti) : opcodes;
-  const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
   for (const std::string &name : names) {
-    auto it = opcodeNumbers().find(name);
-    if (it == opcodeNumbers().end())
-      throw ParamError("unknown opcode '" + name + "'");
-    if (!isTunable(*sti, it->second))
-      throw ParamError("opcode '" + name + "' has no tunable scheduling class in the " + cpu + " model");
-    const auto *sc = sm.getSchedClassDesc(mcii.get(it->second).getSchedClass());
-    t.opcodes.emplace(name, paramsOfClass(*sti, *sc));
+    TableKey key = resolveTableKey(*sti, name, name);
+    OpcodeParams p = paramsOfClass(*sti, *sm.getSchedClassDesc(key.schedClass));
+    p.schedClass = classNamesFor(sm).name(key.schedClass);
+    t.opcodes.emplace(name, std::move(p));
   }
   return t;
 }
@@ -357,18 +447,10 @@ void ParamTable::validate(const llvm::MCSubtargetInfo &sti, const std::string &s
                                  kMaxReorderBuffer));
 
   const llvm::MCSchedModel &sm = sti.getSchedModel();
-  const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
   ResourceMap resources(sm);
   for (const auto &[name, p] : opcodes) {
     const std::string field = at + "opcodes." + name;
-    auto it = opcodeNumbers().find(name);
-    if (it == opcodeNumbers().end())
-      throw ParamError(field + ": unknown opcode (names are LLVM's, e.g. ADD32rr)");
-    const auto *sc = sm.getSchedClassDesc(mcii.get(it->second).getSchedClass());
-    if (!isTunable(sti, it->second))
-      throw ParamError(field + ": the " + cpu + " model gives this opcode " +
-                       (sc->isVariant() ? "a variant scheduling class, resolved per instruction; it is not tunable"
-                                        : "no scheduling class"));
+    const auto *sc = sm.getSchedClassDesc(resolveTableKey(sti, name, field).schedClass);
     if (p.microOps > kMaxMicroOps)
       throw ParamError(fmt::format("{}.micro_ops: {} is above {}", field, p.microOps, kMaxMicroOps));
     if (p.latencies.size() != sc->NumWriteLatencyEntries)

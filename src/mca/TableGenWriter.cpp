@@ -4,6 +4,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/MC/MCInstrInfo.h>
 
 #include "surrogate/block/Target.h"
@@ -50,7 +51,6 @@ std::string writeTableGen(const ParamTable &table, const TableGenOptions &option
   if (!sti)
     throw ParamError(llvm::toString(sti.takeError()));
   const llvm::MCSchedModel &sm = (*sti)->getSchedModel();
-  const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
   ResourceMap resources(sm);
 
   std::string out;
@@ -67,13 +67,26 @@ std::string writeTableGen(const ParamTable &table, const TableGenOptions &option
   std::set<unsigned> readAdvanceCycles;
   std::string body;
   std::size_t written = 0;
+  std::vector<std::string> skippedVariants;
   for (const auto &[name, p] : table.opcodes) {
     const OpcodeParams &d = defaults.opcodes.at(name);
     if (!options.allOpcodes && p == d)
       continue;
+    TableKey key = resolveTableKey(**sti, name, name);
+    if (key.variant) {
+      // An InstRW would replace the whole SchedVariant; the values go in a comment.
+      skippedVariants.push_back(fmt::format("//   {}: micro_ops {}, latencies [{}], read_advance [{}], resources {{{}}}",
+                                            name, p.microOps, fmt::join(p.latencies, ", "),
+                                            fmt::join(p.readAdvance, ", "), [&] {
+                                              std::vector<std::string> parts;
+                                              for (const auto &[r, c] : p.resources)
+                                                parts.push_back(r + "=" + std::to_string(c));
+                                              return llvm::join(parts, " ");
+                                            }()));
+      continue;
+    }
     ++written;
-    unsigned opcode = *lookupOpcode(name);
-    const llvm::MCSchedClassDesc &sc = *sm.getSchedClassDesc(mcii.get(opcode).getSchedClass());
+    const llvm::MCSchedClassDesc &sc = *sm.getSchedClassDesc(key.schedClass);
     body += fmt::format("// {} (LLVM class {})\n", name, p.schedClass.empty() ? "?" : p.schedClass);
 
     // The port map as TableGen writes it: each group's cycles beyond its members'.
@@ -134,6 +147,12 @@ std::string writeTableGen(const ParamTable &table, const TableGenOptions &option
     out += "\n";
   out += body;
   out += fmt::format("}} // {} opcodes written\n", written);
+  if (!skippedVariants.empty()) {
+    out += "\n// Not written: resolutions of variant classes (OPCODE/CLASS). Their values belong in the\n"
+           "// SchedVariant that LLVM's model defines for the opcode, which has to be edited by hand:\n";
+    for (const std::string &line : skippedVariants)
+      out += line + "\n";
+  }
   return out;
 }
 

@@ -105,8 +105,9 @@ TunedTables::TunedTables(const ParamTable &table, std::unique_ptr<MCSubtargetInf
   // One class per opcode in the table.
   classOfOpcode.assign(mcii.getNumOpcodes(), 0);
   for (const auto &[name, p] : table.opcodes) {
-    unsigned opcode = *lookupOpcode(name);
-    MCSchedClassDesc sc = *sm.getSchedClassDesc(mcii.get(opcode).getSchedClass());
+    TableKey key = resolveTableKey(sti, name, name);
+    unsigned opcode = key.opcode;
+    MCSchedClassDesc sc = *sm.getSchedClassDesc(key.schedClass);
     std::vector<MCWriteProcResEntry> defaultRes = resourceRun(sc);
     std::vector<MCWriteProcResEntry> res;
     for (const auto &[resource, cycles] : p.resources) {
@@ -130,7 +131,10 @@ TunedTables::TunedTables(const ParamTable &table, std::unique_ptr<MCSubtargetInf
       ra[i].Cycles = static_cast<int>(p.readAdvance[i]);
     sc.NumMicroOps = p.microOps;
     place(sc, res, lat, ra);
-    classOfOpcode[opcode] = static_cast<unsigned>(classes.size());
+    if (key.variant)
+      variantClasses[variantKey(opcode, key.schedClass)] = static_cast<unsigned>(classes.size());
+    else
+      classOfOpcode[opcode] = static_cast<unsigned>(classes.size());
     classes.push_back(sc);
   }
 
@@ -180,7 +184,13 @@ std::unique_ptr<MCSubtargetInfo> createSimulationSubtarget(const std::string &cp
 
 unsigned TunedSubtarget::resolveVariantSchedClass(unsigned schedClass, const MCInst *inst, const MCInstrInfo *mcii,
                                                   unsigned cpuId) const {
-  return original->resolveVariantSchedClass(schedClass, inst, mcii, cpuId);
+  unsigned resolved = original->resolveVariantSchedClass(schedClass, inst, mcii, cpuId);
+  if (inst && !variantClasses.empty()) {
+    auto it = variantClasses.find(variantKey(inst->getOpcode(), resolved));
+    if (it != variantClasses.end())
+      return it->second;
+  }
+  return resolved;
 }
 
 } // namespace surrogate::mca

@@ -34,7 +34,7 @@ struct OpcodeParams {
   std::vector<unsigned> latencies;    ///< one per register write, in LLVM's order
   std::vector<unsigned> readAdvance;  ///< cycles of each ReadAdvance entry, in LLVM's order
   std::vector<std::pair<std::string, unsigned>> resources;  ///< name, cycles; model order
-  std::string schedClass;             ///< LLVM's class name (informational)
+  std::string schedClass;             ///< LLVM's class name, #k for LLVM's k-th repeat (informational)
 
   bool operator==(const OpcodeParams &o) const {
     return microOps == o.microOps && latencies == o.latencies && readAdvance == o.readAdvance &&
@@ -53,7 +53,9 @@ public:
   unsigned reorderBufferSize = 0;
   /// The model's processor resources (index 1.. in LLVM's order), for features.
   std::vector<std::string> resourceNames;
-  std::map<std::string, OpcodeParams> opcodes;  ///< keyed by LLVM opcode name
+  /// Keyed by LLVM opcode name, or OPCODE/CLASS for a resolution of a variant
+  /// class (see TableKey).
+  std::map<std::string, OpcodeParams> opcodes;
 
   /// The built-in values of `cpu`'s model for `opcodes` (all opcodes the
   /// model covers when empty). Throws ParamError for an unknown CPU.
@@ -62,7 +64,8 @@ public:
   /// class that is not variant (variant classes are resolved per instruction
   /// by LLVM and keep LLVM's values).
   static std::vector<std::string> tunableOpcodes(const llvm::MCSubtargetInfo &subtarget);
-  /// Tunable opcodes used by the blocks in `inputs` (BHive CSV or .s files).
+  /// Table keys the blocks in `inputs` (BHive CSV or .s files) need: their
+  /// opcodes, and for variant ones each class LLVM resolves them to.
   static std::vector<std::string> opcodesUsedBy(const std::vector<std::string> &inputs, const std::string &cpu);
 
   /// Parses and checks the JSON form; `source` names the file in errors.
@@ -94,6 +97,18 @@ public:
 
 /// A person-readable list of differences, one per line ("" when equal).
 std::string diffTables(const ParamTable &a, const ParamTable &b);
+
+/// What a table key names: a plain opcode (its own class), or for an opcode
+/// with a variant class, "OPCODE/CLASS", the values it takes when LLVM
+/// resolves it to CLASS for an instruction (e.g. XOR32rr/WriteALU when the
+/// registers differ, another class for the zero idiom).
+struct TableKey {
+  unsigned opcode = 0;
+  unsigned schedClass = 0;  ///< the class whose values the entry replaces
+  bool variant = false;
+};
+/// Parses and checks a key against the model; ParamError naming `field`.
+TableKey resolveTableKey(const llvm::MCSubtargetInfo &subtarget, const std::string &key, const std::string &field);
 
 /// LLVM's opcode number for an opcode name, if there is one.
 std::optional<unsigned> lookupOpcode(const std::string &name);

@@ -5,11 +5,13 @@
 // read-advance tables, with one new scheduling class per opcode in the table
 // (so opcodes LLVM groups into one class can differ). The Simulator sees it
 // and routes each tuned opcode to its class through llvm-mca's
-// InstrumentManager hook; variant classes are still resolved by the original
-// subtarget. Immutable once built: share one across threads.
+// InstrumentManager hook. Variant classes are resolved by the original
+// subtarget, then mapped to the table's class for that (opcode, resolution)
+// when the table has one. Immutable once built: share one across threads.
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <llvm/MC/MCSchedule.h>
@@ -32,6 +34,9 @@ struct TunedTables {
   std::vector<llvm::MCReadAdvanceEntry> readAdvances;
   std::vector<llvm::SubtargetSubTypeKV> processors;
   std::vector<unsigned> classOfOpcode;  ///< 0: not tuned, use LLVM's class
+  /// (opcode, class LLVM resolved a variant to) -> the table's class.
+  std::unordered_map<uint64_t, unsigned> variantClasses;
+  static uint64_t variantKey(unsigned opcode, unsigned schedClass) { return uint64_t(opcode) << 32 | schedClass; }
 };
 } // namespace detail
 
