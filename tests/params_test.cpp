@@ -288,6 +288,9 @@ TEST(ParamsApply, ResolutionsOfVariantClassesAreTunedSeparately) {
 
   auto sti = builtIn("haswell");
   block::BasicBlock idiomBlock = assemble(idiom), chainBlock = assemble(chain);
+  EXPECT_EQ(mca::tableKeyOf(*sti, chainBlock.insts[0]), std::optional<std::string>(alu));
+  EXPECT_NE(mca::tableKeyOf(*sti, idiomBlock.insts[0]), std::optional<std::string>(alu));
+  EXPECT_EQ(mca::tableKeyOf(*sti, idiomBlock.insts[1]), std::optional<std::string>("ADD32rr"));
   auto same = mca::TunedSubtarget::create(t);
   EXPECT_EQ(cycles(*same, idiomBlock), cycles(*sti, idiomBlock));
   EXPECT_EQ(cycles(*same, chainBlock), cycles(*sti, chainBlock));

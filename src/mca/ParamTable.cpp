@@ -216,6 +216,22 @@ TableKey resolveTableKey(const llvm::MCSubtargetInfo &sti, const std::string &ke
   return TableKey{*opcode, *id, true};
 }
 
+std::optional<std::string> tableKeyOf(const llvm::MCSubtargetInfo &sti, const llvm::MCInst &inst) {
+  const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
+  const llvm::MCInstrDesc &desc = mcii.get(inst.getOpcode());
+  const llvm::MCSchedModel &sm = sti.getSchedModel();
+  const auto *sc = sm.getSchedClassDesc(desc.getSchedClass());
+  if (desc.isPseudo() || !sc->isValid())
+    return std::nullopt;
+  std::string name = mcii.getName(inst.getOpcode()).str();
+  if (!sc->isVariant())
+    return name;
+  unsigned resolved = resolveVariant(sti, inst, desc.getSchedClass());
+  if (!resolved)
+    return std::nullopt;
+  return name + "/" + classNamesFor(sm).name(resolved);
+}
+
 std::vector<std::string> ParamTable::tunableOpcodes(const llvm::MCSubtargetInfo &sti) {
   const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
   std::vector<std::string> out;
@@ -235,7 +251,6 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
   block::Decoder decoder;
   std::set<unsigned> used;
   std::set<std::string> keys, untunable;
-  const ClassNames &classNames = classNamesFor(sti->getSchedModel());
   std::vector<llvm::MCInst> insts;
   std::size_t blocks = 0, problems = 0;
   block::BlockOrProblem item;
@@ -259,17 +274,10 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
     for (const llvm::MCInst &inst : *decoded) {
       unsigned op = inst.getOpcode();
       used.insert(op);
-      const llvm::MCInstrDesc &desc = mcii.get(op);
-      const auto *sc = sti->getSchedModel().getSchedClassDesc(desc.getSchedClass());
-      if (desc.isPseudo() || !sc->isValid()) {
+      if (std::optional<std::string> key = tableKeyOf(*sti, inst))
+        keys.insert(*key);
+      else
         untunable.insert(mcii.getName(op).str());
-      } else if (!sc->isVariant()) {
-        keys.insert(mcii.getName(op).str());
-      } else if (unsigned resolved = resolveVariant(*sti, inst, desc.getSchedClass())) {
-        keys.insert(mcii.getName(op).str() + "/" + classNames.name(resolved));
-      } else {
-        untunable.insert(mcii.getName(op).str());
-      }
     }
   }
   std::vector<std::string> out(keys.begin(), keys.end());

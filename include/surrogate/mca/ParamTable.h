@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <llvm/ADT/ArrayRef.h>
+#include <llvm/MC/MCInst.h>
 #include <llvm/MC/MCSubtargetInfo.h>
 #include <nlohmann/json.hpp>
 
@@ -88,9 +89,10 @@ public:
   /// [dispatch_width, reorder_buffer_size].
   std::vector<float> globalFeatures() const;
   static std::vector<std::string> globalFeatureNames();
-  /// Fixed-length vector for one opcode: micro_ops, latency of the first
-  /// write, largest latency, largest read advance, then the cycles on each
-  /// resource in `resourceNames` order. Zeros for an opcode not in the table.
+  /// Fixed-length vector for one entry (an opcode, or OPCODE/CLASS; see
+  /// tableKeyOf): micro_ops, latency of the first write, largest latency,
+  /// largest read advance, then the cycles on each resource in
+  /// `resourceNames` order. Zeros for a key not in the table.
   std::vector<float> opcodeFeatures(const std::string &opcode) const;
   std::vector<std::string> opcodeFeatureNames() const;
 };
@@ -109,6 +111,12 @@ struct TableKey {
 };
 /// Parses and checks a key against the model; ParamError naming `field`.
 TableKey resolveTableKey(const llvm::MCSubtargetInfo &subtarget, const std::string &key, const std::string &field);
+
+/// The table key that governs `inst` on `subtarget` (LLVM's, not a tuned
+/// one): its opcode name, or OPCODE/CLASS for a variant class; nullopt when
+/// the model has no class for it. Use it to look up an instruction's entry
+/// (e.g. opcodeFeatures) the way the simulator will.
+std::optional<std::string> tableKeyOf(const llvm::MCSubtargetInfo &subtarget, const llvm::MCInst &inst);
 
 /// LLVM's opcode number for an opcode name, if there is one.
 std::optional<unsigned> lookupOpcode(const std::string &name);
