@@ -32,6 +32,7 @@ int run(int argc, char **argv) {
   ExitStatus status;
   addSimulateCommand(app, status);
   addEvalCommand(app, status);
+  addCompileCommand(app, status);
   addBenchCommand(app, status);
   addTrainCommand(app, status);
   addPredictCommand(app, status);

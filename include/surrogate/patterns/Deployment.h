@@ -1,0 +1,35 @@
+#pragma once
+// The deployment comparison shared by compile and adapt: llvm-mca in-process
+// and a trained surrogate run on the same held-out blocks, timed on one and
+// on all threads in the same process, and scored against measured timings
+// and against each other.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "surrogate/block/BasicBlock.h"
+
+namespace surrogate::patterns {
+
+struct DeploymentComparison {
+  std::vector<block::BasicBlock> blocks;  ///< those both could run, with measurements
+  std::vector<double> llvmMca, surrogate;
+  nlohmann::json summary;  ///< speeds, errors, ratios
+};
+
+/// Held-out blocks with measurements: the test split of `datasetDir`, at
+/// most `limit` (0: all), in dataset order.
+std::vector<block::BasicBlock> heldOutMeasuredBlocks(const std::string &datasetDir, std::size_t limit);
+
+DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::string &cpu,
+                                        const std::vector<block::BasicBlock> &blocks, unsigned threads);
+
+/// Writes hex,measured,llvm_mca,surrogate.
+void writeComparisonCsv(const std::string &path, const DeploymentComparison &comparison);
+
+/// Trainable parameters of the model in `modelDir` (its config.json).
+std::int64_t modelParameterCount(const std::string &modelDir);
+
+} // namespace surrogate::patterns

@@ -1,0 +1,51 @@
+#pragma once
+// The settings every pattern shares, read from a config file in configs/
+// and overridden from the command line (--mcpu, --measured, ...), so one
+// recipe runs unchanged for another CPU and its timings. The resolved
+// settings are saved in the run directory so a run can be reproduced or
+// resumed from it alone.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace surrogate::patterns {
+
+struct PatternConfig {
+  std::string cpu = "haswell";
+  std::vector<std::string> blocks;  ///< unlabelled block files (globs allowed), e.g. BHive sources
+  std::string measured;             ///< hex,throughput file of measured timings
+  unsigned threads = 2;
+  std::uint64_t seed = 1;
+  nlohmann::json dataset = nlohmann::json::object();   ///< chunk_blocks, ...
+  nlohmann::json model = nlohmann::json::object();     ///< ModelConfig
+  nlohmann::json training = nlohmann::json::object();  ///< TrainingOptions
+  nlohmann::json pattern = nlohmann::json::object();   ///< the pattern's own section
+
+  /// Reads `path`; unknown top-level keys are errors naming the file.
+  static PatternConfig load(const std::string &path);
+  nlohmann::json toJson() const;
+  static PatternConfig fromJson(const nlohmann::json &j, const std::string &source);
+
+  /// `blocks` with globs expanded (sorted, so runs are reproducible); a glob
+  /// that matches nothing is an error.
+  std::vector<std::string> expandedBlocks() const;
+};
+
+/// Command-line overrides shared by the pattern subcommands.
+struct PatternOverrides {
+  std::optional<std::string> cpu, measured;
+  std::optional<std::vector<std::string>> blocks;
+  std::optional<unsigned> threads;
+  void applyTo(PatternConfig &config) const;
+};
+
+/// Prepares `runDir` for a pattern run: a fresh run writes `pattern.json`
+/// there (error if the directory already holds a run); `resume` reads it
+/// back instead, so the stored settings win.
+PatternConfig startRun(const std::string &runDir, PatternConfig config, bool resume);
+
+} // namespace surrogate::patterns
