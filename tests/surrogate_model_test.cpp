@@ -269,3 +269,27 @@ TEST(Training, DataParallelThreadsComputeTheSameGradientAsOne) {
     EXPECT_NEAR(a[i]["validation_mape"].get<double>(), b[i]["validation_mape"].get<double>(), 1e-4);
   }
 }
+
+TEST(Cli, ConditionedTrainingOnASampledDatasetScoresHeldOutTables) {
+  TempDir dir;
+  std::string csv = dir.file("blocks.csv", syntheticCsv(40));
+  auto dataset = test::runSurrogate("--no-progress dataset --blocks " + csv +
+                                    " --params-samples 12 --tables-per-block 3 --seed 5 -o " + (dir / "ds"));
+  ASSERT_EQ(dataset.exitCode, 0) << dataset.err;
+  std::string config = dir.file("tiny.json", R"({"model": {"embedding": 8, "hidden": 8},
+      "training": {"batch_size": 16, "max_epochs": 2, "threads": 2}})");
+  auto train = test::runSurrogate("train --dataset " + (dir / "ds") + " --config " + config + " -o " + (dir / "run"));
+  ASSERT_EQ(train.exitCode, 0) << train.err;
+  nlohmann::json report = nlohmann::json::parse(train.out);
+  EXPECT_EQ(report["held_out_tables"].size(), 1u);
+  EXPECT_TRUE(report.contains("test")) << report.dump();
+  std::ifstream in(dir / "run/config.json");
+  nlohmann::json resolved = nlohmann::json::parse(in);
+  EXPECT_GT(resolved["model"]["inst_features"].get<int>(), 0);
+  EXPECT_EQ(resolved["model"]["global_features"], 2);
+
+  // Extending a finished run by --epochs on resume trains the extra epoch only.
+  auto more = test::runSurrogate("train --resume " + (dir / "run") + " --epochs 3");
+  ASSERT_EQ(more.exitCode, 0) << more.err;
+  EXPECT_EQ(nlohmann::json::parse(more.out)["epochs"], 3);
+}

@@ -23,7 +23,7 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
   auto *output = cmd->add_option("-o,--output", job->runDir, "new run directory");
   auto *resume = cmd->add_option("--resume", *resumeDir, "continue the interrupted run in this directory");
   cmd->add_option("--seed", *seed, "seed for initialisation, subsets and batch order (overrides the config)");
-  cmd->add_option("--epochs", *epochs, "maximum epochs (overrides the config)");
+  cmd->add_option("--epochs", *epochs, "maximum epochs (overrides the config; with --resume, extends or ends the run)");
   cmd->add_option("--threads", *threads, "LibTorch intra-op threads (overrides the config)");
   cmd->add_option("--device", job->device, "cpu or cuda")->capture_default_str()->check(CLI::IsMember({"cpu", "cuda"}));
   cmd->add_option("--stop-after-epochs", *stopAfter, "end this invocation after N epochs; continue with --resume");
@@ -34,8 +34,8 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
     if (!resumeDir->empty()) {
       job->runDir = *resumeDir;
       job->resume = true;
-      if (cmd->count("--seed") || cmd->count("--epochs"))
-        throw CLI::ValidationError("--resume", "a resumed run keeps its config; --seed and --epochs cannot change it");
+      if (cmd->count("--seed"))
+        throw CLI::ValidationError("--resume", "a resumed run keeps its seed");
     } else {
       if (job->runDir.empty())
         throw CLI::RequiredError("-o,--output (or --resume)");
@@ -44,10 +44,11 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
       if (!configFile->empty())
         model::readTrainConfigFile(*configFile, job->model, job->training);
       if (cmd->count("--seed")) job->training.seed = *seed;
-      if (cmd->count("--epochs")) job->training.maxEpochs = *epochs;
     }
     if (cmd->count("--threads"))
       job->threads = *threads;
+    if (cmd->count("--epochs"))
+      job->maxEpochs = *epochs;
     if (cmd->count("--stop-after-epochs"))
       job->stopAfterEpochs = *stopAfter;
     nlohmann::json report = model::runTraining(*job);

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <thread>
 #include <ctime>
+#include <memory>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -19,6 +20,8 @@
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
+#include "surrogate/model/ParamFeatures.h"
+#include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Progress.h"
 
@@ -152,7 +155,26 @@ struct TrainState {
 
 struct Splits {
   Indices train, validation, test;
+  Indices testUnseenTables;  ///< test blocks under parameter tables held out of training
+  std::set<std::uint32_t> heldOutTables;
 };
+
+// With parameter tables, a tenth of them (at least one) never reach
+// training or validation, so the test shows whether the model learned the
+// effect of parameters rather than the tables it saw. Chosen by hash of the
+// id, like block splits, so not by the seed.
+std::set<std::uint32_t> heldOutTables(const std::vector<TrainingExample> &examples) {
+  std::set<std::uint32_t> ids;
+  for (const TrainingExample &e : examples)
+    ids.insert(e.paramsId);
+  if (ids.size() < 2)
+    return {};
+  std::vector<std::uint32_t> order(ids.begin(), ids.end());
+  std::sort(order.begin(), order.end(), [](std::uint32_t a, std::uint32_t b) {
+    return std::make_pair(data::mix64(a), a) < std::make_pair(data::mix64(b), b);
+  });
+  return std::set<std::uint32_t>(order.begin(), order.begin() + std::max<std::size_t>(1, order.size() / 10));
+}
 
 // A seeded subset, kept in input order.
 void subsample(Indices &indices, std::size_t limit, std::uint64_t seed) {
@@ -164,9 +186,16 @@ void subsample(Indices &indices, std::size_t limit, std::uint64_t seed) {
   std::sort(indices.begin(), indices.end());
 }
 
-Splits splitExamples(const std::vector<TrainingExample> &examples, const TrainingOptions &options) {
+Splits splitExamples(const std::vector<TrainingExample> &examples, const TrainingOptions &options, bool conditioned) {
   Splits s;
+  if (conditioned)
+    s.heldOutTables = heldOutTables(examples);
   for (std::size_t i = 0; i < examples.size(); ++i) {
+    if (s.heldOutTables.count(examples[i].paramsId)) {
+      if (examples[i].split == data::Split::Test)
+        s.testUnseenTables.push_back(i);
+      continue;
+    }
     switch (examples[i].split) {
     case data::Split::Train: s.train.push_back(i); break;
     case data::Split::Validation: s.validation.push_back(i); break;
@@ -200,12 +229,31 @@ std::vector<Indices> epochBatches(const std::vector<TrainingExample> &examples, 
   return batches;
 }
 
-BlockBatch batchOf(const std::vector<TrainingExample> &examples, const Indices &indices, const torch::Device &device) {
+BlockBatch batchOf(const std::vector<TrainingExample> &examples, const Indices &indices, const torch::Device &device,
+                   const ParamFeatures *features) {
   std::vector<const block::TokenizedBlock *> blocks;
   blocks.reserve(indices.size());
   for (std::size_t i : indices)
     blocks.push_back(&examples[i].tokens);
   BlockBatch batch = makeBatch(blocks);
+  if (features) {
+    // Each instruction's row of its example's table, and the table's globals.
+    std::int64_t rows = batch.tokens.size(0), inst = features->instructionWidth(), glob = features->globalWidth();
+    batch.instFeatures = torch::empty({rows, inst}, torch::kFloat32);
+    batch.globalFeatures = torch::empty({batch.blocks, glob}, torch::kFloat32);
+    float *instOut = batch.instFeatures.data_ptr<float>(), *globOut = batch.globalFeatures.data_ptr<float>();
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+      const TrainingExample &e = examples[indices[k]];
+      const std::vector<float> &g = features->global(e.paramsId);
+      std::copy(g.begin(), g.end(), globOut + k * glob);
+      for (std::uint16_t opcode : e.opcodes) {
+        const std::vector<float> &row = features->cachedInstruction(e.paramsId, opcode);
+        instOut = std::copy(row.begin(), row.end(), instOut);
+      }
+    }
+    batch.instFeatures = batch.instFeatures.to(device);
+    batch.globalFeatures = batch.globalFeatures.to(device);
+  }
   if (device.is_cuda()) {
     batch.tokens = batch.tokens.to(device);
     batch.positions = batch.positions.to(device);
@@ -236,7 +284,7 @@ torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::T
 
 /// Predictions in cycles, in the order of `indices`.
 std::vector<double> predict(IthemalModel &model, const std::vector<TrainingExample> &examples, const Indices &indices,
-                            std::size_t batchSize, const torch::Device &device) {
+                            std::size_t batchSize, const torch::Device &device, const ParamFeatures *features) {
   torch::NoGradGuard noGrad;
   model->eval();
   Indices order(indices.size());
@@ -249,7 +297,7 @@ std::vector<double> predict(IthemalModel &model, const std::vector<TrainingExamp
     Indices positions(order.begin() + start, order.begin() + std::min(order.size(), start + batchSize)), batch;
     for (std::size_t p : positions)
       batch.push_back(indices[p]);
-    torch::Tensor cycles = model->toCycles(model->forward(batchOf(examples, batch, device))).to(torch::kCPU).to(torch::kFloat64);
+    torch::Tensor cycles = model->toCycles(model->forward(batchOf(examples, batch, device, features))).to(torch::kCPU).to(torch::kFloat64);
     auto acc = cycles.accessor<double, 1>();
     for (std::size_t k = 0; k < positions.size(); ++k)
       out[positions[k]] = acc[k];
@@ -265,7 +313,8 @@ std::vector<double> predict(IthemalModel &model, const std::vector<TrainingExamp
 // in replica order, so a run is reproducible for a given thread count.
 class Replicas {
 public:
-  Replicas(IthemalModel master, unsigned count, const torch::Device &device) {
+  Replicas(IthemalModel master, unsigned count, const torch::Device &device, const ParamFeatures *features)
+      : Features(features) {
     Models.push_back(master);
     for (unsigned r = 1; r < count; ++r) {
       Models.push_back(IthemalModel(master->config()));
@@ -302,7 +351,7 @@ public:
         return;
       torch::Tensor target = m->fromCycles(cyclesOf(examples, shares[r], device));
       double weight = static_cast<double>(shares[r].size()) / batch.size();
-      torch::Tensor l = lossOf(m, m->forward(batchOf(examples, shares[r], device)), target, loss) * weight;
+      torch::Tensor l = lossOf(m, m->forward(batchOf(examples, shares[r], device, Features)), target, loss) * weight;
       l.backward();
       losses[r] = l.item<double>();
     });
@@ -325,7 +374,7 @@ public:
     std::vector<Indices> shares = split(indices);
     std::vector<std::vector<double>> parts(shares.size());
     parallel(shares.size(), [&](std::size_t r) {
-      parts[r] = model::predict(Models[r], examples, shares[r], batchSize, device);
+      parts[r] = model::predict(Models[r], examples, shares[r], batchSize, device, Features);
     });
     std::vector<double> out;
     for (const auto &part : parts)
@@ -371,6 +420,7 @@ private:
   }
 
   std::vector<IthemalModel> Models;
+  const ParamFeatures *Features;
 };
 
 ErrorSummary score(const std::vector<TrainingExample> &examples, const Indices &indices,
@@ -453,19 +503,43 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
   }
   if (jobIn.threads)
     job.training.threads = *jobIn.threads;
+  if (jobIn.maxEpochs)
+    job.training.maxEpochs = *jobIn.maxEpochs;
   const std::vector<TrainingExample> &examples = loaded.examples;
   const TrainingOptions &opt = job.training;
-  Splits splits = splitExamples(examples, opt);
+  // The conditioned variant: examples carry parameter tables.
+  std::unique_ptr<ParamFeatures> features;
+  bool conditioned = loaded.datasetMode == "sampled";
+  if (conditioned) {
+    data::Dataset ds = data::Dataset::open(job.data.dataset);
+    features = std::make_unique<ParamFeatures>();
+    for (TrainingExample &e : loaded.examples) {
+      if (!features->hasTable(e.paramsId))
+        features->addTable(e.paramsId, mca::ParamTable::load(ds.paramsTablePath(e.paramsId)));
+      for (std::uint16_t opcode : e.opcodes)
+        features->instruction(e.paramsId, opcode);
+    }
+    if (!job.resume) {
+      job.model.instFeatures = static_cast<std::int64_t>(features->instructionWidth());
+      job.model.globalFeatures = static_cast<std::int64_t>(features->globalWidth());
+    } else if (job.model.instFeatures != static_cast<std::int64_t>(features->instructionWidth()) ||
+               job.model.globalFeatures != static_cast<std::int64_t>(features->globalWidth())) {
+      throw std::runtime_error(configPath.string() + ": feature widths differ from the dataset's parameter tables");
+    }
+  } else if (job.model.instFeatures > 0 || job.model.globalFeatures > 0) {
+    throw std::runtime_error("inst_features/global_features need a dataset made with parameter tables "
+                             "(`surrogate dataset --params-samples N`); they are set from its tables");
+  }
+  Splits splits = splitExamples(examples, opt, conditioned);
   if (splits.train.empty() || splits.validation.empty())
     throw std::runtime_error(fmt::format("need train and validation examples; have {} train, {} validation, {} test",
                                          splits.train.size(), splits.validation.size(), splits.test.size()));
-  if (job.model.instFeatures > 0 || job.model.globalFeatures > 0)
-    throw std::runtime_error("training the parameter-conditioned variant needs parameter tables, which `train` does not read yet");
   spdlog::info("{} examples ({} skipped): {} train, {} validation, {} test; vocabulary {} tokens", examples.size(),
                loaded.skipped, splits.train.size(), splits.validation.size(), splits.test.size(), vocab.size());
 
-  if (!job.resume) {
-    vocab.save(vocabPath.string());
+  if (!job.resume || jobIn.maxEpochs || jobIn.threads) {
+    if (!job.resume)
+      vocab.save(vocabPath.string());
     nlohmann::json resolved = {{"model", job.model.toJson()}, {"training", opt.toJson()}, {"data", job.data.toJson()}};
     support::writeFileAtomically(configPath.string(), resolved.dump(2) + "\n");
   }
@@ -496,7 +570,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     setLearningRate(optimizer, state.learningRate);
     spdlog::info("resuming {} after epoch {}", job.runDir, state.epoch);
   }
-  Replicas replicas(model, opt.threads, device);
+  Replicas replicas(model, opt.threads, device, features.get());
 
   std::size_t epochsThisRun = 0;
   while (state.epoch < opt.maxEpochs && !state.stopped) {
@@ -599,6 +673,16 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     writePredictions((dir / "test_predictions.csv").string(), examples, splits.test, predicted);
     spdlog::info("test ({} blocks): MAPE {:.2f}%, median APE {:.2f}%, Kendall tau {:.3f}", test.count, 100 * test.mape,
                  100 * test.medianApe, test.kendallTau);
+  }
+  if (conditioned) {
+    report["held_out_tables"] = splits.heldOutTables;
+    if (!splits.testUnseenTables.empty()) {
+      ErrorSummary unseen = score(examples, splits.testUnseenTables,
+                                  replicas.predict(examples, splits.testUnseenTables, opt.evalBatchSize, device));
+      report["test_unseen_tables"] = toJson(unseen);
+      spdlog::info("test under held-out parameter tables ({} examples): MAPE {:.2f}%, Kendall tau {:.3f}", unseen.count,
+                   100 * unseen.mape, unseen.kendallTau);
+    }
   }
   support::writeFileAtomically((dir / "report.json").string(), report.dump(2) + "\n");
   return report;

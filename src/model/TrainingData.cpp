@@ -49,6 +49,8 @@ public:
       problem(where + ": empty block");
       return;
     }
+    for (const llvm::MCInst &inst : Insts)
+      example.opcodes.push_back(static_cast<std::uint16_t>(inst.getOpcode()));
     if (Grow && example.split != data::Split::Train) {
       Waiting.emplace_back(Out.examples.size(), Insts);
     } else {
@@ -61,6 +63,8 @@ public:
     if (++Out.skipped <= 20)
       spdlog::warn("{}", what);
   }
+
+  void setMode(const std::string &mode) { Out.datasetMode = mode; }
 
   LoadedExamples finish() {
     for (auto &[index, insts] : Waiting)
@@ -83,6 +87,7 @@ private:
 
 void readDataset(const DataSource &source, ExampleCollector &collector) {
   data::Dataset ds = data::Dataset::open(source.dataset);
+  collector.setMode(ds.mode());
   double perHundred = 100.0 / ds.iterations();
   support::Progress progress("reading " + source.dataset, ds.exampleCount());
   data::ExampleReader reader = ds.examples();

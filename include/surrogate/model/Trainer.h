@@ -55,6 +55,7 @@ struct TrainJob {
   std::string runDir;
   bool resume = false;              ///< continue the run in runDir (its config.json wins)
   std::string device = "cpu";       ///< cpu | cuda
+  std::optional<std::size_t> maxEpochs;  ///< overrides training.max_epochs, also when resuming (extend or end a run)
   std::optional<unsigned> threads;  ///< overrides training.threads, also when resuming
   std::optional<std::size_t> stopAfterEpochs;  ///< end this invocation after N epochs (resumable)
 };

@@ -22,6 +22,7 @@ namespace surrogate::model {
 struct TrainingExample {
   std::string hex;
   block::TokenizedBlock tokens;
+  std::vector<std::uint16_t> opcodes;  ///< LLVM opcode of each instruction (parameter lookup)
   double cycles = 0;               ///< target: llvm-mca cycles per 100 iterations
   std::optional<double> measured;  ///< measured throughput, when the input had it
   data::Split split = data::Split::Train;
@@ -40,6 +41,7 @@ struct DataSource {
 
 struct LoadedExamples {
   std::vector<TrainingExample> examples;
+  std::string datasetMode = "default";  ///< "sampled": examples carry parameter tables (paramsId)
   std::size_t skipped = 0;  ///< rows reported on stderr and left out
 };
 
