@@ -206,6 +206,17 @@ TEST(Dataset, InterruptedRunResumesToTheSameFiles) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("resuming: 1 of 4 chunks"), std::string::npos) << r.err;
   EXPECT_EQ(tree(part.string()), whole);
+
+  auto ok = runSurrogate("dataset check " + part.string());
+  EXPECT_EQ(ok.exitCode, 0) << ok.err;
+  EXPECT_NE(ok.out.find("\"complete\": true"), std::string::npos) << ok.out;
+  std::string chunk = (part / "chunks/000003.bin").string();
+  std::string bytes = slurp(chunk);
+  bytes[40] ^= 1;
+  std::ofstream(chunk, std::ios::binary) << bytes;
+  auto damaged = runSurrogate("dataset check " + part.string());
+  EXPECT_NE(damaged.exitCode, 0);
+  EXPECT_NE(damaged.err.find("000003.bin"), std::string::npos) << damaged.err;
 }
 
 TEST(Dataset, NeverOverwritesSilently) {

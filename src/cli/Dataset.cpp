@@ -1,9 +1,11 @@
 #include <cstdio>
+#include <iostream>
 #include <memory>
 
 #include <spdlog/spdlog.h>
 
 #include "surrogate/cli/Commands.h"
+#include "surrogate/data/Dataset.h"
 #include "surrogate/data/DatasetBuilder.h"
 #include "surrogate/data/DatasetTools.h"
 
@@ -78,8 +80,21 @@ void addDatasetCommand(CLI::App &app, ExitStatus &status) {
     spdlog::info("{} examples exported", rows);
   });
 
-  cmd->callback([cmd, merge, exp, config, shard, syntax, &status] {
-    if (cmd->got_subcommand(merge) || cmd->got_subcommand(exp))
+  auto checkDir = std::make_shared<std::string>();
+  CLI::App *check = cmd->add_subcommand("check", "verify a dataset (complete, every chunk intact); print its counts");
+  check->add_option("dataset", *checkDir, "dataset directory")->required();
+  check->callback([checkDir] {
+    data::Dataset ds = data::Dataset::open(*checkDir);
+    ds.verify();
+    nlohmann::json summary = {{"dataset", *checkDir},   {"complete", true},
+                              {"mode", ds.mode()},      {"cpu", ds.cpu()},
+                              {"chunks", ds.chunkCount()}, {"counts", ds.manifest()["counts"]},
+                              {"splits", ds.manifest()["splits"]}};
+    std::cout << summary.dump(2) << "\n";
+  });
+
+  cmd->callback([cmd, merge, exp, check, config, shard, syntax, &status] {
+    if (cmd->got_subcommand(merge) || cmd->got_subcommand(exp) || cmd->got_subcommand(check))
       return;
     if (config->blockFiles.empty() && config->measuredFiles.empty())
       throw CLI::RequiredError("--blocks or --measured");
@@ -96,11 +111,11 @@ void addDatasetCommand(CLI::App &app, ExitStatus &status) {
     data::DatasetSummary s = data::buildDataset(*config);
     const nlohmann::json &counts = s.manifest["counts"];
     spdlog::info("{}: {} examples from {} distinct blocks ({} duplicates, {} unreadable rows, {} undecodable, "
-                 "{} unsimulatable); {} simulations in {:.1f}s ({:.0f}/s){}",
+                 "{} unsimulatable); {} examples simulated in {:.1f}s ({:.0f}/s){}",
                  config->output, counts["examples"].get<std::size_t>(), counts["distinct_blocks"].get<std::size_t>(),
                  counts["duplicate_blocks"].get<std::size_t>(), counts["unreadable_rows"].get<std::size_t>(),
                  counts["undecodable_blocks"].get<std::size_t>(), counts["unsimulatable_examples"].get<std::size_t>(),
-                 s.blocksSimulated, s.seconds, s.blocksSimulated / std::max(s.seconds, 1e-9),
+                 s.simulations, s.seconds, s.simulations / std::max(s.seconds, 1e-9),
                  s.chunksResumed ? fmt::format(", {} chunks resumed", s.chunksResumed) : std::string());
     // An empty shard is normal; an empty whole dataset is not.
     status.code = counts["examples"].get<std::size_t>() == 0 && config->shardCount == 1 ? 1 : 0;

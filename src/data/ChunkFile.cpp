@@ -108,6 +108,7 @@ Chunk readChunk(const std::string &path) {
   if (fnv1a64(data.data(), body) != get(data, body, 8))
     throw fail("checksum mismatch (damaged or truncated)");
   Chunk chunk;
+  chunk.checksum = get(data, body, 8);
   chunk.index = static_cast<std::uint32_t>(get(data, 12, 4));
   std::size_t count = get(data, 16, 4), blobBytes = get(data, 20, 4);
   chunk.undecodable = static_cast<std::uint32_t>(get(data, 24, 4));

@@ -227,6 +227,7 @@ public:
           [&](const block::BasicBlock &, const mca::SimulationResult &r) {
             auto [b, k] = members[back++];
             cycles[b][k] = r.cycles;
+            ++Simulated;
             Bar.update(++Done);
           },
           [&](const block::Problem &p) {
@@ -261,7 +262,7 @@ public:
     return chunk;
   }
 
-  std::size_t done() const { return Done; }
+  std::size_t simulated() const { return Simulated; }
 
 private:
   const ParameterTables &Tables;
@@ -269,7 +270,7 @@ private:
   support::Progress &Bar;
   std::unique_ptr<llvm::MCSubtargetInfo> Single;
   block::Decoder Decoder;
-  std::size_t Done = 0;
+  std::size_t Done = 0, Simulated = 0;
 };
 
 } // namespace
@@ -409,7 +410,7 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
                         {"measured_conflicts", labels.conflicts()}};
   DatasetSummary summary;
   summary.manifest = out.finish(manifest, chunkCount);
-  summary.blocksSimulated = simulator.done();
+  summary.simulations = simulator.simulated();
   summary.chunksResumed = resumed;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

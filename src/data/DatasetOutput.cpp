@@ -132,7 +132,7 @@ nlohmann::json DatasetOutput::finish(nlohmann::json manifest, std::uint32_t chun
     }
     chunks.push_back({{"file", fmt::format("chunks/{:06}.bin", i)},
                       {"examples", chunk.records.size()},
-                      {"checksum", chunkChecksum(path)}});
+                      {"checksum", fmt::format("{:016x}", chunk.checksum)}});
   }
   nlohmann::json &counts = manifest["counts"];
   counts["undecodable_blocks"] = undecodable;

@@ -44,6 +44,7 @@ struct Chunk {
   std::uint32_t unsimulatable = 0;  ///< examples
   std::vector<ChunkRecord> records;
   std::vector<std::uint8_t> blob;
+  std::uint64_t checksum = 0;  ///< the trailer, as read (not used for writing)
 
   /// Appends an example; the block's bytes are stored once per chunk when
   /// its examples are added consecutively.

@@ -38,7 +38,7 @@ struct DatasetConfig {
 
 struct DatasetSummary {
   nlohmann::json manifest;
-  std::size_t blocksSimulated = 0;  ///< this run (resumed chunks excluded)
+  std::size_t simulations = 0;  ///< examples simulated by this run (resumed chunks excluded)
   std::size_t chunksResumed = 0;
   double seconds = 0;
 };
