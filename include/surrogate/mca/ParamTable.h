@@ -58,12 +58,12 @@ public:
   /// class (see TableKey).
   std::map<std::string, OpcodeParams> opcodes;
 
-  /// The built-in values of `cpu`'s model for `opcodes` (all opcodes the
-  /// model covers when empty). Throws ParamError for an unknown CPU.
+  /// The built-in values of `cpu`'s model for the given table keys (all
+  /// tunableOpcodes when empty). Throws ParamError for an unknown CPU or key.
   static ParamTable fromModel(const std::string &cpu, const std::vector<std::string> &opcodes = {});
-  /// Opcode names the model can tune: not pseudo, with a valid scheduling
-  /// class that is not variant (variant classes are resolved per instruction
-  /// by LLVM and keep LLVM's values).
+  /// Opcode names with a class of their own: not pseudo, valid, not variant.
+  /// (Which classes a variant resolves to is only known from instructions;
+  /// opcodesUsedBy and tableKeyOf give those keys.)
   static std::vector<std::string> tunableOpcodes(const llvm::MCSubtargetInfo &subtarget);
   /// Table keys the blocks in `inputs` (BHive CSV or .s files) need: their
   /// opcodes, and for variant ones each class LLVM resolves them to.
