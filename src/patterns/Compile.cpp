@@ -153,8 +153,8 @@ nlohmann::json runCompile(const CompileJob &jobIn) {
                          "the block's instruction vectors, linear head on the normalised log throughput"},
         {"model", modelConfig.at("model")},
         {"parameters", modelParameterCount(runDir)},
-        {"capacity_chosen_by", "the config's model section (configs/compile.*.json); the sizes are the ones measured "
-                               "fastest at equal accuracy on this machine by the training experiments in README"}}},
+        {"capacity_chosen_by", "the config's model section (configs/compile.*.json); this run trained that one size "
+                               "and did not search over sizes"}}},
       {"training",
        {{"data", {{"dataset", datasetDir}, {"train_examples", training.value("train_examples", 0)},
                   {"validation_examples", training.value("validation_examples", 0)},

@@ -1,0 +1,74 @@
+// `surrogate compile` end to end at a tiny scale: dataset, training,
+// deployment comparison, report, and a run directory `predict` loads.
+
+#include <gtest/gtest.h>
+
+#include "TestSupport.h"
+
+using namespace surrogate;
+
+namespace {
+nlohmann::json readJson(const std::string &path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+} // namespace
+
+TEST(CompilePattern, TinyRunEndToEnd) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string hsw = test::headLines(test::bhiveDir() + "/hsw.csv", 600);
+  std::string measured = dir.file("measured.csv", hsw.substr(0, hsw.size() / 2));
+  std::string blocks = dir.file("blocks.csv", hsw.substr(hsw.size() / 2));  // used as unlabelled blocks
+  nlohmann::json config = {
+      {"cpu", "haswell"},
+      {"blocks", {blocks}},
+      {"measured", measured},
+      {"threads", 2},
+      {"seed", 3},
+      {"model", {{"embedding", 8}, {"hidden", 8}, {"layers", 1}}},
+      {"training", {{"batch_size", 32}, {"max_epochs", 1}, {"patience", 1}}},
+      {"pattern", {{"deploy_blocks", 40}}}};
+  std::string configPath = dir.file("compile.json", config.dump());
+  std::string run = dir / "run";
+
+  auto r = test::runSurrogate("--no-progress compile --config " + configPath + " -o " + run);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  nlohmann::json report = readJson(run + "/compile_report.json");
+  EXPECT_EQ(report["pattern"], "compile");
+  const auto &d = report["deployment"];
+  EXPECT_GT(d["compared_blocks"].get<int>(), 0);
+  EXPECT_LE(d["compared_blocks"].get<int>(), 40);
+  EXPECT_GT(d["speed"][0]["llvm_mca_blocks_per_second"].get<double>(), 0);
+  EXPECT_GT(d["speed"][0]["surrogate_blocks_per_second"].get<double>(), 0);
+  EXPECT_GT(d["llvm_mca_vs_measured"]["mape"].get<double>(), 0);
+  EXPECT_GT(report["design"]["parameters"].get<int>(), 0);
+  EXPECT_GT(report["deployment_facts"]["deployed_bytes"].get<double>(), 0);
+  EXPECT_TRUE(std::filesystem::exists(run + "/compile_report.md"));
+  EXPECT_TRUE(std::filesystem::exists(run + "/deploy_predictions.csv"));
+
+  // The run directory is a model.
+  auto p = test::runSurrogate("predict --model " + run + " " + measured + " -o " + (dir / "pred.csv"));
+  ASSERT_EQ(p.exitCode, 0) << p.err;
+  EXPECT_EQ(test::headLines(dir / "pred.csv", 1), "hex,predicted,measured\n");
+
+  // A second run into the same directory is refused; --resume reuses what is done.
+  auto again = test::runSurrogate("compile --config " + configPath + " -o " + run);
+  EXPECT_NE(again.exitCode, 0);
+  EXPECT_NE(again.err.find("already holds a run"), std::string::npos) << again.err;
+  auto resumed = test::runSurrogate("--no-progress compile --resume --config " + configPath + " -o " + run);
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("is complete; reusing it"), std::string::npos) << resumed.err;
+  EXPECT_NE(resumed.err.find("is finished; reusing it"), std::string::npos) << resumed.err;
+}
+
+TEST(CompilePattern, BadConfigNamesTheFile) {
+  test::TempDir dir;
+  std::string bad = dir.file("bad.json", R"({"cpu": "haswell", "colour": "blue"})");
+  auto r = test::runSurrogate("compile --config " + bad + " -o " + (dir / "run"));
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("bad.json: unknown key 'colour'"), std::string::npos) << r.err;
+  auto missing = test::runSurrogate("compile --config " + (dir / "none.json") + " -o " + (dir / "run2"));
+  EXPECT_NE(missing.exitCode, 0);
+  EXPECT_NE(missing.err.find("none.json: cannot open config"), std::string::npos) << missing.err;
+}
