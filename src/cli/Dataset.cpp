@@ -31,7 +31,7 @@ void addDatasetCommand(CLI::App &app, ExitStatus &status) {
   auto config = std::make_shared<data::DatasetConfig>();
   auto shard = std::make_shared<std::string>();
   auto syntax = std::make_shared<std::string>("att");
-  CLI::App *cmd = app.add_subcommand("dataset", "generate llvm-mca training examples (see also: merge, export)");
+  CLI::App *cmd = app.add_subcommand("dataset", "generate llvm-mca training examples (see also: merge, export, check)");
   cmd->add_option("--blocks", config->blockFiles, "block files (BHive CSV, second column ignored, or .s)");
   cmd->add_option("--measured", config->measuredFiles,
                   "measured files (hex,throughput, e.g. hsw.csv): their blocks, with the throughput as a label");

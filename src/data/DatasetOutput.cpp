@@ -77,9 +77,11 @@ DatasetOutput::DatasetOutput(std::string dir, nlohmann::json settings, bool forc
   fs::create_directories(root / "chunks");
   if (Resuming) {
     // Temporaries of an interrupted run (AtomicFile names them *.tmp.<pid>).
-    for (const auto &entry : fs::directory_iterator(root / "chunks"))
-      if (entry.path().filename().string().find(".tmp.") != std::string::npos)
-        fs::remove(entry.path());
+    for (const char *sub : {"chunks", "params"})
+      if (fs::is_directory(root / sub))
+        for (const auto &entry : fs::directory_iterator(root / sub))
+          if (entry.path().filename().string().find(".tmp.") != std::string::npos)
+            fs::remove(entry.path());
   } else {
     support::writeFileAtomically((root / kRunMarkerFile).string(), settings.dump(2) + "\n");
   }
