@@ -15,6 +15,13 @@ std::string trim(const std::string &s) {
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
+Problem noBlocksIn(const std::string &file) {
+  Problem problem;
+  problem.where.file = file;
+  problem.reason = "file holds no blocks";
+  return problem;
+}
+
 bool endsWith(const std::string &s, const std::string &suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -36,7 +43,7 @@ bool BlockReader::isAssemblyFile(const std::string &path) {
 
 bool BlockReader::openNext() {
   if (Csv.is_open() && !FileHadRows)
-    Pending.push_back(Problem{{CurrentFile, 0}, "file holds no blocks"});
+    Pending.push_back(noBlocksIn(CurrentFile));
   Csv.close();
   if (PathIndex >= Paths.size())
     return false;
@@ -61,7 +68,7 @@ bool BlockReader::openNext() {
     std::stable_sort(items.begin(), items.end(),
                      [&](const auto &a, const auto &b) { return lineOf(a) < lineOf(b); });
     if (items.empty())
-      items.emplace_back(Problem{{CurrentFile, 0}, "file holds no blocks"});
+      items.emplace_back(noBlocksIn(CurrentFile));
     for (auto &i : items) Pending.push_back(std::move(i));
     return true;
   }
