@@ -1,5 +1,5 @@
 # Locates the Debian packages the project builds on and exposes them as
-# surrogate::llvm and surrogate::torch interface targets.
+# surrogate::llvm, surrogate::torch and surrogate::nlopt interface targets.
 
 find_program(LLVM_CONFIG_19 NAMES llvm-config-19 REQUIRED)
 execute_process(COMMAND ${LLVM_CONFIG_19} --cmakedir
@@ -29,3 +29,11 @@ find_package(nlohmann_json REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)
 find_package(Threads REQUIRED)
+
+# NLopt (libnlopt-cxx-dev): derivative-free search, the optimize pattern's
+# black-box baseline. The C API is enough, so link libnlopt.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(NLOPT REQUIRED IMPORTED_TARGET nlopt)
+add_library(surrogate_nlopt INTERFACE)
+target_link_libraries(surrogate_nlopt INTERFACE PkgConfig::NLOPT)
+add_library(surrogate::nlopt ALIAS surrogate_nlopt)

@@ -12,6 +12,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev
   gnuplot-nox                             # report figures
+  libnlopt-cxx-dev                        # NLopt: optimize's black-box baseline
 )
 
 if [[ "${1:-}" != "--no-install" ]]; then

@@ -1,0 +1,58 @@
+#pragma once
+// Surrogate optimization (`surrogate optimize`, DiffTune: Renda et al.,
+// MICRO 2020): llvm-mca runs under randomly sampled parameter tables on the
+// measured blocks, a parameter-conditioned surrogate learns it, then the
+// surrogate is frozen and the table itself is tuned by Adam through it to fit
+// the measured timings of the train split; the result is rounded, clamped,
+// written back as a table, and judged by the real llvm-mca on the test split
+// beside LLVM's default table and a black-box search (NLopt) given as many
+// llvm-mca runs as the surrogate's dataset cost.
+//
+//   RUN/pattern.json                  resolved settings
+//   RUN/measured.csv                  the seeded sample of the measured file (when pattern.measured_sample > 0)
+//   RUN/dataset/                      llvm-mca examples under sampled tables
+//   RUN/surrogate/                    the conditioned surrogate (train's run directory)
+//   RUN/tuned-params.json, .td        the tuned table (simulate --params; TableGen)
+//   RUN/blackbox-params.json          the black-box search's best table
+//   RUN/test_predictions.csv          hex,measured,default,tuned,blackbox (llvm-mca cycles)
+//   RUN/optimize_report.{json,md}, RUN/figures/*.png
+
+#include <cstddef>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "surrogate/patterns/PatternConfig.h"
+
+namespace surrogate::patterns {
+
+/// The config's "pattern" section for optimize.
+struct OptimizeSettings {
+  unsigned paramsSamples = 64;      ///< sampled tables in the dataset
+  unsigned tablesPerBlock = 4;      ///< examples per block, each under another table
+  std::size_t measuredSample = 0;   ///< 0: every row of the measured file; else a seeded sample of this many
+  std::size_t steps = 300;          ///< Adam steps on the table
+  std::size_t batchSize = 256;      ///< measured train blocks per step
+  double learningRate = 0.05;       ///< on the log(1 + x) feature scale
+  std::size_t blackboxBlocks = 100; ///< train blocks per black-box evaluation (a fixed seeded subset)
+  std::string blackboxMethod = "GN_ESCH";  ///< an NLopt algorithm name without the NLOPT_ prefix
+
+  nlohmann::json toJson() const;
+  /// Unknown keys and bad values throw std::invalid_argument naming the key.
+  static OptimizeSettings fromJson(const nlohmann::json &j);
+};
+
+struct OptimizeJob {
+  PatternConfig config;
+  std::string runDir;
+  bool resume = false;
+};
+
+/// Runs (or resumes) the pattern and returns the report written to
+/// RUN/optimize_report.json.
+nlohmann::json runOptimize(const OptimizeJob &job);
+
+/// The published reference (DiffTune).
+nlohmann::json optimizeReference();
+
+} // namespace surrogate::patterns

@@ -1,0 +1,101 @@
+// `surrogate optimize` end to end at a tiny scale: sampled dataset, the
+// conditioned surrogate, the table tuned through it, the black-box baseline,
+// llvm-mca under the three tables, and a tuned table `simulate` runs with.
+
+#include <gtest/gtest.h>
+
+#include "TestSupport.h"
+
+using namespace surrogate;
+
+namespace {
+nlohmann::json readJson(const std::string &path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+nlohmann::json tinyConfig(const std::string &measured) {
+  return {{"cpu", "haswell"},
+          {"measured", measured},
+          {"threads", 2},
+          {"seed", 5},
+          {"model", {{"embedding", 8}, {"hidden", 8}, {"layers", 1}}},
+          {"training", {{"batch_size", 32}, {"max_epochs", 1}, {"patience", 1}}},
+          {"pattern",
+           {{"params_samples", 4},
+            {"tables_per_block", 2},
+            {"steps", 4},
+            {"batch_size", 32},
+            {"blackbox_blocks", 20},
+            {"blackbox_method", "GN_ESCH"}}}};
+}
+} // namespace
+
+TEST(OptimizePattern, TinyRunEndToEnd) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 300));
+  std::string configPath = dir.file("optimize.json", tinyConfig(measured).dump());
+  std::string run = dir / "run";
+
+  auto r = test::runSurrogate("--no-progress optimize --config " + configPath + " -o " + run);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  for (const char *f : {"pattern.json", "dataset/manifest.json", "surrogate/best.pt", "surrogate/report.json",
+                        "tuned-params.json", "tuned-params.td", "blackbox-params.json", "test_predictions.csv",
+                        "optimize_report.json", "optimize_report.md"})
+    EXPECT_TRUE(std::filesystem::exists(run + "/" + f)) << f;
+
+  nlohmann::json report = readJson(run + "/optimize_report.json");
+  EXPECT_EQ(report["pattern"], "optimize");
+  for (const char *table : {"default", "tuned", "blackbox"}) {
+    EXPECT_GT(report["test"][table]["mape"].get<double>(), 0) << table;
+    EXPECT_TRUE(report["test"][table].contains("kendall_tau")) << table;
+  }
+  EXPECT_GT(report["test"]["scored_blocks"].get<int>(), 0);
+  // The black-box search spends the dataset's budget of simulations, no more.
+  const auto &bb = report["blackbox"];
+  std::size_t budget = bb["budget_simulations"].get<std::size_t>();
+  EXPECT_EQ(budget, report["training"]["dataset"]["examples"].get<std::size_t>());
+  EXPECT_EQ(bb["evaluations"].get<std::size_t>(), budget / bb["blocks_per_evaluation"].get<std::size_t>());
+  EXPECT_LE(bb["best_subset_mape"].get<double>(), bb["default_subset_mape"].get<double>());
+  EXPECT_TRUE(report["targets"].contains("tuned_below_default_by_margin_met"));
+  EXPECT_TRUE(report["targets"].contains("tuned_below_blackbox_met"));
+  EXPECT_GT(report["design"]["parameters"].get<int>(), 0);
+  EXPECT_EQ(report["tuning"]["curve"].size(), 5u);  // steps 0..3, then the end
+
+  // The tuned table runs the real llvm-mca.
+  auto sim = test::runSurrogate("simulate --params " + run + "/tuned-params.json " + measured + " -o " +
+                                (dir / "sim.csv"));
+  ASSERT_EQ(sim.exitCode, 0) << sim.err;
+  std::string header = test::headLines(dir / "sim.csv", 1);
+  EXPECT_NE(header.find("cycles"), std::string::npos) << header;
+
+  // --resume reuses the dataset and the surrogate; same seed, same tuned table.
+  nlohmann::json tuned = readJson(run + "/tuned-params.json");
+  auto resumed = test::runSurrogate("--no-progress optimize --resume --config " + configPath + " -o " + run);
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("is complete; reusing it"), std::string::npos) << resumed.err;
+  EXPECT_NE(resumed.err.find("is trained; reusing it"), std::string::npos) << resumed.err;
+  EXPECT_EQ(readJson(run + "/tuned-params.json"), tuned);
+}
+
+TEST(OptimizePattern, BadSettingsAreNamed) {
+  test::TempDir dir;
+  nlohmann::json config = tinyConfig(dir / "missing.csv");
+  config["pattern"]["stepz"] = 3;
+  auto r = test::runSurrogate("optimize --config " + dir.file("a.json", config.dump()) + " -o " + (dir / "run"));
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("pattern.stepz: unknown key for optimize"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "run/pattern.json"));
+
+  config = tinyConfig(dir / "missing.csv");
+  config["pattern"]["blackbox_method"] = "NO_SUCH_METHOD";
+  r = test::runSurrogate("optimize --config " + dir.file("b.json", config.dump()) + " -o " + (dir / "run"));
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("not an NLopt algorithm"), std::string::npos) << r.err;
+
+  config = tinyConfig("");
+  r = test::runSurrogate("optimize --config " + dir.file("c.json", config.dump()) + " -o " + (dir / "run"));
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("optimize needs measured timings"), std::string::npos) << r.err;
+}
