@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include "surrogate/block/Decoder.h"
+#include "surrogate/model/BlasThreads.h"
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
 
@@ -87,6 +88,8 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
 BatchPredictor::BatchPredictor(const std::string &runDir, unsigned threads, std::size_t batchSize,
                                const std::string &checkpoint)
     : BatchSize(batchSize) {
+  // Parallelism comes from replicas; BLAS calls stay on their caller's thread.
+  setBlasThreads(1);
   Replicas.push_back(Predictor(runDir, checkpoint));
   for (unsigned t = 1; t < std::max(1u, threads); ++t)
     Replicas.push_back(Replicas.front().clone());

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "surrogate/model/BlasThreads.h"
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
@@ -44,7 +45,8 @@ nlohmann::json TrainingOptions::toJson() const {
           {"seed", seed},
           {"threads", threads},
           {"max_train_examples", maxTrainExamples},
-          {"max_validation_examples", maxValidationExamples}};
+          {"max_validation_examples", maxValidationExamples},
+          {"condition_on_parameters", conditionOnParameters}};
 }
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j) {
@@ -92,6 +94,11 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j) {
   count("threads", o.threads, 1);
   count("max_train_examples", o.maxTrainExamples, 0);
   count("max_validation_examples", o.maxValidationExamples, 0);
+  if (j.contains("condition_on_parameters")) {
+    if (!j["condition_on_parameters"].is_boolean())
+      throw std::invalid_argument("training config: 'condition_on_parameters' must be true or false");
+    o.conditionOnParameters = j["condition_on_parameters"].get<bool>();
+  }
   return o;
 }
 
@@ -509,7 +516,8 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
   const TrainingOptions &opt = job.training;
   // The conditioned variant: examples carry parameter tables.
   std::unique_ptr<ParamFeatures> features;
-  bool conditioned = loaded.datasetMode == "sampled";
+  bool sampled = loaded.datasetMode == "sampled";
+  bool conditioned = sampled && job.training.conditionOnParameters;
   if (conditioned) {
     data::Dataset ds = data::Dataset::open(job.data.dataset);
     features = std::make_unique<ParamFeatures>();
@@ -530,7 +538,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     throw std::runtime_error("inst_features/global_features need a dataset made with parameter tables "
                              "(`surrogate dataset --params-samples N`); they are set from its tables");
   }
-  Splits splits = splitExamples(examples, opt, conditioned);
+  Splits splits = splitExamples(examples, opt, sampled);
   if (splits.train.empty() || splits.validation.empty())
     throw std::runtime_error(fmt::format("need train and validation examples; have {} train, {} validation, {} test",
                                          splits.train.size(), splits.validation.size(), splits.test.size()));
@@ -553,8 +561,9 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     throw std::invalid_argument("unknown device '" + job.device + "' (cpu or cuda)");
   }
   torch::set_num_threads(1);
-  spdlog::info("training on {} thread(s): one model replica each, {} LibTorch intra-op thread per replica", opt.threads,
-               torch::get_num_threads());
+  bool openBlas = setBlasThreads(1);
+  spdlog::info("training on {} thread(s): one model replica each, {} LibTorch intra-op thread{} per replica",
+               opt.threads, torch::get_num_threads(), openBlas ? " and 1 OpenBLAS thread" : "");
 
   torch::manual_seed(opt.seed);
   IthemalModel model(job.model);
@@ -674,7 +683,8 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     spdlog::info("test ({} blocks): MAPE {:.2f}%, median APE {:.2f}%, Kendall tau {:.3f}", test.count, 100 * test.mape,
                  100 * test.medianApe, test.kendallTau);
   }
-  if (conditioned) {
+  if (sampled) {
+    report["conditioned_on_parameters"] = conditioned;
     report["held_out_tables"] = splits.heldOutTables;
     if (!splits.testUnseenTables.empty()) {
       ErrorSummary unseen = score(examples, splits.testUnseenTables,

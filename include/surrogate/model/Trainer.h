@@ -42,6 +42,9 @@ struct TrainingOptions {
   unsigned threads = 2;            ///< LibTorch intra-op threads
   std::size_t maxTrainExamples = 0;       ///< 0: all; else a seeded random subset
   std::size_t maxValidationExamples = 0;  ///< 0: all
+  /// On a dataset with parameter tables, feed them to the model (false: an
+  /// ablation that shows how much the tables explain).
+  bool conditionOnParameters = true;
 
   nlohmann::json toJson() const;
   /// Missing keys keep defaults; unknown keys and bad values throw std::invalid_argument.
