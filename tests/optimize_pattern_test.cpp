@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "TestSupport.h"
+#include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/patterns/ParamVector.h"
 
 using namespace surrogate;
 
@@ -98,4 +102,35 @@ TEST(OptimizePattern, BadSettingsAreNamed) {
   r = test::runSurrogate("optimize --config " + dir.file("c.json", config.dump()) + " -o " + (dir / "run"));
   EXPECT_NE(r.exitCode, 0);
   EXPECT_NE(r.err.find("optimize needs measured timings"), std::string::npos) << r.err;
+}
+
+TEST(ParamVector, DefaultsMapBackUnchangedAndEditsLand) {
+  std::vector<std::string> names = {"ADD32rr", "IMUL64rm", "DIVSDrr", "MOV64rm", "VADDPSYrr"};
+  std::vector<unsigned> opcodes;
+  for (const auto &n : names) opcodes.push_back(*mca::lookupOpcode(n));
+  mca::ParamTable defaults = mca::ParamTable::fromModel("haswell", names);
+  patterns::ParamVector space(defaults, opcodes);
+  ASSERT_EQ(space.size(), 2 + names.size() * space.width());
+
+  patterns::MappingStats stats;
+  mca::ParamTable same = space.toTable(space.initial(), &stats);
+  EXPECT_EQ(stats.changedParameters, 0u);
+  EXPECT_EQ(stats.mismatched, 0u);
+  EXPECT_EQ(mca::diffTables(same, defaults), "");
+
+  // Edits land in the table: dispatch width, micro-ops, a latency; values
+  // beyond the bounds are clamped; fixed features do not move.
+  std::vector<float> v = space.initial();
+  v[0] = std::log1p(6.0f);
+  std::size_t add = 2 + space.rowOf(opcodes[0]) * space.width();
+  v[add + 0] = std::log1p(3.0f);
+  v[add + 1] = v[add + 2] = std::log1p(4.0f);
+  v[2 + space.rowOf(opcodes[1]) * space.width()] = 100.0f;  // far above any range
+  mca::ParamTable edited = space.toTable(v, &stats);
+  EXPECT_EQ(edited.dispatchWidth, 6u);
+  EXPECT_EQ(edited.opcodes.at("ADD32rr").microOps, 3u);
+  EXPECT_EQ(edited.opcodes.at("ADD32rr").latencies.front(), 4u);
+  EXPECT_EQ(edited.opcodes.at("IMUL64rm").microOps, std::max(10u, defaults.opcodes.at("IMUL64rm").microOps));
+  EXPECT_EQ(stats.changedParameters, 3u);  // the globals and two entries
+  EXPECT_NO_THROW(mca::TunedSubtarget::create(edited));
 }

@@ -762,12 +762,15 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
       tr["test_vs_llvm_mca"].is_object() ? percent(tr["test_vs_llvm_mca"]["mape"].get<double>()) : "-"));
   md.heading(2, "Deployment");
   const auto &facts = report["deployment_facts"];
-  md.paragraph(fmt::format("Ran on {} ({} logical cores, {} GiB), {} thread(s). Phases (s): {}. Deployed: "
+  std::string phaseText;
+  for (const auto &[name, seconds] : phases.items())
+    phaseText += fmt::format("{}{} {:.1f} s", phaseText.empty() ? "" : ", ", name, seconds.get<double>());
+  md.paragraph(fmt::format("Ran on {} ({} logical cores, {} GiB), {} thread(s). Time per phase: {}. Deployed: "
                            "tuned-params.json and tuned-params.td, {:.1f} kB, {} entries, {} parameters; "
                            "`surrogate simulate --params {}/tuned-params.json BLOCKS` runs llvm-mca with it.",
                            facts["machine"]["cpu_model"].get<std::string>(),
                            facts["machine"]["logical_cores"].get<unsigned>(), facts["machine"]["memory_gib"].dump(),
-                           config.threads, phases.dump(), facts["deployed_bytes"].get<double>() / 1e3,
+                           config.threads, phaseText, facts["deployed_bytes"].get<double>() / 1e3,
                            tuned.opcodes.size(), tuned.parameterCount(), jobIn.runDir));
   support::writeFileAtomically((runDir / "optimize_report.md").string(), md.str());
   spdlog::info("llvm-mca test MAPE: default {}, tuned {}, black-box {}; report in {}", percent(defaultError),
