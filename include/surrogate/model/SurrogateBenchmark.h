@@ -15,7 +15,7 @@ namespace surrogate::model {
 struct SurrogateBenchConfig {
   std::string runDir;
   std::string checkpoint = "best.pt";
-  std::size_t batchSize = 256;
+  std::size_t batchSize = 128;
   mca::McaBenchConfig mca;  ///< inputs, block count, thread counts; spawnSample 0 skips spawning
 };
 
