@@ -8,6 +8,8 @@
 
 #include "TestSupport.h"
 #include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/model/Trainer.h"
+#include "surrogate/patterns/Optimize.h"
 #include "surrogate/patterns/ParamVector.h"
 
 using namespace surrogate;
@@ -133,4 +135,14 @@ TEST(ParamVector, DefaultsMapBackUnchangedAndEditsLand) {
   EXPECT_EQ(edited.opcodes.at("IMUL64rm").microOps, std::max(10u, defaults.opcodes.at("IMUL64rm").microOps));
   EXPECT_EQ(stats.changedParameters, 3u);  // the globals and two entries
   EXPECT_NO_THROW(mca::TunedSubtarget::create(edited));
+}
+
+TEST(OptimizePattern, ShippedConfigsParse) {
+  for (const char *name : {"optimize.quick.json", "optimize.full.json"}) {
+    patterns::PatternConfig c = patterns::PatternConfig::load(std::string(SURROGATE_SOURCE_DIR) + "/configs/" + name);
+    EXPECT_NO_THROW(patterns::OptimizeSettings::fromJson(c.pattern)) << name;
+    EXPECT_NO_THROW(model::ModelConfig::fromJson(c.model)) << name;
+    EXPECT_NO_THROW(model::TrainingOptions::fromJson(c.training)) << name;
+    EXPECT_FALSE(c.measured.empty()) << name;
+  }
 }

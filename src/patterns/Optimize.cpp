@@ -400,7 +400,7 @@ struct BlackBoxSearch {
   double bestError = std::numeric_limits<double>::infinity();
   double defaultError = 0;
   std::size_t evaluations = 0, failedEvaluations = 0, maxEvaluations = 0;
-  nlohmann::json curve = nlohmann::json::array();  ///< evaluation, best subset MAPE so far
+  nlohmann::json curve = nlohmann::json::array();  ///< evaluation, its subset MAPE, the best so far
   std::unique_ptr<support::Progress> progress;
 
   std::vector<float> vectorOf(const double *x) const {
@@ -430,7 +430,7 @@ struct BlackBoxSearch {
       bestError = error;
       best = v;
     }
-    curve.push_back({{"evaluation", evaluations}, {"best_subset_mape", bestError}});
+    curve.push_back({{"evaluation", evaluations}, {"subset_mape", error}, {"best_subset_mape", bestError}});
     if (progress) progress->update(evaluations);
     return error;
   }
@@ -475,10 +475,11 @@ nlohmann::json runBlackBox(BlackBoxSearch &search, const OptimizeSettings &s, st
   }
   search.progress->finish();
   return {{"method", "NLopt " + s.blackboxMethod},
-          {"why", "a bound-constrained, derivative-free global method that makes progress with fewer evaluations "
-                  "than there are dimensions (an evolution strategy, like OpenTuner's evolutionary techniques); "
-                  "simplex and model-based local methods (SBPLX, BOBYQA, COBYLA) need on the order of the "
-                  "dimension count (hundreds) of evaluations before their first step"},
+          {"why", "ESCH, NLopt's evolution strategy, is global and bound-constrained and assumes no smoothness "
+                  "(llvm-mca's cycle counts are piecewise constant in integer parameters), as OpenTuner's "
+                  "evolutionary techniques in the reference; model-based local methods (BOBYQA, COBYLA) need "
+                  "more evaluations than there are dimensions before their first step. A local simplex search "
+                  "from the default table (LN_SBPLX) is one pattern.blackbox_method away"},
           {"dimensions", n},
           {"blocks_per_evaluation", search.blocks.size()},
           {"evaluations", search.evaluations},
@@ -736,7 +737,7 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
   md.paragraph(fmt::format(
       "{} over the same {} free features: {} evaluations of llvm-mca on a fixed seeded subset of {} train blocks = "
       "{} simulations, the budget the surrogate's dataset cost ({} examples). Subset MAPE: default {}, best found {} "
-      "({} candidates rejected by the model). Why this method: {}.",
+      "({} candidates rejected by the model). Why ESCH is the default: {}.",
       blackbox["method"].get<std::string>(), blackbox["dimensions"].get<std::size_t>(),
       blackbox["evaluations"].get<std::size_t>(), subset.size(),
       blackbox["evaluations"].get<std::size_t>() * subset.size(), datasetSimulations,
