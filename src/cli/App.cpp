@@ -33,6 +33,7 @@ int run(int argc, char **argv) {
   addSimulateCommand(app, status);
   addEvalCommand(app, status);
   addCompileCommand(app, status);
+  addAdaptCommand(app, status);
   addOptimizeCommand(app, status);
   addBenchCommand(app, status);
   addTrainCommand(app, status);

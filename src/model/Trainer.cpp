@@ -497,6 +497,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     job.data = DataSource::fromJson(resolved.at("data"));
     job.model = ModelConfig::fromJson(resolved.at("model"));
     job.training = TrainingOptions::fromJson(resolved.at("training"));
+    job.initFrom = resolved.value("init_from", std::string());
     vocab = block::Vocabulary::load(vocabPath.string());
     loaded = loadExamples(job.data, vocab, /*growVocabulary=*/false);
     if (static_cast<std::int64_t>(vocab.size()) != job.model.vocabularySize)
@@ -505,8 +506,19 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     if (fs::exists(configPath))
       throw std::runtime_error(job.runDir + " already holds a run; pass --resume to continue it, or choose another directory");
     fs::create_directories(dir);
-    loaded = loadExamples(job.data, vocab, /*growVocabulary=*/true);
-    job.model.vocabularySize = static_cast<std::int64_t>(vocab.size());
+    if (!job.initFrom.empty()) {
+      // Fine-tuning keeps the starting model's vocabulary and sizes, so its weights fit.
+      fs::path from(job.initFrom);
+      std::ifstream in(from / "config.json");
+      if (!in)
+        throw std::runtime_error((from / "config.json").string() + ": not a run directory to start from");
+      job.model = ModelConfig::fromJson(nlohmann::json::parse(in).at("model"));
+      vocab = block::Vocabulary::load((from / "vocab.txt").string());
+      loaded = loadExamples(job.data, vocab, /*growVocabulary=*/false);
+    } else {
+      loaded = loadExamples(job.data, vocab, /*growVocabulary=*/true);
+      job.model.vocabularySize = static_cast<std::int64_t>(vocab.size());
+    }
   }
   if (jobIn.threads)
     job.training.threads = *jobIn.threads;
@@ -549,6 +561,8 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     if (!job.resume)
       vocab.save(vocabPath.string());
     nlohmann::json resolved = {{"model", job.model.toJson()}, {"training", opt.toJson()}, {"data", job.data.toJson()}};
+    if (!job.initFrom.empty())
+      resolved["init_from"] = job.initFrom;
     support::writeFileAtomically(configPath.string(), resolved.dump(2) + "\n");
   }
 
@@ -567,8 +581,14 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
 
   torch::manual_seed(opt.seed);
   IthemalModel model(job.model);
-  auto [logMean, logStd] = logMeanStd(examples, splits.train);
-  model->setTargetScale(logMean, logStd);
+  if (!job.initFrom.empty()) {
+    // The starting weights come with their own target scale.
+    loadCheckpoint((fs::path(job.initFrom) / "best.pt").string(), *model, nullptr);
+    spdlog::info("starting from the weights of {}", job.initFrom);
+  } else {
+    auto [logMean, logStd] = logMeanStd(examples, splits.train);
+    model->setTargetScale(logMean, logStd);
+  }
   model->to(device);
   torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(opt.learningRate));
 

@@ -15,6 +15,7 @@ struct ExitStatus {
 void addSimulateCommand(CLI::App &app, ExitStatus &status);
 void addEvalCommand(CLI::App &app, ExitStatus &status);
 void addCompileCommand(CLI::App &app, ExitStatus &status);
+void addAdaptCommand(CLI::App &app, ExitStatus &status);
 void addOptimizeCommand(CLI::App &app, ExitStatus &status);
 void addBenchCommand(CLI::App &app, ExitStatus &status);
 void addTrainCommand(CLI::App &app, ExitStatus &status);

@@ -57,6 +57,9 @@ struct TrainJob {
   TrainingOptions training;
   std::string runDir;
   bool resume = false;              ///< continue the run in runDir (its config.json wins)
+  /// Fine-tune: start from this run directory's best.pt, vocabulary and
+  /// network sizes (the model section is ignored) instead of fresh weights.
+  std::string initFrom;
   std::string device = "cpu";       ///< cpu | cuda
   std::optional<std::size_t> maxEpochs;  ///< overrides training.max_epochs, also when resuming (extend or end a run)
   std::optional<unsigned> threads;  ///< overrides training.threads, also when resuming
