@@ -189,11 +189,11 @@ nlohmann::json ensureSurrogate(const PatternConfig &config, const std::string &d
 }
 
 struct MeasuredBlocks {
-  std::vector<block::BasicBlock> train, test;  ///< decoded, measured > 0
+  std::vector<block::BasicBlock> train, validation, test;  ///< decoded, measured > 0
   std::size_t problems = 0;
 };
 
-// The measured file's blocks by the dataset's hash split (validation unused).
+// The measured file's blocks by the dataset's hash split.
 MeasuredBlocks readMeasured(const std::string &path) {
   MeasuredBlocks out;
   block::BlockReader reader({path});
@@ -220,6 +220,8 @@ MeasuredBlocks readMeasured(const std::string &path) {
       out.train.push_back(std::move(b));
     else if (split == data::Split::Test)
       out.test.push_back(std::move(b));
+    else
+      out.validation.push_back(std::move(b));
   }
   return out;
 }
@@ -265,7 +267,8 @@ std::vector<unsigned> opcodesOf(const std::vector<block::BasicBlock> &blocks) {
 
 struct SurrogateTuning {
   std::vector<float> values;
-  nlohmann::json curve = nlohmann::json::array();  ///< step, surrogate MAPE on all train blocks
+  nlohmann::json curve = nlohmann::json::array();  ///< step, surrogate MAPE on train and validation blocks
+  std::size_t bestStep = 0;  ///< the step whose table is kept: best surrogate MAPE on validation blocks
   double seconds = 0;
 };
 
@@ -290,15 +293,20 @@ public:
     block::Vocabulary vocab = block::Vocabulary::load((fs::path(dir) / "vocab.txt").string());
     block::Tokenizer tokenizer;
     for (const auto &b : blocks) {
-      Tokens.push_back(vocab.encode(tokenizer, b.insts));
       std::vector<std::int64_t> rows;
       for (const auto &inst : b.insts) rows.push_back(space.rowOf(inst.getOpcode()));
+      if (std::count(rows.begin(), rows.end(), -1) > 0) {
+        ++Skipped;  // an opcode the tuned rows do not cover (validation blocks only)
+        continue;
+      }
+      Tokens.push_back(vocab.encode(tokenizer, b.insts));
       Rows.push_back(std::move(rows));
       Measured.push_back(*b.measured);
     }
   }
 
   std::size_t size() const { return Tokens.size(); }
+  std::size_t skipped() const { return Skipped; }
 
   /// Mean absolute percentage error of the surrogate against measured
   /// timings on `indices`, under the table `values` (differentiable).
@@ -336,12 +344,15 @@ private:
   std::vector<block::TokenizedBlock> Tokens;
   std::vector<std::vector<std::int64_t>> Rows;
   std::vector<double> Measured;
+  std::size_t Skipped = 0;
 };
 
 // Adam on the table's features (log scale), projected back into the bounds
 // after every step; features with no parameter behind them do not move.
-SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, const ParamVector &space, const OptimizeSettings &s,
-                                  std::uint64_t seed) {
+// The table kept is the one of the checkpoint (every tenth of the steps)
+// whose surrogate MAPE on the measured validation blocks is lowest.
+SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, FrozenSurrogate &validation, const ParamVector &space,
+                                  const OptimizeSettings &s, std::uint64_t seed) {
   auto start = Clock::now();
   torch::manual_seed(seed);
   torch::Tensor values = torch::tensor(space.initial()).requires_grad_(true);
@@ -357,9 +368,21 @@ SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, const ParamVector 
   std::mt19937_64 rng(seed);
   std::size_t position = order.size();
   support::Progress progress("tuning the table through the surrogate", s.steps);
+  double bestValidation = std::numeric_limits<double>::infinity();
+  torch::Tensor best;
+  auto checkpoint = [&](std::size_t step) {
+    double v = validation.size() > 0 ? validation.mapeAll(values) : surrogate.mapeAll(values);
+    result.curve.push_back(
+        {{"step", step}, {"surrogate_train_mape", surrogate.mapeAll(values)}, {"surrogate_validation_mape", v}});
+    if (v < bestValidation) {
+      bestValidation = v;
+      best = values.detach().clone();
+      result.bestStep = step;
+    }
+  };
   for (std::size_t step = 0; step < s.steps; ++step) {
     if (step % every == 0)
-      result.curve.push_back({{"step", step}, {"surrogate_train_mape", surrogate.mapeAll(values)}});
+      checkpoint(step);
     if (position + s.batchSize > order.size()) {  // a new seeded pass over the train blocks
       for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
       position = 0;
@@ -382,8 +405,8 @@ SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, const ParamVector 
     progress.update(step + 1);
   }
   progress.finish();
-  result.curve.push_back({{"step", s.steps}, {"surrogate_train_mape", surrogate.mapeAll(values)}});
-  torch::Tensor out = values.detach().contiguous();
+  checkpoint(s.steps);
+  torch::Tensor out = best.contiguous();
   result.values.assign(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
   result.seconds = secondsSince(start);
   return result;
@@ -570,17 +593,25 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
                space.freeCount(), space.opcodes().size());
   torch::set_num_threads(1);
   FrozenSurrogate surrogate(surrogateDir, blocks.train, space);
-  SurrogateTuning tuning = tuneWithSurrogate(surrogate, space, settings, config.seed);
+  FrozenSurrogate validation(surrogateDir, blocks.validation, space);
+  spdlog::info("tuning on {} train blocks; the table kept is chosen on {} validation blocks ({} left out: opcodes "
+               "no train block has)", surrogate.size(), validation.size(), validation.skipped());
+  SurrogateTuning tuning = tuneWithSurrogate(surrogate, validation, space, settings, config.seed);
   MappingStats mapping;
   mca::ParamTable tuned = space.toTable(tuning.values, &mapping);
+  // What the surrogate predicts for the table as written (rounded, mapped
+  // back), against what it predicted for the continuous values kept.
+  double writtenTableSurrogateMape =
+      surrogate.mapeAll(torch::tensor(ParamVector(tuned, space.opcodes()).initial()));
   tuned.save((runDir / "tuned-params.json").string());
   mca::TableGenOptions td;
   td.source = (runDir / "tuned-params.json").string();
   support::writeFileAtomically((runDir / "tuned-params.td").string(), mca::writeTableGen(tuned, td));
   phases["gradient_tuning"] = secondsSince(phase);
-  spdlog::info("tuned table: {} entries changed; surrogate train MAPE {} -> {}", mapping.changedParameters,
+  spdlog::info("tuned table (step {}): {} entries changed; surrogate train MAPE {} -> {} ({} for the table as "
+               "written)", tuning.bestStep, mapping.changedParameters,
                percent(tuning.curve.front()["surrogate_train_mape"].get<double>()),
-               percent(tuning.curve.back()["surrogate_train_mape"].get<double>()));
+               percent(tuning.curve.back()["surrogate_train_mape"].get<double>()), percent(writtenTableSurrogateMape));
 
   // 4. The black-box baseline with the dataset's budget of llvm-mca runs.
   phase = Clock::now();
@@ -626,14 +657,16 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
           {"llvm-mca test error against measured timings (" + config.cpu + ")", "", "MAPE (fraction)", false, false,
            false},
           {{"default table", defaultError}, {"tuned (DiffTune)", tunedError}, {"black-box (" + settings.blackboxMethod + ")", blackboxError}});
-  Series curve{"surrogate MAPE on train blocks", {}, {}};
+  Series curve{"surrogate MAPE on train blocks", {}, {}}, validationCurve{"on validation blocks", {}, {}};
   for (const auto &p : tuning.curve) {
     curve.x.push_back(p["step"].get<double>());
     curve.y.push_back(p["surrogate_train_mape"].get<double>());
+    validationCurve.x.push_back(p["step"].get<double>());
+    validationCurve.y.push_back(p["surrogate_validation_mape"].get<double>());
   }
   linePlot((runDir / "figures" / "tuning_curve.png").string(),
            {"Tuning the table through the surrogate", "Adam step", "surrogate MAPE vs measured", false, false, false},
-           {curve});
+           {curve, validationCurve});
 
   std::vector<std::string> tableFiles = {(runDir / "tuned-params.json").string(), (runDir / "tuned-params.td").string()};
   std::ifstream modelConfigIn(fs::path(surrogateDir) / "config.json");
@@ -662,6 +695,11 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
         {"features", space.size()},
         {"free_features", space.freeCount()},
         {"curve", tuning.curve},
+        {"validation_blocks", validation.size()},
+        {"kept_step", tuning.bestStep},
+        {"surrogate_train_mape_of_written_table", writtenTableSurrogateMape},
+        {"kept_because", "lowest surrogate MAPE against measured timings on the validation blocks, checked every "
+                         "tenth of the steps"},
         {"mapping", mapping.toJson()},
         {"seconds", tuning.seconds}}},
       {"blackbox", blackbox},
@@ -723,7 +761,9 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
   md.heading(2, "Tuning");
   md.paragraph(fmt::format(
       "{} Adam steps (learning rate {}, {} blocks a step) on {} free features of {} ({} opcodes of {} measured train "
-      "blocks, and the 2 globals) in {:.0f} s; the surrogate's train MAPE went from {} to {}. Mapping back: {} "
+      "blocks, and the 2 globals) in {:.0f} s; the surrogate's train MAPE went from {} to {}, its validation MAPE "
+      "from {} to {}; kept: the table of step {}, lowest on the {} validation blocks; for that table as written "
+      "(rounded, mapped back) the surrogate predicts {} on the train blocks. Mapping back: {} "
       "features have no parameter behind them and stay at default; {} one-write opcodes had latency and max_latency "
       "merged (mean); {} further variant resolutions stay at default (the surrogate sees each opcode's first); {} "
       "free features could not be matched exactly (group cycles kept consistent with their ports). {} table entries "
@@ -731,7 +771,10 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
       settings.steps, settings.learningRate, settings.batchSize, space.freeCount(), space.size(),
       space.opcodes().size(), blocks.train.size(), tuning.seconds,
       percent(tuning.curve.front()["surrogate_train_mape"].get<double>()),
-      percent(tuning.curve.back()["surrogate_train_mape"].get<double>()), mapping.fixedFeatures,
+      percent(tuning.curve.back()["surrogate_train_mape"].get<double>()),
+      percent(tuning.curve.front()["surrogate_validation_mape"].get<double>()),
+      percent(tuning.curve.back()["surrogate_validation_mape"].get<double>()), tuning.bestStep, validation.size(),
+      percent(writtenTableSurrogateMape), mapping.fixedFeatures,
       mapping.mergedLatencies, mapping.variantKeysAtDefault, mapping.mismatched, mapping.changedParameters));
   md.heading(2, "Black-box baseline");
   md.paragraph(fmt::format(
