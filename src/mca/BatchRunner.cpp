@@ -1,6 +1,7 @@
 #include "surrogate/mca/BatchRunner.h"
 
 #include <atomic>
+#include <cmath>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -107,6 +108,27 @@ BatchSummary BatchRunner::run(const SourceFn &source, const ResultFn &onResult, 
       progress.update(summary.read);
   }
   return summary;
+}
+
+std::vector<double> simulateCycles(const llvm::MCSubtargetInfo &subtarget, const std::vector<block::BasicBlock> &blocks,
+                                   unsigned threads) {
+  BatchOptions options;
+  options.threads = threads;
+  options.progress = false;
+  BatchRunner runner(subtarget, options);
+  std::vector<double> cycles;
+  cycles.reserve(blocks.size());
+  std::size_t next = 0;
+  runner.run(
+      [&](block::BlockOrProblem &item) {
+        if (next >= blocks.size())
+          return false;
+        item = blocks[next++];
+        return true;
+      },
+      [&](const block::BasicBlock &, const SimulationResult &r) { cycles.push_back(r.cycles); },
+      [&](const block::Problem &) { cycles.push_back(std::nan("")); });
+  return cycles;
 }
 
 } // namespace surrogate::mca

@@ -97,23 +97,12 @@ double llvmMcaTestError(const std::string &cpu, const std::vector<block::BasicBl
   auto sti = block::X86Target::get().createSubtarget(cpu);
   if (!sti)
     throw std::invalid_argument(llvm::toString(sti.takeError()));
-  mca::BatchOptions options;
-  options.threads = threads;
-  options.progress = false;
-  mca::BatchRunner runner(**sti, options);
-  std::vector<double> predicted, measured;
-  std::size_t next = 0;
-  runner.run(
-      [&](block::BlockOrProblem &item) {
-        if (next >= test.size()) return false;
-        item = test[next++];
-        return true;
-      },
-      [&](const block::BasicBlock &b, const mca::SimulationResult &r) {
-        predicted.push_back(r.cycles);
-        measured.push_back(*b.measured);
-      },
-      [](const block::Problem &p) { spdlog::warn("{} (llvm-mca skipped it)", p.str()); });
+  std::vector<double> cycles = mca::simulateCycles(**sti, test, threads), predicted, measured;
+  for (std::size_t i = 0; i < test.size(); ++i)
+    if (!std::isnan(cycles[i])) {
+      predicted.push_back(cycles[i]);
+      measured.push_back(*test[i].measured);
+    }
   return model::summarize(predicted, measured).mape;
 }
 

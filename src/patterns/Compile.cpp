@@ -36,31 +36,14 @@ nlohmann::json readJson(const fs::path &path) {
 }
 
 // The llvm-mca examples of every block and measured file, at default parameters.
-std::string ensureDataset(const PatternConfig &config, const std::string &runDir) {
-  std::string dir = (fs::path(runDir) / "dataset").string();
-  if (fs::exists(fs::path(dir) / data::kManifestFile)) {
-    try {
-      data::Dataset::open(dir);
-      spdlog::info("dataset {} is complete; reusing it", dir);
-      return dir;
-    } catch (const std::exception &) {
-      // partial: buildDataset resumes it
-    }
-  }
-  data::DatasetConfig d;
-  d.blockFiles = config.expandedBlocks();
+std::string ensureDefaultDataset(const PatternConfig &config, const std::string &runDir) {
+  data::DatasetConfig d = datasetSettings(config, (fs::path(runDir) / "dataset").string());
   if (!config.measured.empty())
     d.measuredFiles = {config.measured};
-  d.cpu = config.cpu;
-  d.threads = config.threads;
-  d.seed = config.seed;
-  d.output = dir;
-  if (config.dataset.contains("chunk_blocks"))
-    d.chunkBlocks = config.dataset.at("chunk_blocks").get<std::uint32_t>();
-  spdlog::info("building the llvm-mca dataset in {} ({} block files{})", dir, d.blockFiles.size(),
+  spdlog::info("llvm-mca dataset in {} ({} block files{})", d.output, d.blockFiles.size(),
                d.measuredFiles.empty() ? "" : " and " + config.measured);
-  data::buildDataset(d);
-  return dir;
+  ensureDataset(d);
+  return d.output;
 }
 
 nlohmann::json ensureTrained(const PatternConfig &config, const std::string &runDir, const std::string &datasetDir) {
@@ -94,7 +77,7 @@ nlohmann::json runCompile(const CompileJob &jobIn) {
   PatternConfig config = startRun(jobIn.runDir, jobIn.config, jobIn.resume);
   const std::string &runDir = jobIn.runDir;
 
-  std::string datasetDir = ensureDataset(config, runDir);
+  std::string datasetDir = ensureDefaultDataset(config, runDir);
   nlohmann::json training = ensureTrained(config, runDir, datasetDir);
 
   std::size_t limit = config.pattern.value("deploy_blocks", std::size_t{0});

@@ -38,29 +38,6 @@ namespace {
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-// llvm-mca on `blocks` with `threads` workers; cycles per block (NaN when it failed).
-std::vector<double> simulateAll(const llvm::MCSubtargetInfo &sti, const std::vector<block::BasicBlock> &blocks,
-                                unsigned threads, double &seconds) {
-  mca::BatchOptions options;
-  options.threads = threads;
-  options.progress = false;
-  mca::BatchRunner runner(sti, options);
-  std::vector<double> cycles;
-  std::size_t next = 0;
-  auto start = Clock::now();
-  runner.run(
-      [&](block::BlockOrProblem &item) {
-        if (next >= blocks.size())
-          return false;
-        item = blocks[next++];
-        return true;
-      },
-      [&](const block::BasicBlock &, const mca::SimulationResult &r) { cycles.push_back(r.cycles); },
-      [&](const block::Problem &) { cycles.push_back(std::nan("")); });
-  seconds = secondsSince(start);
-  return cycles;
-}
-
 std::vector<double> predictAll(const std::string &modelDir, const std::vector<block::BasicBlock> &blocks,
                                unsigned threads, double &seconds) {
   model::BatchPredictor predictor(modelDir, threads);
@@ -89,7 +66,9 @@ DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::
   if (threads > 1) threadCounts.push_back(threads);
   for (unsigned t : threadCounts) {
     double mcaSeconds = 0, surrogateSeconds = 0;
-    mcaCycles = simulateAll(**sti, blocks, t, mcaSeconds);
+    auto mcaStart = Clock::now();
+    mcaCycles = mca::simulateCycles(**sti, blocks, t);
+    mcaSeconds = secondsSince(mcaStart);
     surrogateCycles = predictAll(modelDir, blocks, t, surrogateSeconds);
     double mcaRate = blocks.size() / mcaSeconds, surrogateRate = blocks.size() / surrogateSeconds;
     if (t == 1) {

@@ -140,33 +140,15 @@ std::string sampleMeasured(const std::string &measured, std::size_t count, std::
 }
 
 // llvm-mca under sampled tables on the measured blocks (and any unlabelled ones).
-std::string ensureDataset(const PatternConfig &config, const OptimizeSettings &s, const std::string &measured,
-                          const fs::path &runDir) {
-  std::string dir = (runDir / "dataset").string();
-  if (fs::exists(fs::path(dir) / data::kManifestFile)) {
-    try {
-      data::Dataset::open(dir);
-      spdlog::info("dataset {} is complete; reusing it", dir);
-      return dir;
-    } catch (const std::exception &) {
-      // partial: buildDataset resumes it
-    }
-  }
-  data::DatasetConfig d;
-  d.blockFiles = config.expandedBlocks();
+std::string ensureSampledDataset(const PatternConfig &config, const OptimizeSettings &s, const std::string &measured,
+                                 const fs::path &runDir) {
+  data::DatasetConfig d = datasetSettings(config, (runDir / "dataset").string());
   d.measuredFiles = {measured};
-  d.cpu = config.cpu;
-  d.threads = config.threads;
-  d.seed = config.seed;
-  d.output = dir;
   d.paramsSamples = s.paramsSamples;
   d.tablesPerBlock = s.tablesPerBlock;
-  if (config.dataset.contains("chunk_blocks"))
-    d.chunkBlocks = config.dataset.at("chunk_blocks").get<std::uint32_t>();
-  spdlog::info("building the parameter-sampled dataset in {}: {} tables, {} per block", dir, s.paramsSamples,
-               s.tablesPerBlock);
-  data::buildDataset(d);
-  return dir;
+  spdlog::info("parameter-sampled dataset in {}: {} tables, {} per block", d.output, s.paramsSamples, s.tablesPerBlock);
+  ensureDataset(d);
+  return d.output;
 }
 
 nlohmann::json ensureSurrogate(const PatternConfig &config, const std::string &dir, const std::string &datasetDir) {
@@ -224,27 +206,6 @@ MeasuredBlocks readMeasured(const std::string &path) {
       out.validation.push_back(std::move(b));
   }
   return out;
-}
-
-// llvm-mca cycles of each block (NaN where it failed).
-std::vector<double> simulateAll(const llvm::MCSubtargetInfo &sti, const std::vector<block::BasicBlock> &blocks,
-                                unsigned threads) {
-  mca::BatchOptions options;
-  options.threads = threads;
-  options.progress = false;
-  mca::BatchRunner runner(sti, options);
-  std::vector<double> cycles;
-  std::size_t next = 0;
-  runner.run(
-      [&](block::BlockOrProblem &item) {
-        if (next >= blocks.size())
-          return false;
-        item = blocks[next++];
-        return true;
-      },
-      [&](const block::BasicBlock &, const mca::SimulationResult &r) { cycles.push_back(r.cycles); },
-      [&](const block::Problem &) { cycles.push_back(std::nan("")); });
-  return cycles;
 }
 
 std::unique_ptr<llvm::MCSubtargetInfo> defaultSubtarget(const std::string &cpu) {
@@ -439,7 +400,7 @@ struct BlackBoxSearch {
     double error;
     try {
       auto sti = mca::TunedSubtarget::create(space.toTable(v), "black-box candidate");
-      std::vector<double> cycles = simulateAll(*sti, blocks, threads);
+      std::vector<double> cycles = mca::simulateCycles(*sti, blocks, threads);
       double sum = 0;
       for (std::size_t i = 0; i < blocks.size(); ++i)
         sum += std::isfinite(cycles[i]) ? std::abs(cycles[i] - *blocks[i].measured) / *blocks[i].measured : 1.0;
@@ -523,8 +484,8 @@ struct TestScores {
 TestScores scoreTables(const std::vector<block::BasicBlock> &blocks, const llvm::MCSubtargetInfo &defaults,
                        const llvm::MCSubtargetInfo &tuned, const llvm::MCSubtargetInfo &blackbox, unsigned threads) {
   TestScores t;
-  std::vector<double> d = simulateAll(defaults, blocks, threads), u = simulateAll(tuned, blocks, threads),
-                      b = simulateAll(blackbox, blocks, threads);
+  std::vector<double> d = mca::simulateCycles(defaults, blocks, threads), u = mca::simulateCycles(tuned, blocks, threads),
+                      b = mca::simulateCycles(blackbox, blocks, threads);
   std::vector<double> measured;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!std::isfinite(d[i]) || !std::isfinite(u[i]) || !std::isfinite(b[i]))
@@ -568,7 +529,7 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
                                     ? (runDir / "measured.csv").string()
                                     : sampleMeasured(config.measured, settings.measuredSample, config.seed, runDir))
                              : config.measured;
-  std::string datasetDir = ensureDataset(config, settings, measured, runDir);
+  std::string datasetDir = ensureSampledDataset(config, settings, measured, runDir);
   data::Dataset dataset = data::Dataset::open(datasetDir);
   std::size_t datasetSimulations = dataset.exampleCount();
   phases["dataset"] = secondsSince(phase);

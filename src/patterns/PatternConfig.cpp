@@ -6,6 +6,9 @@
 #include <glob.h>
 #include <stdexcept>
 
+#include <spdlog/spdlog.h>
+
+#include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
 
 namespace surrogate::patterns {
@@ -98,6 +101,31 @@ PatternConfig startRun(const std::string &runDir, PatternConfig config, bool res
   fs::create_directories(runDir);
   support::writeFileAtomically(stored.string(), config.toJson().dump(2) + "\n");
   return config;
+}
+
+data::DatasetConfig datasetSettings(const PatternConfig &config, const std::string &dir) {
+  data::DatasetConfig d;
+  d.blockFiles = config.expandedBlocks();
+  d.cpu = config.cpu;
+  d.threads = config.threads;
+  d.seed = config.seed;
+  d.output = dir;
+  if (config.dataset.contains("chunk_blocks"))
+    d.chunkBlocks = config.dataset.at("chunk_blocks").get<std::uint32_t>();
+  return d;
+}
+
+void ensureDataset(const data::DatasetConfig &settings) {
+  if (fs::exists(fs::path(settings.output) / data::kManifestFile)) {
+    try {
+      data::Dataset::open(settings.output);
+      spdlog::info("dataset {} is complete; reusing it", settings.output);
+      return;
+    } catch (const std::exception &) {
+      // partial: buildDataset resumes it
+    }
+  }
+  data::buildDataset(settings);
 }
 
 } // namespace surrogate::patterns

@@ -55,4 +55,9 @@ private:
   BatchOptions Options;
 };
 
+/// llvm-mca's Total Cycles for each of `blocks`, in order, on `threads`
+/// workers; NaN where a block could not be simulated.
+std::vector<double> simulateCycles(const llvm::MCSubtargetInfo &subtarget, const std::vector<block::BasicBlock> &blocks,
+                                   unsigned threads);
+
 } // namespace surrogate::mca

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "surrogate/data/DatasetBuilder.h"
+
 namespace surrogate::patterns {
 
 struct PatternConfig {
@@ -47,5 +49,13 @@ struct PatternOverrides {
 /// there (error if the directory already holds a run); `resume` reads it
 /// back instead, so the stored settings win.
 PatternConfig startRun(const std::string &runDir, PatternConfig config, bool resume);
+
+/// Dataset settings every pattern shares: the config's CPU, threads, seed,
+/// block files and chunk size, written to `dir`.
+data::DatasetConfig datasetSettings(const PatternConfig &config, const std::string &dir);
+
+/// Builds `settings.output` (resuming a partial one) unless a complete
+/// dataset is already there, so a resumed pattern skips this step.
+void ensureDataset(const data::DatasetConfig &settings);
 
 } // namespace surrogate::patterns
