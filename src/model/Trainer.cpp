@@ -505,7 +505,6 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
   } else {
     if (fs::exists(configPath))
       throw std::runtime_error(job.runDir + " already holds a run; pass --resume to continue it, or choose another directory");
-    fs::create_directories(dir);
     if (!job.initFrom.empty()) {
       // Fine-tuning keeps the starting model's vocabulary and sizes, so its weights fit.
       fs::path from(job.initFrom);
@@ -519,6 +518,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
       loaded = loadExamples(job.data, vocab, /*growVocabulary=*/true);
       job.model.vocabularySize = static_cast<std::int64_t>(vocab.size());
     }
+    fs::create_directories(dir);  // only once the inputs have been read
   }
   if (jobIn.threads)
     job.training.threads = *jobIn.threads;
