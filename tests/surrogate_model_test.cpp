@@ -293,3 +293,23 @@ TEST(Cli, ConditionedTrainingOnASampledDatasetScoresHeldOutTables) {
   ASSERT_EQ(more.exitCode, 0) << more.err;
   EXPECT_EQ(nlohmann::json::parse(more.out)["epochs"], 3);
 }
+
+TEST(Training, UnknownTokenRateTrainsTheUnknownEmbedding) {
+  TempDir dir;
+  std::string csv = dir.file("blocks.csv", syntheticCsv(80));
+  auto unknownRow = [&](double rate, const std::string &name) {
+    model::TrainJob job = tinyJob(csv, dir / name);
+    job.training.maxEpochs = 1;
+    job.training.unknownTokenRate = rate;
+    model::runTraining(job);
+    return parametersOf(dir / name, "latest.pt").at("embedding.weight")[block::Vocabulary::kUnknownId];
+  };
+  torch::Tensor untouched = unknownRow(0, "plain"), trained = unknownRow(0.3, "dropout");
+  // The same initial weights (same seed): only token dropout moves the <UNK> row.
+  std::ifstream in(std::filesystem::path(dir / "plain") / "config.json");
+  torch::manual_seed(7);
+  model::IthemalModel initial(model::ModelConfig::fromJson(nlohmann::json::parse(in).at("model")));
+  torch::Tensor initialRow = initial->named_parameters()["embedding.weight"][block::Vocabulary::kUnknownId];
+  EXPECT_TRUE(torch::equal(untouched, initialRow));
+  EXPECT_FALSE(torch::equal(trained, initialRow));
+}

@@ -123,6 +123,8 @@ void Tokenizer::appendOperands(const llvm::MCInst &inst, bool destinations, std:
     appendRegister(reg, out);
 }
 
+std::int32_t Vocabulary::firstLearnedId() { return static_cast<std::int32_t>(reservedTokens().size()); }
+
 Vocabulary::Vocabulary() {
   for (const std::string &t : reservedTokens())
     add(t);

@@ -46,7 +46,8 @@ nlohmann::json TrainingOptions::toJson() const {
           {"threads", threads},
           {"max_train_examples", maxTrainExamples},
           {"max_validation_examples", maxValidationExamples},
-          {"condition_on_parameters", conditionOnParameters}};
+          {"condition_on_parameters", conditionOnParameters},
+          {"unknown_token_rate", unknownTokenRate}};
 }
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j) {
@@ -84,6 +85,7 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j) {
   real("lr_decay", o.lrDecay, 1e-3, 1);
   real("min_learning_rate", o.minLearningRate, 0, 10);
   real("grad_clip", o.gradClip, 0, 1e9);
+  real("unknown_token_rate", o.unknownTokenRate, 0, 0.99);
   if (j.contains("loss")) {
     o.loss = j["loss"].is_string() ? j["loss"].get<std::string>() : std::string();
     if (o.loss != "mape" && o.loss != "log_l1" && o.loss != "log_mse")
@@ -237,12 +239,20 @@ std::vector<Indices> epochBatches(const std::vector<TrainingExample> &examples, 
 }
 
 BlockBatch batchOf(const std::vector<TrainingExample> &examples, const Indices &indices, const torch::Device &device,
-                   const ParamFeatures *features) {
+                   const ParamFeatures *features, double unknownRate = 0, std::uint64_t unknownSeed = 0) {
   std::vector<const block::TokenizedBlock *> blocks;
   blocks.reserve(indices.size());
   for (std::size_t i : indices)
     blocks.push_back(&examples[i].tokens);
   BlockBatch batch = makeBatch(blocks);
+  if (unknownRate > 0) {
+    std::mt19937_64 rng(unknownSeed);
+    std::bernoulli_distribution drop(unknownRate);
+    std::int64_t *t = batch.tokens.data_ptr<std::int64_t>();
+    for (std::int64_t k = 0, n = batch.tokens.numel(); k < n; ++k)
+      if (t[k] >= block::Vocabulary::firstLearnedId() && drop(rng))
+        t[k] = block::Vocabulary::kUnknownId;
+  }
   if (features) {
     // Each instruction's row of its example's table, and the table's globals.
     std::int64_t rows = batch.tokens.size(0), inst = features->instructionWidth(), glob = features->globalWidth();
@@ -348,7 +358,7 @@ public:
   /// Backpropagates the batch's mean loss; the master ends up with the
   /// whole batch's gradient. Returns the loss.
   double backward(const std::vector<TrainingExample> &examples, const Indices &batch, const std::string &loss,
-                  const torch::Device &device) {
+                  const torch::Device &device, double unknownRate, std::uint64_t stepSeed) {
     std::vector<Indices> shares = split(batch);
     std::vector<double> losses(shares.size(), 0.0);
     parallel(shares.size(), [&](std::size_t r) {
@@ -358,7 +368,8 @@ public:
         return;
       torch::Tensor target = m->fromCycles(cyclesOf(examples, shares[r], device));
       double weight = static_cast<double>(shares[r].size()) / batch.size();
-      torch::Tensor l = lossOf(m, m->forward(batchOf(examples, shares[r], device, Features)), target, loss) * weight;
+      BlockBatch input = batchOf(examples, shares[r], device, Features, unknownRate, data::mix64(stepSeed + r));
+      torch::Tensor l = lossOf(m, m->forward(input), target, loss) * weight;
       l.backward();
       losses[r] = l.item<double>();
     });
@@ -615,7 +626,8 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     double lossSum = 0;
     std::size_t seen = 0;
     for (std::size_t b = 0; b < batches.size(); ++b) {
-      double loss = replicas.backward(examples, batches[b], opt.loss, device);
+      std::uint64_t stepSeed = data::mix64(opt.seed ^ data::mix64((epoch << 32) + b));
+      double loss = replicas.backward(examples, batches[b], opt.loss, device, opt.unknownTokenRate, stepSeed);
       if (opt.gradClip > 0)
         torch::nn::utils::clip_grad_norm_(model->parameters(), opt.gradClip);
       optimizer.step();

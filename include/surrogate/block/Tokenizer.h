@@ -49,6 +49,8 @@ class Vocabulary {
 public:
   static constexpr std::int32_t kPadId = 0;
   static constexpr std::int32_t kUnknownId = 1;
+  /// Ids below this are the reserved tokens (padding, unknown, delimiters).
+  static std::int32_t firstLearnedId();
 
   /// Only the reserved tokens.
   Vocabulary();

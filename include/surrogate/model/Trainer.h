@@ -45,6 +45,9 @@ struct TrainingOptions {
   /// On a dataset with parameter tables, feed them to the model (false: an
   /// ablation that shows how much the tables explain).
   bool conditionOnParameters = true;
+  /// Fraction of training tokens (not delimiters) replaced by <UNK>, so the
+  /// unknown token's embedding is trained for tokens a new program brings.
+  double unknownTokenRate = 0;
 
   nlohmann::json toJson() const;
   /// Missing keys keep defaults; unknown keys and bad values throw std::invalid_argument.
