@@ -81,7 +81,7 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   auto resumed = test::runSurrogate("--no-progress optimize --resume --config " + configPath + " -o " + run);
   ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
   EXPECT_NE(resumed.err.find("is complete; reusing it"), std::string::npos) << resumed.err;
-  EXPECT_NE(resumed.err.find("is trained; reusing it"), std::string::npos) << resumed.err;
+  EXPECT_NE(resumed.err.find("is finished; reusing it"), std::string::npos) << resumed.err;
   EXPECT_EQ(readJson(run + "/tuned-params.json"), tuned);
 }
 

@@ -70,10 +70,8 @@ BatchSummary runSimulate(const SimulateConfig &config) {
   readerOptions.readMeasured = config.readMeasured;
   block::BlockReader reader(config.inputs, readerOptions);
 
-  std::unique_ptr<support::AtomicFile> file;
-  if (!config.output.empty() && config.output != "-")
-    file = std::make_unique<support::AtomicFile>(config.output);
-  ResultWriter writer(file ? file->stream() : std::cout, config.format);
+  support::ResultOutput output(config.output);
+  ResultWriter writer(output.stream(), config.format);
 
   BatchOptions options;
   options.iterations = config.iterations;
@@ -84,10 +82,7 @@ BatchSummary runSimulate(const SimulateConfig &config) {
       reader, [&](const block::BasicBlock &b, const SimulationResult &r) { writer.write(b, r); },
       [&](const block::Problem &p) { spdlog::warn("{} (skipped)", p.str()); });
   writer.finish();
-  if (file)
-    file->commit();
-  else
-    std::cout.flush();
+  output.commit();
   spdlog::info("{} blocks read, {} simulated, {} skipped", summary.read, summary.simulated, summary.skipped);
   return summary;
 }

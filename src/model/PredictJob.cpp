@@ -24,10 +24,8 @@ PredictSummary runPredict(const PredictConfig &config) {
   readerOptions.readMeasured = config.readMeasured;
   block::BlockReader reader(config.inputs, readerOptions);
 
-  std::unique_ptr<support::AtomicFile> file;
-  if (!config.output.empty() && config.output != "-")
-    file = std::make_unique<support::AtomicFile>(config.output);
-  std::ostream &out = file ? file->stream() : std::cout;
+  support::ResultOutput output(config.output);
+  std::ostream &out = output.stream();
 
   PredictSummary summary;
   support::Progress progress("predicting");
@@ -71,10 +69,7 @@ PredictSummary runPredict(const PredictConfig &config) {
   if (!chunk.empty() || !headerWritten)
     flush();
   progress.finish();
-  if (file)
-    file->commit();
-  else
-    out.flush();
+  output.commit();
   spdlog::info("{} blocks read, {} predicted, {} skipped", summary.read, summary.predicted, summary.skipped);
   return summary;
 }

@@ -76,21 +76,13 @@ nlohmann::json readJson(const fs::path &path) {
 // One point of the learning curve: trains (or reuses) the run in `dir`.
 nlohmann::json trainPoint(const PatternConfig &config, const nlohmann::json &network, const std::string &dir,
                           const std::string &measuredCsv, std::size_t trainExamples, const std::string &initFrom) {
-  if (fs::exists(fs::path(dir) / "report.json"))
-    return readJson(fs::path(dir) / "report.json");
-  model::TrainJob job;
+  model::TrainJob job = trainJobFor(config, dir);
   job.data.csv = {measuredCsv};
   job.data.targetColumn = "measured";
   job.model = model::ModelConfig::fromJson(network);
-  nlohmann::json training = config.training;
-  if (!training.contains("seed")) training["seed"] = config.seed;
-  training["threads"] = config.threads;
-  training["max_train_examples"] = trainExamples;
-  job.training = model::TrainingOptions::fromJson(training);
-  job.runDir = dir;
+  job.training.maxTrainExamples = trainExamples;
   job.initFrom = initFrom;
-  job.resume = fs::exists(fs::path(dir) / "config.json");
-  return model::runTraining(job);
+  return ensureTrained(job);
 }
 
 double llvmMcaTestError(const std::string &cpu, const std::vector<block::BasicBlock> &test, unsigned threads) {

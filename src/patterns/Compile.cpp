@@ -30,11 +30,6 @@ nlohmann::json compileReference() {
 
 namespace {
 
-nlohmann::json readJson(const fs::path &path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
-
 // The llvm-mca examples of every block and measured file, at default parameters.
 std::string ensureDefaultDataset(const PatternConfig &config, const std::string &runDir) {
   data::DatasetConfig d = datasetSettings(config, (fs::path(runDir) / "dataset").string());
@@ -44,24 +39,6 @@ std::string ensureDefaultDataset(const PatternConfig &config, const std::string 
                d.measuredFiles.empty() ? "" : " and " + config.measured);
   ensureDataset(d);
   return d.output;
-}
-
-nlohmann::json ensureTrained(const PatternConfig &config, const std::string &runDir, const std::string &datasetDir) {
-  fs::path report = fs::path(runDir) / "report.json";
-  if (fs::exists(report)) {
-    spdlog::info("training in {} is finished; reusing it", runDir);
-    return readJson(report);
-  }
-  model::TrainJob job;
-  job.data.dataset = datasetDir;
-  job.model = model::ModelConfig::fromJson(config.model);
-  nlohmann::json training = config.training;
-  if (!training.contains("seed")) training["seed"] = config.seed;
-  training["threads"] = config.threads;
-  job.training = model::TrainingOptions::fromJson(training);
-  job.runDir = runDir;
-  job.resume = fs::exists(fs::path(runDir) / "config.json");
-  return model::runTraining(job);
 }
 
 std::vector<std::string> cells(const std::string &a, double speed, const nlohmann::json &vsMca,
@@ -78,7 +55,9 @@ nlohmann::json runCompile(const CompileJob &jobIn) {
   const std::string &runDir = jobIn.runDir;
 
   std::string datasetDir = ensureDefaultDataset(config, runDir);
-  nlohmann::json training = ensureTrained(config, runDir, datasetDir);
+  model::TrainJob trainJob = trainJobFor(config, runDir);
+  trainJob.data.dataset = datasetDir;
+  nlohmann::json training = ensureTrained(trainJob);
 
   std::size_t limit = config.pattern.value("deploy_blocks", std::size_t{0});
   std::vector<block::BasicBlock> heldOut = heldOutMeasuredBlocks(datasetDir, limit);

@@ -151,25 +151,6 @@ std::string ensureSampledDataset(const PatternConfig &config, const OptimizeSett
   return d.output;
 }
 
-nlohmann::json ensureSurrogate(const PatternConfig &config, const std::string &dir, const std::string &datasetDir) {
-  fs::path report = fs::path(dir) / "report.json";
-  if (fs::exists(report)) {
-    spdlog::info("surrogate in {} is trained; reusing it", dir);
-    std::ifstream in(report);
-    return nlohmann::json::parse(in);
-  }
-  model::TrainJob job;
-  job.data.dataset = datasetDir;
-  job.model = model::ModelConfig::fromJson(config.model);
-  nlohmann::json training = config.training;
-  if (!training.contains("seed")) training["seed"] = config.seed;
-  training["threads"] = config.threads;
-  job.training = model::TrainingOptions::fromJson(training);
-  job.runDir = dir;
-  job.resume = fs::exists(fs::path(dir) / "config.json");
-  return model::runTraining(job);
-}
-
 struct MeasuredBlocks {
   std::vector<block::BasicBlock> train, validation, test;  ///< decoded, measured > 0
   std::size_t problems = 0;
@@ -537,7 +518,9 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
   // 2. The conditioned surrogate.
   phase = Clock::now();
   std::string surrogateDir = (runDir / "surrogate").string();
-  nlohmann::json training = ensureSurrogate(config, surrogateDir, datasetDir);
+  model::TrainJob trainJob = trainJobFor(config, surrogateDir);
+  trainJob.data.dataset = datasetDir;
+  nlohmann::json training = ensureTrained(trainJob);
   phases["surrogate_training"] = secondsSince(phase);
 
   // 3. Tune the table through the frozen surrogate.

@@ -128,4 +128,27 @@ void ensureDataset(const data::DatasetConfig &settings) {
   data::buildDataset(settings);
 }
 
+model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runDir) {
+  model::TrainJob job;
+  job.model = model::ModelConfig::fromJson(config.model);
+  nlohmann::json training = config.training;
+  if (!training.contains("seed"))
+    training["seed"] = config.seed;
+  training["threads"] = config.threads;
+  job.training = model::TrainingOptions::fromJson(training);
+  job.runDir = runDir;
+  return job;
+}
+
+nlohmann::json ensureTrained(model::TrainJob job) {
+  fs::path report = fs::path(job.runDir) / "report.json";
+  if (fs::exists(report)) {
+    spdlog::info("training in {} is finished; reusing it", job.runDir);
+    std::ifstream in(report);
+    return nlohmann::json::parse(in);
+  }
+  job.resume = fs::exists(fs::path(job.runDir) / "config.json");
+  return model::runTraining(job);
+}
+
 } // namespace surrogate::patterns

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -29,6 +30,22 @@ void AtomicFile::commit() {
   if (!ok || std::rename(TempPath.c_str(), Path.c_str()) != 0)
     throw std::runtime_error(Path + ": cannot write: " + std::strerror(errno));
   Committed = true;
+}
+
+ResultOutput::ResultOutput(const std::string &path) {
+  if (!path.empty() && path != "-")
+    File = std::make_unique<AtomicFile>(path);
+}
+
+ResultOutput::~ResultOutput() = default;
+
+std::ostream &ResultOutput::stream() { return File ? File->stream() : std::cout; }
+
+void ResultOutput::commit() {
+  if (File)
+    File->commit();
+  else
+    std::cout.flush();
 }
 
 void writeFileAtomically(const std::string &path, const std::string &content) {

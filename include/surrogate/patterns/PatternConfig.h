@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "surrogate/data/DatasetBuilder.h"
+#include "surrogate/model/Trainer.h"
 
 namespace surrogate::patterns {
 
@@ -57,5 +58,14 @@ data::DatasetConfig datasetSettings(const PatternConfig &config, const std::stri
 /// Builds `settings.output` (resuming a partial one) unless a complete
 /// dataset is already there, so a resumed pattern skips this step.
 void ensureDataset(const data::DatasetConfig &settings);
+
+/// A training job into `runDir` from the config's model and training
+/// sections, with the config's seed (unless training sets one) and threads.
+/// The caller says what data it reads.
+model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runDir);
+
+/// Runs `job` (resuming a partial run in its directory) unless the directory
+/// holds a finished one; returns the training report either way.
+nlohmann::json ensureTrained(model::TrainJob job);
 
 } // namespace surrogate::patterns

@@ -4,6 +4,7 @@
 // an interrupted run never leaves a partial file that looks finished.
 
 #include <fstream>
+#include <memory>
 #include <string>
 
 namespace surrogate::support {
@@ -22,6 +23,19 @@ private:
   std::string Path, TempPath;
   std::ofstream Out;
   bool Committed = false;
+};
+
+/// Where a command's results go: stdout for "" or "-", else an AtomicFile.
+class ResultOutput {
+public:
+  explicit ResultOutput(const std::string &path);
+  ~ResultOutput();
+  std::ostream &stream();
+  /// Renames the file into place (or flushes stdout).
+  void commit();
+
+private:
+  std::unique_ptr<AtomicFile> File;
 };
 
 /// Writes `content` to `path` atomically.
