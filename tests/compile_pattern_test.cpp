@@ -60,6 +60,15 @@ TEST(CompilePattern, TinyRunEndToEnd) {
   ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
   EXPECT_NE(resumed.err.find("is complete; reusing it"), std::string::npos) << resumed.err;
   EXPECT_NE(resumed.err.find("is finished; reusing it"), std::string::npos) << resumed.err;
+
+  // --check fails the run exactly when a target in its report is not met
+  // (the speed target is re-measured, so read the report it wrote).
+  auto checked = test::runSurrogate("--no-progress compile --resume --check --config " + configPath + " -o " + run);
+  nlohmann::json targets = readJson(run + "/compile_report.json")["targets"];
+  bool allMet = targets["speedup_met"].get<bool>() && targets["error_met"].get<bool>();
+  EXPECT_EQ(checked.exitCode, allMet ? 0 : 3) << checked.err;
+  if (!allMet)
+    EXPECT_NE(checked.err.find("target not met:"), std::string::npos) << checked.err;
 }
 
 TEST(CompilePattern, BadConfigNamesTheFile) {

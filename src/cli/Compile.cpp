@@ -7,22 +7,10 @@
 
 namespace surrogate::cli {
 
-void addPatternOverrides(CLI::App *cmd, patterns::PatternOverrides &overrides) {
-  cmd->add_option_function<std::string>("--mcpu", [&overrides](const std::string &v) { overrides.cpu = v; },
-                                        "CPU (overrides the config's cpu)");
-  cmd->add_option_function<std::string>("--measured", [&overrides](const std::string &v) { overrides.measured = v; },
-                                        "hex,throughput file of measured timings (overrides the config)");
-  cmd->add_option_function<std::vector<std::string>>(
-      "--blocks", [&overrides](const std::vector<std::string> &v) { overrides.blocks = v; },
-      "block files (overrides the config's blocks)");
-  cmd->add_option_function<unsigned>("-j,--threads", [&overrides](unsigned v) { overrides.threads = v; },
-                                     "threads (overrides the config)");
-}
-
 void addCompileCommand(CLI::App &app, ExitStatus &status) {
   struct Options {
     std::string config, runDir;
-    bool resume = false;
+    bool resume = false, check = false;
     patterns::PatternOverrides overrides;
   };
   auto o = std::make_shared<Options>();
@@ -31,6 +19,7 @@ void addCompileCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("-o,--output", o->runDir, "run directory")->required();
   cmd->add_flag("--resume", o->resume, "continue the run in the output directory");
   addPatternOverrides(cmd, o->overrides);
+  addCheckFlag(cmd, o->check);
   cmd->callback([o, &status] {
     patterns::CompileJob job;
     if (!o->resume) {
@@ -41,7 +30,7 @@ void addCompileCommand(CLI::App &app, ExitStatus &status) {
     job.resume = o->resume;
     nlohmann::json report = patterns::runCompile(job);
     std::cout << report["deployment"].dump(2) << '\n';
-    status.code = 0;
+    status.code = targetStatus(report, o->check);
   });
 }
 

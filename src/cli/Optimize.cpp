@@ -10,7 +10,7 @@ namespace surrogate::cli {
 void addOptimizeCommand(CLI::App &app, ExitStatus &status) {
   struct Options {
     std::string config, runDir;
-    bool resume = false;
+    bool resume = false, check = false;
     patterns::PatternOverrides overrides;
   };
   auto o = std::make_shared<Options>();
@@ -21,6 +21,7 @@ void addOptimizeCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("-o,--output", o->runDir, "run directory")->required();
   cmd->add_flag("--resume", o->resume, "continue the run in the output directory");
   addPatternOverrides(cmd, o->overrides);
+  addCheckFlag(cmd, o->check);
   cmd->callback([o, &status] {
     patterns::OptimizeJob job;
     if (!o->resume) {
@@ -31,7 +32,7 @@ void addOptimizeCommand(CLI::App &app, ExitStatus &status) {
     job.resume = o->resume;
     nlohmann::json report = patterns::runOptimize(job);
     std::cout << nlohmann::json{{"test", report["test"]}, {"targets", report["targets"]}}.dump(2) << '\n';
-    status.code = 0;
+    status.code = targetStatus(report, o->check);
   });
 }
 

@@ -1,0 +1,35 @@
+#include "surrogate/cli/PatternOptions.h"
+
+#include <spdlog/spdlog.h>
+
+namespace surrogate::cli {
+
+void addPatternOverrides(CLI::App *cmd, patterns::PatternOverrides &overrides) {
+  cmd->add_option_function<std::string>("--mcpu", [&overrides](const std::string &v) { overrides.cpu = v; },
+                                        "CPU (overrides the config's cpu)");
+  cmd->add_option_function<std::string>("--measured", [&overrides](const std::string &v) { overrides.measured = v; },
+                                        "hex,throughput file of measured timings (overrides the config)");
+  cmd->add_option_function<std::vector<std::string>>(
+      "--blocks", [&overrides](const std::vector<std::string> &v) { overrides.blocks = v; },
+      "block files (overrides the config's blocks)");
+  cmd->add_option_function<unsigned>("-j,--threads", [&overrides](unsigned v) { overrides.threads = v; },
+                                     "threads (overrides the config)");
+}
+
+void addCheckFlag(CLI::App *cmd, bool &check) {
+  cmd->add_flag("--check", check, "exit with status 3 when a target in the report is not met (for CI)");
+}
+
+int targetStatus(const nlohmann::json &report, bool check) {
+  if (!check || !report.contains("targets"))
+    return 0;
+  int status = 0;
+  for (const auto &[name, met] : report["targets"].items())
+    if (met.is_boolean() && !met.get<bool>()) {
+      spdlog::error("target not met: {}", name);
+      status = 3;
+    }
+  return status;
+}
+
+} // namespace surrogate::cli
