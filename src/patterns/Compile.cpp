@@ -123,20 +123,14 @@ nlohmann::json runCompile(const CompileJob &jobIn) {
                   {"test_examples", training.value("test_examples", 0)}}},
         {"target", "llvm-mca Total Cycles for 100 iterations at the CPU's default parameters"},
         {"loss", modelConfig.at("training").at("loss")},
-        {"epochs", training.value("epochs", 0)},
-        {"best_epoch", training.value("best_epoch", 0)},
-        {"stopped_because", training.value("early_stopped", false)
-                                ? "validation MAPE did not improve for `patience` epochs (early stopping)"
-                                : "reached max_epochs"},
-        {"wall_seconds", training.value("training_wall_seconds", 0.0)},
-        {"train_examples_per_second", training.value("train_examples_per_second", 0.0)},
-        {"test_vs_llvm_mca", training.value("test", nlohmann::json())}}},
+        {"train_examples_per_second", training.value("train_examples_per_second", 0.0)}}},
       {"deployment_facts",
        {{"machine", machineInfo()},
         {"threads", config.threads},
         {"deployed_files", {"config.json", "vocab.txt", "best.pt"}},
         {"deployed_bytes", sizeOnDisk(deployed)}}},
       {"wall_seconds", std::chrono::duration<double>(Clock::now() - start).count()}};
+  report["training"].update(trainingFacts(training));
   support::writeFileAtomically((fs::path(runDir) / "compile_report.json").string(), report.dump(2) + "\n");
 
   MarkdownReport md;

@@ -662,13 +662,6 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
         {"test_examples", training.value("test_examples", 0)},
         {"target", "llvm-mca Total Cycles for 100 iterations under each example's sampled table"},
         {"loss", modelConfig.at("training").at("loss")},
-        {"epochs", training.value("epochs", 0)},
-        {"best_epoch", training.value("best_epoch", 0)},
-        {"stopped_because", training.value("early_stopped", false)
-                                ? "validation MAPE did not improve for `patience` epochs (early stopping)"
-                                : "reached max_epochs"},
-        {"wall_seconds", training.value("training_wall_seconds", 0.0)},
-        {"test_vs_llvm_mca", training.value("test", nlohmann::json())},
         {"test_unseen_tables_vs_llvm_mca", training.value("test_unseen_tables", nlohmann::json())}}},
       {"deployment_facts",
        {{"machine", machineInfo()},
@@ -679,6 +672,7 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
         {"tuned_table_parameters", tuned.parameterCount()}}},
       {"phase_seconds", phases},
       {"wall_seconds", secondsSince(start)}};
+  report["training"].update(trainingFacts(training));
   support::writeFileAtomically((runDir / "optimize_report.json").string(), report.dump(2) + "\n");
 
   MarkdownReport md;
