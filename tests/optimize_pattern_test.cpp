@@ -30,6 +30,8 @@ nlohmann::json tinyConfig(const std::string &measured) {
           {"pattern",
            {{"params_samples", 4},
             {"tables_per_block", 2},
+            {"perturb_probability", 0.3},
+            {"l1", 0.01},
             {"steps", 4},
             {"batch_size", 32},
             {"blackbox_blocks", 20},
@@ -58,16 +60,34 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
     EXPECT_TRUE(report["test"][table].contains("kendall_tau")) << table;
   }
   EXPECT_GT(report["test"]["scored_blocks"].get<int>(), 0);
-  // The black-box search spends the dataset's budget of simulations, no more.
+  // The black-box search spends the surrogate side's budget of simulations
+  // (its dataset, the anchor at the default table, the checkpoint choice), no more.
   const auto &bb = report["blackbox"];
   std::size_t budget = bb["budget_simulations"].get<std::size_t>();
-  EXPECT_EQ(budget, report["training"]["dataset"]["examples"].get<std::size_t>());
+  const auto &parts = bb["budget_breakdown"];
+  EXPECT_EQ(parts["dataset"].get<std::size_t>(), report["training"]["dataset"]["examples"].get<std::size_t>());
+  EXPECT_EQ(budget, parts["dataset"].get<std::size_t>() + parts["anchor_at_default_table"].get<std::size_t>() +
+                        parts["checkpoint_choice"].get<std::size_t>());
   EXPECT_EQ(bb["evaluations"].get<std::size_t>(), budget / bb["blocks_per_evaluation"].get<std::size_t>());
   EXPECT_LE(bb["best_subset_mape"].get<double>(), bb["default_subset_mape"].get<double>());
   EXPECT_TRUE(report["targets"].contains("tuned_below_default_by_margin_met"));
   EXPECT_TRUE(report["targets"].contains("tuned_below_blackbox_met"));
   EXPECT_GT(report["design"]["parameters"].get<int>(), 0);
-  EXPECT_EQ(report["tuning"]["curve"].size(), 5u);  // steps 0..3, then the end
+  const auto &curve = report["tuning"]["curve"];
+  ASSERT_EQ(curve.size(), 5u);  // steps 0..3, then the end
+  // Anchored to llvm-mca at the default table: at step 0 the surrogate's loss
+  // is llvm-mca's own error on the same blocks, not the surrogate's.
+  EXPECT_NEAR(curve[0]["surrogate_train_mape"].get<double>(), report["train"]["default"]["mape"].get<double>(), 0.02);
+  // The kept checkpoint is the one real llvm-mca scores best on validation blocks.
+  std::size_t kept = report["tuning"]["kept_step"].get<std::size_t>();
+  double keptError = 0, best = 1e9;
+  for (const auto &point : curve) {
+    best = std::min(best, point["llvm_mca_validation_mape"].get<double>());
+    if (point["step"].get<std::size_t>() == kept) keptError = point["llvm_mca_validation_mape"].get<double>();
+  }
+  EXPECT_EQ(keptError, best);
+  EXPECT_LE(keptError, curve[0]["llvm_mca_validation_mape"].get<double>());
+  EXPECT_TRUE(report["tuning"]["changes_from_default"].is_array());
 
   // The tuned table runs the real llvm-mca.
   auto sim = test::runSurrogate("simulate --params " + run + "/tuned-params.json " + measured + " -o " +

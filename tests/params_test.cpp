@@ -465,6 +465,34 @@ TEST(ParamsSample, SameSeedSameTablesAndEveryTableApplies) {
   }
 }
 
+TEST(ParamsSample, PerturbationKeepsMostValuesAtDefault) {
+  mca::ParamTable defaults = mca::ParamTable::fromModel("haswell", mca::ParamTable::tunableOpcodes(*builtIn("haswell")));
+  mca::SamplingRanges sparse;
+  sparse.perturbProbability = 0.1;
+  mca::ParamSampler a(defaults, 7, sparse), b(defaults, 7, sparse);
+  EXPECT_EQ(a.sample(2).toJson(), b.sample(2).toJson());
+  std::size_t changed = 0, total = 0;
+  for (std::uint64_t i = 0; i < 3; ++i) {
+    mca::ParamTable t = a.sample(i);
+    for (const auto &[name, p] : t.opcodes) {
+      const mca::OpcodeParams &d = defaults.opcodes.at(name);
+      changed += p.microOps != d.microOps;
+      ++total;
+      for (std::size_t k = 0; k < p.latencies.size(); ++k, ++total) changed += p.latencies[k] != d.latencies[k];
+    }
+    mca::TunedSubtarget::create(t, "sparse sample");  // validates
+  }
+  // A value changes when it is redrawn (p = 0.1) and the draw differs from
+  // the default (most of the time): a few percent, never most.
+  double fraction = double(changed) / total;
+  EXPECT_GT(fraction, 0.03) << changed << " of " << total;
+  EXPECT_LT(fraction, 0.1) << changed << " of " << total;
+
+  mca::SamplingRanges none;
+  none.perturbProbability = 0;
+  EXPECT_THROW(mca::ParamSampler(defaults, 7, none), mca::ParamError);
+}
+
 TEST(ParamsSample, CliWritesSeededTablesAndResumes) {
   test::TempDir dir;
   std::string blocks = dir.file("b.s", std::string(kImulChain) + "# ---\n" + kWide);

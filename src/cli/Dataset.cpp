@@ -48,6 +48,10 @@ void addDatasetCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--params-samples", config->paramsSamples, "sample N parameter tables (optimize pattern)");
   cmd->add_option("--tables-per-block", config->tablesPerBlock, "examples per block in sampled mode")
       ->capture_default_str();
+  cmd->add_option("--perturb-probability", config->perturbProbability,
+                  "sampled mode: chance each value is redrawn, else LLVM's default (1: DiffTune's uniform tables)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_option("--seed", config->seed, "seed for sampling parameter tables")->capture_default_str();
   cmd->add_option("--params", config->paramsFile, "simulate under this parameter table (JSON)");
   cmd->add_option("--syntax", *syntax, "syntax of assembly inputs")

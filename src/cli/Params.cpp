@@ -34,6 +34,7 @@ struct SampleConfig {
   std::vector<std::string> blocks;
   std::uint64_t seed = 0;
   std::size_t count = 1;
+  double perturbProbability = 1.0;
   std::string outputDir;
 };
 
@@ -88,7 +89,9 @@ void runSample(const SampleConfig &c) {
       throw std::invalid_argument("the blocks use no opcode with a tunable scheduling class");
   }
   mca::ParamTable defaults = mca::ParamTable::fromModel(c.cpu, opcodes);
-  mca::ParamSampler sampler(defaults, c.seed);
+  mca::SamplingRanges ranges;
+  ranges.perturbProbability = c.perturbProbability;
+  mca::ParamSampler sampler(defaults, c.seed, ranges);
   // Fail before writing anything if the tables cannot be applied.
   mca::TunedSubtarget::create(sampler.sample(0), "sample 0");
 
@@ -177,6 +180,10 @@ void addParamsCommand(CLI::App &app, ExitStatus &status) {
   sampleCmd->add_option("--mcpu", sample->cpu, "CPU")->capture_default_str();
   sampleCmd->add_option("--seed", sample->seed, "random seed")->required();
   sampleCmd->add_option("-n,--count", sample->count, "number of tables")->required()->check(CLI::PositiveNumber);
+  sampleCmd->add_option("--perturb-probability", sample->perturbProbability,
+                        "chance each value is redrawn, else LLVM's default (1: DiffTune's uniform tables)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   sampleCmd->add_option("--blocks", sample->blocks, "only the opcodes these blocks use (BHive CSV or .s files)");
   sampleCmd->add_option("-o,--output", sample->outputDir, "output directory")->required();
   sampleCmd->callback([sample, &status] {

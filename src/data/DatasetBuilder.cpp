@@ -129,8 +129,9 @@ private:
 
 class SampledTables : public ParameterTables {
 public:
-  SampledTables(mca::ParamTable defaults, std::uint64_t seed, std::uint32_t count, std::uint32_t perBlock)
-      : Sampler(std::move(defaults), seed), Seed(seed), Count(count), PerBlock(perBlock) {
+  SampledTables(mca::ParamTable defaults, std::uint64_t seed, std::uint32_t count, std::uint32_t perBlock,
+                mca::SamplingRanges ranges)
+      : Sampler(std::move(defaults), seed, ranges), Seed(seed), Count(count), PerBlock(perBlock) {
     subtarget(0);  // fail before any work if sampled tables cannot be applied
   }
   std::uint32_t count() const override { return Count; }
@@ -317,15 +318,20 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
       throw DatasetError("the blocks use no opcode with a tunable scheduling class");
     mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, opcodes);
     std::size_t parameters = defaults.parameterCount(), opcodeCount = defaults.opcodes.size();
+    mca::SamplingRanges ranges;
+    ranges.perturbProbability = config.perturbProbability;
     auto sampled = std::make_unique<SampledTables>(std::move(defaults), config.seed, config.paramsSamples,
-                                                   config.tablesPerBlock);
+                                                   config.tablesPerBlock, ranges);
     mode = "sampled";
     params = {{"tables", config.paramsSamples},
               {"per_block", config.tablesPerBlock},
               {"seed", config.seed},
               {"opcodes", opcodeCount},
               {"parameters_per_table", parameters},
-              {"distribution", "independent uniform integers in [min, max] (params sample)"},
+              {"distribution", config.perturbProbability >= 1.0
+                                   ? "independent uniform integers in [min, max] (params sample)"
+                                   : "each value redrawn uniformly in [min, max] with probability "
+                                     "ranges.perturb_probability, else the default (params sample)"},
               {"ranges", sampled->sampler().ranges().toJson()},
               {"choice", "per block, per_block distinct ids from splitmix64 draws seeded by seed and block hash"},
               {"tables_dir", "params"},

@@ -20,6 +20,8 @@ public:
     // unlike std::uniform_int_distribution the result is portable.
     return lo + static_cast<unsigned>(Engine() % (std::uint64_t(hi) - lo + 1));
   }
+  /// True with probability p (53-bit uniform, portable).
+  bool chance(double p) { return p >= 1.0 || double(Engine() >> 11) * 0x1.0p-53 < p; }
 
 private:
   std::mt19937_64 Engine;
@@ -41,32 +43,43 @@ nlohmann::json SamplingRanges::toJson() const {
           {"micro_ops", {microOpsMin, microOpsMax}},
           {"latency", {latencyMin, latencyMax}},
           {"read_advance", {readAdvanceMin, readAdvanceMax}},
-          {"resource_cycles", {resourceCyclesMin, resourceCyclesMax}}};
+          {"resource_cycles", {resourceCyclesMin, resourceCyclesMax}},
+          {"perturb_probability", perturbProbability}};
 }
 
 ParamSampler::ParamSampler(ParamTable defaults, std::uint64_t seed, SamplingRanges ranges)
-    : Defaults(std::move(defaults)), Seed(seed), Ranges(ranges), Resources(modelOf(Defaults.cpu)) {}
+    : Defaults(std::move(defaults)), Seed(seed), Ranges(ranges), Resources(modelOf(Defaults.cpu)) {
+  if (!(Ranges.perturbProbability > 0 && Ranges.perturbProbability <= 1))
+    throw ParamError("perturbation probability must be in (0, 1]; got " + std::to_string(Ranges.perturbProbability));
+}
 
 ParamTable ParamSampler::sample(std::uint64_t index) const {
   Draw draw(Seed, index);
+  const double p = Ranges.perturbProbability;
+  // Redraws `value` with probability p; the draw order is fixed, so table i
+  // depends only on (seed, i, ranges).
+  auto maybe = [&](unsigned &value, unsigned lo, unsigned hi) {
+    if (draw.chance(p))
+      value = draw(lo, hi);
+  };
   ParamTable t = Defaults;
-  t.dispatchWidth = draw(Ranges.dispatchWidthMin, Ranges.dispatchWidthMax);
-  t.reorderBufferSize = draw(Ranges.reorderBufferMin, Ranges.reorderBufferMax);
-  for (auto &[name, p] : t.opcodes) {
-    p.microOps = draw(Ranges.microOpsMin, Ranges.microOpsMax);
-    for (unsigned &l : p.latencies)
-      l = draw(Ranges.latencyMin, Ranges.latencyMax);
-    for (unsigned &r : p.readAdvance)
-      r = draw(Ranges.readAdvanceMin, Ranges.readAdvanceMax);
+  maybe(t.dispatchWidth, Ranges.dispatchWidthMin, Ranges.dispatchWidthMax);
+  maybe(t.reorderBufferSize, Ranges.reorderBufferMin, Ranges.reorderBufferMax);
+  for (auto &[name, op] : t.opcodes) {
+    maybe(op.microOps, Ranges.microOpsMin, Ranges.microOpsMax);
+    for (unsigned &l : op.latencies)
+      maybe(l, Ranges.latencyMin, Ranges.latencyMax);
+    for (unsigned &r : op.readAdvance)
+      maybe(r, Ranges.readAdvanceMin, Ranges.readAdvanceMax);
     // Draw the cycles of what TableGen names explicitly; groups that only
     // contain those stay implied and get their members' totals.
     ResourceMap::Cycles expanded;
-    for (const auto &[r, c] : p.resources)
+    for (const auto &[r, c] : op.resources)
       if (c > 0)
         expanded.emplace_back(r, c);
     ResourceMap::Cycles explicitCycles = Resources.toExplicit(expanded);
     for (auto &[r, c] : explicitCycles)
-      if (c > 0)
+      if (c > 0 && draw.chance(p))
         c = draw(Ranges.resourceCyclesMin, Ranges.resourceCyclesMax);
     std::vector<std::pair<std::string, unsigned>> resources;
     for (const auto &[r, c] : Resources.toExpanded(explicitCycles))
@@ -74,7 +87,7 @@ ParamTable ParamSampler::sample(std::uint64_t index) const {
     std::sort(resources.begin(), resources.end(), [&](const auto &a, const auto &b) {
       return *Resources.index(a.first) < *Resources.index(b.first);
     });
-    p.resources = std::move(resources);
+    op.resources = std::move(resources);
   }
   return t;
 }

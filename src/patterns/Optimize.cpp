@@ -7,6 +7,7 @@
 #include <fstream>
 #include <numeric>
 #include <random>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlopt.h>
@@ -51,8 +52,9 @@ nlohmann::json optimizeReference() {
 
 nlohmann::json OptimizeSettings::toJson() const {
   return {{"params_samples", paramsSamples}, {"tables_per_block", tablesPerBlock},
+          {"perturb_probability", perturbProbability},
           {"measured_sample", measuredSample}, {"steps", steps},
-          {"batch_size", batchSize},         {"learning_rate", learningRate},
+          {"batch_size", batchSize},         {"learning_rate", learningRate}, {"l1", l1},
           {"blackbox_blocks", blackboxBlocks}, {"blackbox_method", blackboxMethod}};
 }
 
@@ -87,6 +89,13 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j) {
   positive("batch_size", s.batchSize);
   positive("learning_rate", s.learningRate);
   positive("blackbox_blocks", s.blackboxBlocks);
+  if (j.contains("perturb_probability")) {
+    s.perturbProbability = j.at("perturb_probability").get<double>();
+    if (!(s.perturbProbability > 0 && s.perturbProbability <= 1))
+      throw std::invalid_argument(fmt::format("pattern.perturb_probability: must be in (0, 1], got {}",
+                                              s.perturbProbability));
+  }
+  if (j.contains("l1")) s.l1 = j.at("l1").get<double>();
   if (j.contains("measured_sample")) s.measuredSample = j.at("measured_sample").get<std::size_t>();
   if (s.tablesPerBlock > s.paramsSamples)
     throw std::invalid_argument(fmt::format("pattern.tables_per_block ({}) exceeds pattern.params_samples ({})",
@@ -146,7 +155,9 @@ std::string ensureSampledDataset(const PatternConfig &config, const OptimizeSett
   d.measuredFiles = {measured};
   d.paramsSamples = s.paramsSamples;
   d.tablesPerBlock = s.tablesPerBlock;
-  spdlog::info("parameter-sampled dataset in {}: {} tables, {} per block", d.output, s.paramsSamples, s.tablesPerBlock);
+  d.perturbProbability = s.perturbProbability;
+  spdlog::info("parameter-sampled dataset in {}: {} tables, {} per block, each value redrawn with probability {}",
+               d.output, s.paramsSamples, s.tablesPerBlock, s.perturbProbability);
   ensureDataset(d);
   return d.output;
 }
@@ -208,15 +219,24 @@ std::vector<unsigned> opcodesOf(const std::vector<block::BasicBlock> &blocks) {
 // --- gradient descent on the table through the frozen surrogate ---
 
 struct SurrogateTuning {
-  std::vector<float> values;
+  std::vector<std::size_t> steps;               ///< checkpoint steps, 0 (the defaults) first
+  std::vector<std::vector<float>> checkpoints;  ///< the table's features at each checkpoint step
   nlohmann::json curve = nlohmann::json::array();  ///< step, surrogate MAPE on train and validation blocks
-  std::size_t bestStep = 0;  ///< the step whose table is kept: best surrogate MAPE on validation blocks
+  nlohmann::json sensitivity = nlohmann::json::array();  ///< largest gradients at the default table
   double seconds = 0;
 };
 
+// The conditioned surrogate, frozen, as a differentiable function of the
+// table. Its predictions are anchored to llvm-mca at the default table:
+// block i's prediction under table t is mca_default(i) * s(t, i) / s(default, i),
+// so at the defaults the loss is llvm-mca's own error and the surrogate only
+// supplies how each block's throughput moves as the table moves.
 class FrozenSurrogate {
 public:
-  FrozenSurrogate(const std::string &dir, const std::vector<block::BasicBlock> &blocks, const ParamVector &space)
+  /// `defaultCycles[i]`: llvm-mca's cycles for blocks[i] under the default
+  /// table; blocks it could not simulate are left out.
+  FrozenSurrogate(const std::string &dir, const std::vector<block::BasicBlock> &blocks,
+                  const std::vector<double> &defaultCycles, const ParamVector &space)
       : Space(space) {
     std::ifstream in(fs::path(dir) / "config.json");
     if (!in)
@@ -234,39 +254,43 @@ public:
     for (auto &p : Net->parameters()) p.set_requires_grad(false);
     block::Vocabulary vocab = block::Vocabulary::load((fs::path(dir) / "vocab.txt").string());
     block::Tokenizer tokenizer;
-    for (const auto &b : blocks) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const block::BasicBlock &b = blocks[i];
       std::vector<std::int64_t> rows;
       for (const auto &inst : b.insts) rows.push_back(space.rowOf(inst.getOpcode()));
-      if (std::count(rows.begin(), rows.end(), -1) > 0) {
-        ++Skipped;  // an opcode the tuned rows do not cover (validation blocks only)
+      if (std::count(rows.begin(), rows.end(), -1) > 0 || !std::isfinite(defaultCycles[i])) {
+        ++Skipped;  // an opcode the tuned rows do not cover (validation blocks only), or llvm-mca failed
         continue;
       }
       Tokens.push_back(vocab.encode(tokenizer, b.insts));
       Rows.push_back(std::move(rows));
       Measured.push_back(*b.measured);
+      Anchor.push_back(defaultCycles[i]);
+    }
+    // anchor = mca_default / s(default), one forward pass over the blocks.
+    torch::NoGradGuard noGrad;
+    torch::Tensor initial = torch::tensor(space.initial());
+    for (std::size_t start = 0; start < size(); start += 512) {
+      std::vector<std::size_t> idx(std::min<std::size_t>(512, size() - start));
+      std::iota(idx.begin(), idx.end(), start);
+      torch::Tensor s0 = rawCycles(initial, idx);
+      for (std::size_t k = 0; k < idx.size(); ++k) Anchor[idx[k]] /= std::max(1e-3, s0[k].item<double>());
     }
   }
 
   std::size_t size() const { return Tokens.size(); }
   std::size_t skipped() const { return Skipped; }
 
-  /// Mean absolute percentage error of the surrogate against measured
-  /// timings on `indices`, under the table `values` (differentiable).
+  /// Mean absolute percentage error of the anchored prediction against
+  /// measured timings on `indices`, under the table `values` (differentiable).
   torch::Tensor mape(const torch::Tensor &values, const std::vector<std::size_t> &indices) {
-    std::vector<const block::TokenizedBlock *> blocks;
-    std::vector<std::int64_t> rows;
-    std::vector<float> measured;
+    std::vector<float> measured, anchor;
     for (std::size_t i : indices) {
-      blocks.push_back(&Tokens[i]);
-      rows.insert(rows.end(), Rows[i].begin(), Rows[i].end());
       measured.push_back(static_cast<float>(Measured[i]));
+      anchor.push_back(static_cast<float>(Anchor[i]));
     }
-    model::BlockBatch batch = model::makeBatch(blocks);
-    torch::Tensor table = values.slice(0, Space.globals()).view({-1, static_cast<std::int64_t>(Space.width())});
-    batch.instFeatures = table.index_select(0, torch::tensor(rows, torch::kInt64));
-    batch.globalFeatures = values.slice(0, 0, Space.globals()).unsqueeze(0).repeat({batch.blocks, 1});
     torch::Tensor m = torch::tensor(measured);
-    return ((Net->toCycles(Net->forward(batch)) - m).abs() / m).mean();
+    return ((rawCycles(values, indices) * torch::tensor(anchor) - m).abs() / m).mean();
   }
 
   double mapeAll(const torch::Tensor &values) {
@@ -281,18 +305,33 @@ public:
   }
 
 private:
+  /// The surrogate's own cycles for `indices` under `values`.
+  torch::Tensor rawCycles(const torch::Tensor &values, const std::vector<std::size_t> &indices) {
+    std::vector<const block::TokenizedBlock *> blocks;
+    std::vector<std::int64_t> rows;
+    for (std::size_t i : indices) {
+      blocks.push_back(&Tokens[i]);
+      rows.insert(rows.end(), Rows[i].begin(), Rows[i].end());
+    }
+    model::BlockBatch batch = model::makeBatch(blocks);
+    torch::Tensor table = values.slice(0, Space.globals()).view({-1, static_cast<std::int64_t>(Space.width())});
+    batch.instFeatures = table.index_select(0, torch::tensor(rows, torch::kInt64));
+    batch.globalFeatures = values.slice(0, 0, Space.globals()).unsqueeze(0).repeat({batch.blocks, 1});
+    return Net->toCycles(Net->forward(batch));
+  }
+
   const ParamVector &Space;
   model::IthemalModel Net{nullptr};
   std::vector<block::TokenizedBlock> Tokens;
   std::vector<std::vector<std::int64_t>> Rows;
-  std::vector<double> Measured;
+  std::vector<double> Measured, Anchor;
   std::size_t Skipped = 0;
 };
 
 // Adam on the table's features (log scale), projected back into the bounds
 // after every step; features with no parameter behind them do not move.
-// The table kept is the one of the checkpoint (every tenth of the steps)
-// whose surrogate MAPE on the measured validation blocks is lowest.
+// The table is checkpointed every tenth of the steps; chooseCheckpoint
+// picks one with the real llvm-mca.
 SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, FrozenSurrogate &validation, const ParamVector &space,
                                   const OptimizeSettings &s, std::uint64_t seed) {
   auto start = Clock::now();
@@ -301,6 +340,7 @@ SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, FrozenSurrogate &v
   torch::Tensor lower = torch::tensor(space.lower()), upper = torch::tensor(space.upper());
   std::vector<float> freeMask(space.isFree().begin(), space.isFree().end());
   torch::Tensor mask = torch::tensor(freeMask);
+  torch::Tensor initial = torch::tensor(space.initial());
   torch::optim::Adam adam({values}, torch::optim::AdamOptions(s.learningRate));
 
   SurrogateTuning result;
@@ -310,17 +350,13 @@ SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, FrozenSurrogate &v
   std::mt19937_64 rng(seed);
   std::size_t position = order.size();
   support::Progress progress("tuning the table through the surrogate", s.steps);
-  double bestValidation = std::numeric_limits<double>::infinity();
-  torch::Tensor best;
   auto checkpoint = [&](std::size_t step) {
     double v = validation.size() > 0 ? validation.mapeAll(values) : surrogate.mapeAll(values);
     result.curve.push_back(
         {{"step", step}, {"surrogate_train_mape", surrogate.mapeAll(values)}, {"surrogate_validation_mape", v}});
-    if (v < bestValidation) {
-      bestValidation = v;
-      best = values.detach().clone();
-      result.bestStep = step;
-    }
+    torch::Tensor copy = values.detach().contiguous();
+    result.steps.push_back(step);
+    result.checkpoints.emplace_back(copy.data_ptr<float>(), copy.data_ptr<float>() + copy.numel());
   };
   for (std::size_t step = 0; step < s.steps; ++step) {
     if (step % every == 0)
@@ -334,10 +370,22 @@ SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, FrozenSurrogate &v
     position += batch.size();
     adam.zero_grad();
     torch::Tensor loss = surrogate.mape(values, batch);
+    // The surrogate learnt tables that differ from LLVM's in a few values
+    // (pattern.perturb_probability); the penalty keeps the tuned one so.
+    if (s.l1 > 0)
+      loss = loss + s.l1 * ((values - initial).abs() * mask).sum();
     loss.backward();
     {
       torch::NoGradGuard noGrad;
       values.mutable_grad().mul_(mask);
+      if (step == 0) {
+        // Which parameters the surrogate says matter most, for the report.
+        auto [top, index] = values.grad().abs().topk(std::min<std::int64_t>(10, values.numel()));
+        for (std::int64_t k = 0; k < index.numel(); ++k) {
+          auto i = index[k].item<std::int64_t>();
+          result.sensitivity.push_back({{"feature", space.featureName(i)}, {"gradient", values.grad()[i].item<double>()}});
+        }
+      }
     }
     adam.step();
     {
@@ -348,10 +396,46 @@ SurrogateTuning tuneWithSurrogate(FrozenSurrogate &surrogate, FrozenSurrogate &v
   }
   progress.finish();
   checkpoint(s.steps);
-  torch::Tensor out = best.contiguous();
-  result.values.assign(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
   result.seconds = secondsSince(start);
   return result;
+}
+
+double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks) {
+  double sum = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    sum += std::isfinite(cycles[i]) ? std::abs(cycles[i] - *blocks[i].measured) / *blocks[i].measured : 1.0;
+  return blocks.empty() ? 0.0 : sum / blocks.size();
+}
+
+struct CheckpointChoice {
+  std::size_t index = 0;  ///< into SurrogateTuning::checkpoints
+  std::size_t simulations = 0;
+};
+
+// The surrogate is only trusted for the direction: every checkpoint's table
+// (step 0 is LLVM's) is run through the real llvm-mca on the validation
+// blocks, and the lowest error wins, so a table the surrogate was wrong
+// about is never kept. Adds `llvm_mca_validation_mape` to the curve.
+CheckpointChoice chooseCheckpoint(SurrogateTuning &tuning, const ParamVector &space,
+                                  const std::vector<block::BasicBlock> &validation, unsigned threads) {
+  CheckpointChoice choice;
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < tuning.checkpoints.size(); ++k) {
+    double error = 1.0;
+    try {
+      auto sti = mca::TunedSubtarget::create(space.toTable(tuning.checkpoints[k]), "checkpoint");
+      error = mapeAgainstMeasured(mca::simulateCycles(*sti, validation, threads), validation);
+    } catch (const std::exception &e) {
+      spdlog::warn("checkpoint at step {} rejected: {}", tuning.steps[k], e.what());
+    }
+    choice.simulations += validation.size();
+    tuning.curve[k]["llvm_mca_validation_mape"] = error;
+    if (error < best) {
+      best = error;
+      choice.index = k;
+    }
+  }
+  return choice;
 }
 
 // --- the black-box baseline ---
@@ -381,11 +465,7 @@ struct BlackBoxSearch {
     double error;
     try {
       auto sti = mca::TunedSubtarget::create(space.toTable(v), "black-box candidate");
-      std::vector<double> cycles = mca::simulateCycles(*sti, blocks, threads);
-      double sum = 0;
-      for (std::size_t i = 0; i < blocks.size(); ++i)
-        sum += std::isfinite(cycles[i]) ? std::abs(cycles[i] - *blocks[i].measured) / *blocks[i].measured : 1.0;
-      error = sum / blocks.size();
+      error = mapeAgainstMeasured(mca::simulateCycles(*sti, blocks, threads), blocks);
     } catch (const std::exception &e) {
       spdlog::debug("black-box candidate {} rejected: {}", evaluations, e.what());
       ++failedEvaluations;
@@ -536,24 +616,41 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
   spdlog::info("table as {} surrogate features ({} free) over {} opcodes of the train blocks", space.size(),
                space.freeCount(), space.opcodes().size());
   torch::set_num_threads(1);
-  FrozenSurrogate surrogate(surrogateDir, blocks.train, space);
-  FrozenSurrogate validation(surrogateDir, blocks.validation, space);
-  spdlog::info("tuning on {} train blocks; the table kept is chosen on {} validation blocks ({} left out: opcodes "
-               "no train block has)", surrogate.size(), validation.size(), validation.skipped());
+  // llvm-mca at the default table anchors the surrogate's predictions.
+  auto defaultSti = defaultSubtarget(config.cpu);
+  const std::vector<block::BasicBlock> &selectionBlocks = blocks.validation.empty() ? blocks.train : blocks.validation;
+  std::vector<double> trainDefault = mca::simulateCycles(*defaultSti, blocks.train, config.threads);
+  std::vector<double> validationDefault = mca::simulateCycles(*defaultSti, blocks.validation, config.threads);
+  std::size_t anchorSimulations = blocks.train.size() + blocks.validation.size();
+  FrozenSurrogate surrogate(surrogateDir, blocks.train, trainDefault, space);
+  FrozenSurrogate validation(surrogateDir, blocks.validation, validationDefault, space);
+  spdlog::info("tuning on {} train blocks ({} left out: llvm-mca failed at the default table); {} validation "
+               "blocks for the surrogate's curve ({} left out: opcodes no train block has)",
+               surrogate.size(), surrogate.skipped(), validation.size(), validation.skipped());
   SurrogateTuning tuning = tuneWithSurrogate(surrogate, validation, space, settings, config.seed);
+  spdlog::info("choosing among {} checkpoints with llvm-mca on {} measured blocks", tuning.checkpoints.size(),
+               selectionBlocks.size());
+  CheckpointChoice choice = chooseCheckpoint(tuning, space, selectionBlocks, config.threads);
+  std::size_t keptStep = tuning.steps[choice.index];
   MappingStats mapping;
-  mca::ParamTable tuned = space.toTable(tuning.values, &mapping);
+  mca::ParamTable tuned = space.toTable(tuning.checkpoints[choice.index], &mapping);
   // What the surrogate predicts for the table as written (rounded, mapped
   // back), against what it predicted for the continuous values kept.
   double writtenTableSurrogateMape =
       surrogate.mapeAll(torch::tensor(ParamVector(tuned, space.opcodes()).initial()));
+  std::vector<std::string> changes;
+  {
+    std::istringstream lines(mca::diffTables(space.defaults(), tuned));
+    for (std::string line; std::getline(lines, line);)
+      if (!line.empty()) changes.push_back(line);
+  }
   tuned.save((runDir / "tuned-params.json").string());
   mca::TableGenOptions td;
   td.source = (runDir / "tuned-params.json").string();
   support::writeFileAtomically((runDir / "tuned-params.td").string(), mca::writeTableGen(tuned, td));
   phases["gradient_tuning"] = secondsSince(phase);
   spdlog::info("tuned table (step {}): {} entries changed; surrogate train MAPE {} -> {} ({} for the table as "
-               "written)", tuning.bestStep, mapping.changedParameters,
+               "written)", keptStep, mapping.changedParameters,
                percent(tuning.curve.front()["surrogate_train_mape"].get<double>()),
                percent(tuning.curve.back()["surrogate_train_mape"].get<double>()), percent(writtenTableSurrogateMape));
 
@@ -565,19 +662,24 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
     for (std::size_t i = subset.size(); i > 1; --i) std::swap(subset[i - 1], subset[rng() % i]);
     subset.resize(std::min(subset.size(), settings.blackboxBlocks));
   }
+  // The same budget of llvm-mca runs as the surrogate's side spent: its
+  // dataset, the anchor at the default table, and choosing the checkpoint.
+  std::size_t budget = datasetSimulations + anchorSimulations + choice.simulations;
   BlackBoxSearch search{space, subset, config.threads, {}, {}};
-  search.maxEvaluations = std::max<std::size_t>(1, datasetSimulations / subset.size());
-  spdlog::info("black-box search: {} evaluations of {} blocks = the dataset's {} simulations", search.maxEvaluations,
-               subset.size(), datasetSimulations);
+  search.maxEvaluations = std::max<std::size_t>(1, budget / subset.size());
+  spdlog::info("black-box search: {} evaluations of {} blocks = the surrogate side's {} simulations",
+               search.maxEvaluations, subset.size(), budget);
   nlohmann::json blackbox = runBlackBox(search, settings, config.seed);
-  blackbox["budget_simulations"] = datasetSimulations;
+  blackbox["budget_simulations"] = budget;
+  blackbox["budget_breakdown"] = {{"dataset", datasetSimulations},
+                                  {"anchor_at_default_table", anchorSimulations},
+                                  {"checkpoint_choice", choice.simulations}};
   mca::ParamTable blackboxTable = space.toTable(search.best);
   blackboxTable.save((runDir / "blackbox-params.json").string());
   phases["blackbox_search"] = secondsSince(phase);
 
   // 5. The real llvm-mca under each table, on the test and train splits.
   phase = Clock::now();
-  auto defaultSti = defaultSubtarget(config.cpu);
   auto tunedSti = mca::TunedSubtarget::create(tuned, "tuned-params.json");
   auto blackboxSti = mca::TunedSubtarget::create(blackboxTable, "blackbox-params.json");
   TestScores test = scoreTables(blocks.test, *defaultSti, *tunedSti, *blackboxSti, config.threads);
@@ -601,16 +703,19 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
           {"llvm-mca test error against measured timings (" + config.cpu + ")", "", "MAPE (fraction)", false, false,
            false},
           {{"default table", defaultError}, {"tuned (DiffTune)", tunedError}, {"black-box (" + settings.blackboxMethod + ")", blackboxError}});
-  Series curve{"surrogate MAPE on train blocks", {}, {}}, validationCurve{"on validation blocks", {}, {}};
+  Series curve{"surrogate, train blocks", {}, {}}, validationCurve{"surrogate, validation blocks", {}, {}},
+      mcaCurve{"real llvm-mca, validation blocks", {}, {}};
   for (const auto &p : tuning.curve) {
     curve.x.push_back(p["step"].get<double>());
     curve.y.push_back(p["surrogate_train_mape"].get<double>());
     validationCurve.x.push_back(p["step"].get<double>());
     validationCurve.y.push_back(p["surrogate_validation_mape"].get<double>());
+    mcaCurve.x.push_back(p["step"].get<double>());
+    mcaCurve.y.push_back(p["llvm_mca_validation_mape"].get<double>());
   }
   linePlot((runDir / "figures" / "tuning_curve.png").string(),
-           {"Tuning the table through the surrogate", "Adam step", "surrogate MAPE vs measured", false, false, false},
-           {curve, validationCurve});
+           {"Tuning the table through the surrogate", "Adam step", "MAPE vs measured", false, false, false},
+           {curve, validationCurve, mcaCurve});
 
   std::vector<std::string> tableFiles = {(runDir / "tuned-params.json").string(), (runDir / "tuned-params.td").string()};
   std::ifstream modelConfigIn(fs::path(surrogateDir) / "config.json");
@@ -631,19 +736,25 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
         {"tuned_below_blackbox_met", beatsBlackbox}}},
       {"tuning",
        {{"optimizer", "Adam on log(1 + parameter), projected into the sampler's ranges (widened to the defaults) "
-                      "after each step; rounded and clamped at the end"},
-        {"loss", "MAPE of the frozen surrogate's prediction against measured timings, train split"},
+                      "after each step; rounded and clamped at the end; pattern.l1 times the L1 distance from "
+                      "the default table added to the loss"},
+        {"loss", "MAPE against measured timings, train split, of the frozen surrogate's prediction anchored to "
+                 "llvm-mca at the default table: mca_default(block) * s(table, block) / s(default, block)"},
         {"settings", settings.toJson()},
         {"train_blocks", blocks.train.size()},
         {"opcodes", space.opcodes().size()},
         {"features", space.size()},
         {"free_features", space.freeCount()},
         {"curve", tuning.curve},
+        {"largest_gradients_at_default", tuning.sensitivity},
+        {"changes_from_default", changes},
         {"validation_blocks", validation.size()},
-        {"kept_step", tuning.bestStep},
+        {"kept_step", keptStep},
+        {"checkpoint_choice_blocks", selectionBlocks.size()},
+        {"checkpoint_choice_simulations", choice.simulations},
         {"surrogate_train_mape_of_written_table", writtenTableSurrogateMape},
-        {"kept_because", "lowest surrogate MAPE against measured timings on the validation blocks, checked every "
-                         "tenth of the steps"},
+        {"kept_because", "lowest real llvm-mca MAPE against measured timings on the validation blocks among the "
+                         "checkpoints (every tenth of the steps; step 0 is LLVM's table)"},
         {"mapping", mapping.toJson()},
         {"seconds", tuning.seconds}}},
       {"blackbox", blackbox},
@@ -699,9 +810,12 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
   md.heading(2, "Tuning");
   md.paragraph(fmt::format(
       "{} Adam steps (learning rate {}, {} blocks a step) on {} free features of {} ({} opcodes of {} measured train "
-      "blocks, and the 2 globals) in {:.0f} s; the surrogate's train MAPE went from {} to {}, its validation MAPE "
-      "from {} to {}; kept: the table of step {}, lowest on the {} validation blocks; for that table as written "
-      "(rounded, mapped back) the surrogate predicts {} on the train blocks. Mapping back: {} "
+      "blocks, and the 2 globals) in {:.0f} s. Loss: the surrogate's prediction anchored to llvm-mca at the default "
+      "table (mca_default x s(table) / s(default)), so it starts at llvm-mca's own error. Anchored surrogate train "
+      "MAPE went from {} to {}, validation MAPE from {} to {}; kept: the table of step {}, lowest real llvm-mca "
+      "error on {} validation blocks among the checkpoints ({} llvm-mca simulations, step 0 being LLVM's table); "
+      "for that table as written (rounded, mapped back) the surrogate predicts {} on the train blocks. Mapping "
+      "back: {} "
       "features have no parameter behind them and stay at default; {} one-write opcodes had latency and max_latency "
       "merged (mean); {} further variant resolutions stay at default (the surrogate sees each opcode's first); {} "
       "free features could not be matched exactly (group cycles kept consistent with their ports). {} table entries "
@@ -711,13 +825,20 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
       percent(tuning.curve.front()["surrogate_train_mape"].get<double>()),
       percent(tuning.curve.back()["surrogate_train_mape"].get<double>()),
       percent(tuning.curve.front()["surrogate_validation_mape"].get<double>()),
-      percent(tuning.curve.back()["surrogate_validation_mape"].get<double>()), tuning.bestStep, validation.size(),
-      percent(writtenTableSurrogateMape), mapping.fixedFeatures,
+      percent(tuning.curve.back()["surrogate_validation_mape"].get<double>()), keptStep, selectionBlocks.size(),
+      choice.simulations, percent(writtenTableSurrogateMape), mapping.fixedFeatures,
       mapping.mergedLatencies, mapping.variantKeysAtDefault, mapping.mismatched, mapping.changedParameters));
+  constexpr std::size_t kShownChanges = 40;
+  md.paragraph(fmt::format("What the tuned table changes ({} of {} shown; all in optimize_report.json):",
+                           std::min(changes.size(), kShownChanges), changes.size()));
+  std::string shown;
+  for (std::size_t k = 0; k < std::min(changes.size(), kShownChanges); ++k) shown += changes[k] + "\n";
+  md.code(shown.empty() ? "(none: LLVM's table was kept)\n" : shown);
   md.heading(2, "Black-box baseline");
   md.paragraph(fmt::format(
       "{} over the same {} free features: {} evaluations of llvm-mca on a fixed seeded subset of {} train blocks = "
-      "{} simulations, the budget the surrogate's dataset cost ({} examples). Subset MAPE: default {}, best found {} "
+      "{} simulations, the budget the surrogate side spent ({} dataset examples, plus llvm-mca at the default table "
+      "on the train and validation blocks and on each checkpoint). Subset MAPE: default {}, best found {} "
       "({} candidates rejected by the model). Why ESCH is the default: {}.",
       blackbox["method"].get<std::string>(), blackbox["dimensions"].get<std::size_t>(),
       blackbox["evaluations"].get<std::size_t>(), subset.size(),

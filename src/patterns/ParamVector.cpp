@@ -95,6 +95,15 @@ long ParamVector::rowOf(unsigned opcode) const {
   return it == Opcodes.end() ? -1 : static_cast<long>(it - Opcodes.begin());
 }
 
+std::string ParamVector::featureName(std::size_t i) const {
+  if (i < globals())
+    return mca::ParamTable::globalFeatureNames()[i];
+  std::size_t row = (i - globals()) / Width, k = (i - globals()) % Width;
+  std::string key = Rows[row].key.empty() ? block::X86Target::get().instrInfo().getName(Opcodes[row]).str()
+                                          : Rows[row].key;
+  return key + "." + Defaults.opcodeFeatureNames()[k];
+}
+
 std::size_t ParamVector::freeCount() const { return std::count(Free.begin(), Free.end(), 1); }
 
 mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingStats *statsOut) const {

@@ -32,6 +32,7 @@ struct DatasetConfig {
   // Sampled-parameter mode (the optimize pattern).
   unsigned paramsSamples = 0;   ///< tables to sample; 0: default parameters only
   unsigned tablesPerBlock = 1;  ///< examples per block, each under another table
+  double perturbProbability = 1.0;  ///< chance a sampled value is redrawn, else default (mca::SamplingRanges)
   std::uint64_t seed = 0;
   std::string paramsFile;       ///< one given table instead of the default model
 };

@@ -1,7 +1,9 @@
 #pragma once
 // Random parameter tables for training a surrogate over llvm-mca's parameter
 // space. Each value is drawn independently and uniformly from a fixed integer
-// range (DiffTune's scheme), not around LLVM's defaults. A port map keeps the
+// range (DiffTune's scheme). With a perturbation probability p < 1 each value
+// is redrawn only with probability p and otherwise keeps LLVM's default, so
+// the tables stay near the defaults, where tuning starts. A port map keeps the
 // ports and groups the opcode's TableGen definition names; their cycles are
 // drawn and the groups' totals derived, so every table simulates. Table i of
 // a seed depends only on (seed, i): same seed, same tables, in any order.
@@ -24,6 +26,8 @@ struct SamplingRanges {
   unsigned latencyMin = 0, latencyMax = 5;
   unsigned readAdvanceMin = 0, readAdvanceMax = 5;
   unsigned resourceCyclesMin = 1, resourceCyclesMax = 5;  ///< per port/group named in TableGen
+  /// Chance that a value is redrawn; otherwise it keeps the default. 1: all redrawn.
+  double perturbProbability = 1.0;
 
   nlohmann::json toJson() const;
 };

@@ -30,10 +30,12 @@ namespace surrogate::patterns {
 struct OptimizeSettings {
   unsigned paramsSamples = 64;      ///< sampled tables in the dataset
   unsigned tablesPerBlock = 4;      ///< examples per block, each under another table
+  double perturbProbability = 1.0;  ///< chance a sampled value is redrawn, else default (1: DiffTune's uniform)
   std::size_t measuredSample = 0;   ///< 0: every row of the measured file; else a seeded sample of this many
   std::size_t steps = 300;          ///< Adam steps on the table
   std::size_t batchSize = 256;      ///< measured train blocks per step
   double learningRate = 0.05;       ///< on the log(1 + x) feature scale
+  double l1 = 0;                    ///< penalty on |features - defaults|: only strongly pulled values move
   std::size_t blackboxBlocks = 100; ///< train blocks per black-box evaluation (a fixed seeded subset)
   std::string blackboxMethod = "GN_ESCH";  ///< an NLopt algorithm name without the NLOPT_ prefix
 

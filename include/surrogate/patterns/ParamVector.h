@@ -52,6 +52,8 @@ public:
   const std::vector<unsigned> &opcodes() const { return Opcodes; }
   /// Row of an opcode in `opcodes()`, or -1.
   long rowOf(unsigned opcode) const;
+  /// What entry i stands for, e.g. "dispatch_width" or "POP64r.latency".
+  std::string featureName(std::size_t i) const;
 
   const std::vector<float> &initial() const { return Initial; }  ///< the defaults' features
   const std::vector<float> &lower() const { return Lower; }
