@@ -200,11 +200,7 @@ nlohmann::json runAdapt(const AdaptJob &jobIn) {
       {"training", {{"data", "measured throughputs of the train split of " + config.measured},
                     {"loss", config.training.value("loss", std::string("mape"))},
                     {"initialised_from", from},
-                    {"largest_fraction_epochs", finalTraining.value("epochs", 0)},
-                    {"largest_fraction_stopped_because", finalTraining.value("early_stopped", false)
-                                                             ? "validation MAPE stopped improving (early stopping)"
-                                                             : "reached max_epochs"},
-                    {"largest_fraction_wall_seconds", finalTraining.value("training_wall_seconds", 0.0)}}},
+                    {"largest_fraction", trainingFacts(finalTraining)}}},
       {"deployment_facts", {{"machine", machineInfo()}, {"threads", config.threads},
                             {"deployed_bytes", sizeOnDisk(deployed)}}},
       {"wall_seconds", std::chrono::duration<double>(Clock::now() - start).count()}};
@@ -235,9 +231,9 @@ nlohmann::json runAdapt(const AdaptJob &jobIn) {
   md.paragraph(fmt::format("Each point trains twice on the same examples: from the compiled weights and vocabulary, "
                            "and from a fresh initialisation; training settings from the config. The deployed model "
                            "(largest fraction) trained {} epochs in {:.0f} s and stopped because {}.",
-                           report["training"]["largest_fraction_epochs"].dump(),
-                           report["training"]["largest_fraction_wall_seconds"].get<double>(),
-                           report["training"]["largest_fraction_stopped_because"].get<std::string>()));
+                           report["training"]["largest_fraction"]["epochs"].dump(),
+                           report["training"]["largest_fraction"]["wall_seconds"].get<double>(),
+                           report["training"]["largest_fraction"]["stopped_because"].get<std::string>()));
   md.heading(2, "Deployment");
   const auto &s = comparison.summary;
   md.paragraph(fmt::format("On {} ({} logical cores): adapted surrogate {:.0f} blocks/s vs llvm-mca {:.0f} blocks/s on "
