@@ -105,6 +105,20 @@ TEST(IthemalModel, PaddingAndBatchCompanionsDoNotChangeAPrediction) {
   EXPECT_NE(together[0].item<double>(), together[1].item<double>());
 }
 
+TEST(IthemalModel, SharedInstructionRowsGiveTheSamePredictions) {
+  torch::manual_seed(2);
+  block::Vocabulary vocab;
+  // add rax,rbx appears in both blocks and twice in the second.
+  block::TokenizedBlock a = tokenized("4801d8", vocab);
+  block::TokenizedBlock b = tokenized("4801d8014308488b4424104801d8", vocab);
+  model::IthemalModel m(tinyConfig(static_cast<std::int64_t>(vocab.size())));
+  torch::NoGradGuard noGrad;
+  model::BlockBatch plain = model::makeBatch({&a, &b}), shared = model::makeBatch({&a, &b}, true);
+  EXPECT_EQ(plain.tokens.size(0), 5);   // a row per instruction
+  EXPECT_EQ(shared.tokens.size(0), 3);  // a row per distinct instruction
+  EXPECT_TRUE(torch::allclose(m->forward(plain), m->forward(shared), 1e-6, 1e-6));
+}
+
 TEST(IthemalModel, ConditionedPredictionHasFiniteNonZeroGradientWrtParameters) {
   torch::manual_seed(2);
   block::Vocabulary vocab;

@@ -1,43 +1,60 @@
 #include "surrogate/model/Ithemal.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace surrogate::model {
 
 namespace rnn = torch::nn::utils::rnn;
 
-BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks) {
+BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks, bool shareInstructions) {
   BlockBatch batch;
   batch.blocks = static_cast<std::int64_t>(blocks.size());
+  // Rows of tokens: one per instruction, or one per distinct instruction.
+  std::vector<const std::vector<std::int32_t> *> rows;
+  std::vector<std::int64_t> rowOf;
+  std::map<std::vector<std::int32_t>, std::int64_t> shared;
   std::int64_t instructions = 0, longestInst = 1;
   for (const block::TokenizedBlock *b : blocks) {
     if (b->empty())
       throw std::invalid_argument("makeBatch: a block has no instructions");
     instructions += static_cast<std::int64_t>(b->size());
     batch.longestBlock = std::max<std::int64_t>(batch.longestBlock, b->size());
-    for (const auto &inst : *b)
+    for (const auto &inst : *b) {
       longestInst = std::max<std::int64_t>(longestInst, inst.size());
+      if (!shareInstructions) {
+        rows.push_back(&inst);
+        continue;
+      }
+      auto [it, added] = shared.emplace(inst, static_cast<std::int64_t>(rows.size()));
+      if (added)
+        rows.push_back(&it->first);
+      rowOf.push_back(it->second);
+    }
   }
-  batch.tokens = torch::full({instructions, longestInst}, block::Vocabulary::kPadId, torch::kInt64);
-  batch.tokenCounts = torch::empty({instructions}, torch::kInt64);
-  batch.instCounts = torch::empty({batch.blocks}, torch::kInt64);
-  batch.positions = torch::empty({instructions}, torch::kInt64);
+  auto rowCount = static_cast<std::int64_t>(rows.size());
+  batch.tokens = torch::full({rowCount, longestInst}, block::Vocabulary::kPadId, torch::kInt64);
+  batch.tokenCounts = torch::empty({rowCount}, torch::kInt64);
   auto tokens = batch.tokens.accessor<std::int64_t, 2>();
   auto tokenCounts = batch.tokenCounts.accessor<std::int64_t, 1>();
+  for (std::int64_t r = 0; r < rowCount; ++r) {
+    const std::vector<std::int32_t> &inst = *rows[r];
+    tokenCounts[r] = std::max<std::int64_t>(1, inst.size());
+    for (std::size_t t = 0; t < inst.size(); ++t)
+      tokens[r][t] = inst[t];
+  }
+  if (shareInstructions)
+    batch.instRows = torch::tensor(rowOf, torch::kInt64);
+  batch.instCounts = torch::empty({batch.blocks}, torch::kInt64);
+  batch.positions = torch::empty({instructions}, torch::kInt64);
   auto instCounts = batch.instCounts.accessor<std::int64_t, 1>();
   auto positions = batch.positions.accessor<std::int64_t, 1>();
   std::int64_t row = 0;
   for (std::int64_t b = 0; b < batch.blocks; ++b) {
-    const block::TokenizedBlock &blk = *blocks[b];
-    instCounts[b] = static_cast<std::int64_t>(blk.size());
-    for (std::size_t i = 0; i < blk.size(); ++i, ++row) {
-      const auto &inst = blk[i];
-      tokenCounts[row] = std::max<std::int64_t>(1, inst.size());
-      for (std::size_t t = 0; t < inst.size(); ++t)
-        tokens[row][t] = inst[t];
+    instCounts[b] = static_cast<std::int64_t>(blocks[b]->size());
+    for (std::size_t i = 0; i < blocks[b]->size(); ++i, ++row)
       positions[row] = b * batch.longestBlock + static_cast<std::int64_t>(i);
-    }
   }
   return batch;
 }
@@ -66,6 +83,8 @@ torch::Tensor IthemalModelImpl::forward(const BlockBatch &batch) {
                                                 /*enforce_sorted=*/false);
   // The last layer's final hidden state, returned in the input order.
   torch::Tensor inst = std::get<0>(std::get<1>(InstructionLstm->forward_with_packed_input(packedTokens)))[-1];
+  if (batch.instRows.defined())
+    inst = inst.index_select(0, batch.instRows);
   if (Config.instFeatures > 0) {
     if (!batch.instFeatures.defined() || batch.instFeatures.size(1) != Config.instFeatures)
       throw std::invalid_argument("IthemalModel: the batch lacks per-instruction features of the configured width");

@@ -77,7 +77,8 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
     batch.clear();
     for (std::size_t k = start; k < end; ++k)
       batch.push_back(&blocks[order[k]]);
-    torch::Tensor cycles = S->model->toCycles(S->model->forward(makeBatch(batch))).to(torch::kFloat64);
+    torch::Tensor cycles =
+        S->model->toCycles(S->model->forward(makeBatch(batch, /*shareInstructions=*/true))).to(torch::kFloat64);
     auto acc = cycles.accessor<double, 1>();
     for (std::size_t k = start; k < end; ++k)
       out[order[k]] = acc[k - start];

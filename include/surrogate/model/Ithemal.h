@@ -26,8 +26,10 @@
 namespace surrogate::model {
 
 struct BlockBatch {
-  torch::Tensor tokens;        ///< [instructions, longest] int64, padded with the pad id
-  torch::Tensor tokenCounts;   ///< [instructions] int64
+  torch::Tensor tokens;        ///< [rows, longest] int64, padded with the pad id; a row per instruction,
+                               ///< or per distinct instruction when instRows is defined
+  torch::Tensor tokenCounts;   ///< [rows] int64
+  torch::Tensor instRows;      ///< [instructions] int64: each instruction's row of tokens (shared rows only)
   torch::Tensor instCounts;    ///< [blocks] int64
   torch::Tensor positions;     ///< [instructions] int64: block * longest block + index in block
   torch::Tensor instFeatures;  ///< [instructions, instFeatures] float, conditioned variant only
@@ -36,7 +38,10 @@ struct BlockBatch {
 };
 
 /// Packs `blocks` (each non-empty) into one batch; features stay undefined.
-BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks);
+/// With `shareInstructions`, identical instructions share one row of tokens,
+/// so the instruction LSTM runs once per distinct instruction (inference:
+/// the same outputs, less work; training keeps a row each).
+BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks, bool shareInstructions = false);
 
 class IthemalModelImpl : public torch::nn::Module {
 public:
