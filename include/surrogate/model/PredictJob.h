@@ -17,7 +17,7 @@ struct PredictConfig {
   std::vector<std::string> inputs;
   std::string output;             ///< empty or "-": stdout
   unsigned threads = 1;           ///< one model replica each
-  std::size_t batchSize = 128;
+  std::size_t batchSize = 512;  // larger batches share more instruction rows (bench surrogate)
   block::Syntax syntax = block::Syntax::ATT;
   bool readMeasured = true;
 };

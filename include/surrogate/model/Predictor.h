@@ -23,7 +23,7 @@ public:
 
   /// Cycles per 100 iterations of each block (every block non-empty),
   /// in batches of blocks of similar length.
-  std::vector<double> predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize = 128) const;
+  std::vector<double> predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize = 512) const;
 
   const block::Vocabulary &vocabulary() const;
   /// Another replica with the same weights, for another thread.
@@ -43,7 +43,7 @@ struct PredictionOutcome {
 
 class BatchPredictor {
 public:
-  BatchPredictor(const std::string &runDir, unsigned threads, std::size_t batchSize = 128,
+  BatchPredictor(const std::string &runDir, unsigned threads, std::size_t batchSize = 512,
                  const std::string &checkpoint = "best.pt");
   ~BatchPredictor();
 

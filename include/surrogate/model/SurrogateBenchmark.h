@@ -15,7 +15,7 @@ namespace surrogate::model {
 struct SurrogateBenchConfig {
   std::string runDir;
   std::string checkpoint = "best.pt";
-  std::size_t batchSize = 128;
+  std::size_t batchSize = 512;  // larger batches share more instruction rows (bench surrogate)
   mca::McaBenchConfig mca;  ///< inputs, block count, thread counts; spawnSample 0 skips spawning
 };
 
