@@ -831,9 +831,8 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
   constexpr std::size_t kShownChanges = 40;
   md.paragraph(fmt::format("What the tuned table changes ({} of {} shown; all in optimize_report.json):",
                            std::min(changes.size(), kShownChanges), changes.size()));
-  std::string shown;
-  for (std::size_t k = 0; k < std::min(changes.size(), kShownChanges); ++k) shown += changes[k] + "\n";
-  md.code(shown.empty() ? "(none: LLVM's table was kept)\n" : shown);
+  std::vector<std::string> shown(changes.begin(), changes.begin() + std::min(changes.size(), kShownChanges));
+  md.code(shown.empty() ? "(none: LLVM's table was kept)" : fmt::format("{}", fmt::join(shown, "\n")));
   md.heading(2, "Black-box baseline");
   md.paragraph(fmt::format(
       "{} over the same {} free features: {} evaluations of llvm-mca on a fixed seeded subset of {} train blocks = "
