@@ -654,7 +654,7 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
                percent(tuning.curve.front()["surrogate_train_mape"].get<double>()),
                percent(tuning.curve.back()["surrogate_train_mape"].get<double>()), percent(writtenTableSurrogateMape));
 
-  // 4. The black-box baseline with the dataset's budget of llvm-mca runs.
+  // 4. The black-box baseline with the surrogate side's budget of llvm-mca runs.
   phase = Clock::now();
   std::vector<block::BasicBlock> subset = blocks.train;
   {
