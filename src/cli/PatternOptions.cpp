@@ -4,6 +4,8 @@
 
 namespace surrogate::cli {
 
+namespace {
+
 void addPatternOverrides(CLI::App *cmd, patterns::PatternOverrides &overrides) {
   cmd->add_option_function<std::string>("--mcpu", [&overrides](const std::string &v) { overrides.cpu = v; },
                                         "CPU (overrides the config's cpu)");
@@ -18,6 +20,31 @@ void addPatternOverrides(CLI::App *cmd, patterns::PatternOverrides &overrides) {
 
 void addCheckFlag(CLI::App *cmd, bool &check) {
   cmd->add_flag("--check", check, "exit with status 3 when a target in the report is not met (for CI)");
+}
+
+} // namespace
+
+patterns::PatternJob PatternCommandOptions::job() const {
+  patterns::PatternJob job;
+  if (!resume) {
+    job.config = patterns::PatternConfig::load(config);
+    overrides.applyTo(job.config);
+  }
+  job.runDir = runDir;
+  job.resume = resume;
+  return job;
+}
+
+std::pair<CLI::App *, std::shared_ptr<PatternCommandOptions>>
+addPatternCommand(CLI::App &app, const std::string &name, const std::string &description) {
+  auto o = std::make_shared<PatternCommandOptions>();
+  CLI::App *cmd = app.add_subcommand(name, description);
+  cmd->add_option("--config", o->config, "pattern config, e.g. configs/" + name + ".quick.json")->required();
+  cmd->add_option("-o,--output", o->runDir, "run directory")->required();
+  cmd->add_flag("--resume", o->resume, "continue the run in the output directory");
+  addPatternOverrides(cmd, o->overrides);
+  addCheckFlag(cmd, o->check);
+  return {cmd, o};
 }
 
 int targetStatus(const nlohmann::json &report, bool check) {

@@ -3,6 +3,10 @@
 // config file (--mcpu, --measured, --blocks, -j), so one recipe runs
 // unchanged for another CPU and its timings.
 
+#include <memory>
+#include <string>
+#include <utility>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -10,10 +14,22 @@
 
 namespace surrogate::cli {
 
-void addPatternOverrides(CLI::App *cmd, patterns::PatternOverrides &overrides);
+/// What every pattern subcommand parses: --config, -o, --resume, the
+/// overrides (--mcpu, --measured, --blocks, -j) and --check (exit 3 when a
+/// target in the report is not met).
+struct PatternCommandOptions {
+  std::string config, runDir;
+  bool resume = false, check = false;
+  patterns::PatternOverrides overrides;
 
-/// `--check`: make the run fail (exit 3) when a target in its report is not met.
-void addCheckFlag(CLI::App *cmd, bool &check);
+  /// The job: the config file with the overrides applied (not read on --resume).
+  patterns::PatternJob job() const;
+};
+
+/// Declares subcommand `name` with those options; the caller adds its own
+/// options and the callback.
+std::pair<CLI::App *, std::shared_ptr<PatternCommandOptions>>
+addPatternCommand(CLI::App &app, const std::string &name, const std::string &description);
 
 /// The exit status for `report`: 3 when `check` is set and a target in
 /// report["targets"] is false (each one logged), else 0. Targets that do not

@@ -21,11 +21,8 @@
 
 namespace surrogate::patterns {
 
-struct AdaptJob {
-  PatternConfig config;
+struct AdaptJob : PatternJob {
   std::string fromRun;  ///< a compile run directory (or any model run directory)
-  std::string runDir;
-  bool resume = false;
 };
 
 nlohmann::json runAdapt(const AdaptJob &job);

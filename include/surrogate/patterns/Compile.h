@@ -20,11 +20,7 @@
 
 namespace surrogate::patterns {
 
-struct CompileJob {
-  PatternConfig config;
-  std::string runDir;
-  bool resume = false;
-};
+using CompileJob = PatternJob;
 
 /// Runs (or resumes) the pattern and returns the report written to
 /// RUN/compile_report.json.

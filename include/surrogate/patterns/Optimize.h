@@ -44,11 +44,7 @@ struct OptimizeSettings {
   static OptimizeSettings fromJson(const nlohmann::json &j);
 };
 
-struct OptimizeJob {
-  PatternConfig config;
-  std::string runDir;
-  bool resume = false;
-};
+using OptimizeJob = PatternJob;
 
 /// Runs (or resumes) the pattern and returns the report written to
 /// RUN/optimize_report.json.

@@ -46,6 +46,14 @@ struct PatternOverrides {
   void applyTo(PatternConfig &config) const;
 };
 
+/// One run of a pattern: its config (ignored on resume, when the run
+/// directory's pattern.json wins), where it runs, and whether it resumes.
+struct PatternJob {
+  PatternConfig config;
+  std::string runDir;
+  bool resume = false;
+};
+
 /// Prepares `runDir` for a pattern run: a fresh run writes `pattern.json`
 /// there (error if the directory already holds a run); `resume` reads it
 /// back instead, so the stored settings win.
