@@ -161,12 +161,8 @@ nlohmann::json runAdapt(const AdaptJob &jobIn) {
            {"Test error against measured timings (" + config.cpu + ")", "fraction of the measured training split",
             "MAPE (fraction)", true, false, false},
            {adapted, scratch, mca});
-  std::vector<double> measuredValues;
-  for (const auto &b : comparison.blocks) measuredValues.push_back(*b.measured);
-  scatterPlot((fs::path(runDir) / "figures" / "predicted_vs_measured.png").string(),
-              {"Test split: prediction vs measured (" + config.cpu + ")", "measured cycles / 100 iterations",
-               "predicted cycles / 100 iterations", true, true, true},
-              {{"llvm-mca", measuredValues, comparison.llvmMca}, {"adapted surrogate", measuredValues, comparison.surrogate}});
+  plotAgainstMeasured((fs::path(runDir) / "figures" / "predicted_vs_measured.png").string(),
+                      "Test split: prediction vs measured (" + config.cpu + ")", "adapted surrogate", comparison);
 
   // Targets: at 10% adapted error at most half llvm-mca's; below scratch up to 25%.
   std::optional<bool> halfAtTen;

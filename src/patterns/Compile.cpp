@@ -67,12 +67,8 @@ nlohmann::json runCompile(const CompileJob &jobIn) {
 
   // Figures.
   fs::create_directories(fs::path(runDir) / "figures");
-  std::vector<double> measured;
-  for (const auto &b : comparison.blocks) measured.push_back(*b.measured);
-  scatterPlot((fs::path(runDir) / "figures" / "predicted_vs_measured.png").string(),
-              {"Held-out blocks: prediction vs measured (" + config.cpu + ")", "measured cycles / 100 iterations",
-               "predicted cycles / 100 iterations", true, true, true},
-              {{"llvm-mca", measured, comparison.llvmMca}, {"surrogate", measured, comparison.surrogate}});
+  plotAgainstMeasured((fs::path(runDir) / "figures" / "predicted_vs_measured.png").string(),
+                      "Held-out blocks: prediction vs measured (" + config.cpu + ")", "surrogate", comparison);
   Series curve{"validation MAPE vs llvm-mca", {}, {}};
   for (const auto &line : training.value("history", nlohmann::json::array())) {
     curve.x.push_back(line.at("epoch").get<double>());

@@ -12,6 +12,7 @@
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/Predictor.h"
+#include "surrogate/patterns/Plot.h"
 #include "surrogate/support/AtomicFile.h"
 
 namespace surrogate::patterns {
@@ -113,6 +114,14 @@ void writeComparisonCsv(const std::string &path, const DeploymentComparison &c) 
     file.stream() << c.blocks[i].hex << ',' << *c.blocks[i].measured << ',' << c.llvmMca[i] << ','
                   << fmt::format("{:.2f}", c.surrogate[i]) << '\n';
   file.commit();
+}
+
+void plotAgainstMeasured(const std::string &path, const std::string &title, const std::string &surrogateLabel,
+                         const DeploymentComparison &comparison) {
+  std::vector<double> measured;
+  for (const auto &b : comparison.blocks) measured.push_back(*b.measured);
+  scatterPlot(path, {title, "measured cycles / 100 iterations", "predicted cycles / 100 iterations", true, true, true},
+              {{"llvm-mca", measured, comparison.llvmMca}, {surrogateLabel, measured, comparison.surrogate}});
 }
 
 std::int64_t modelParameterCount(const std::string &modelDir) {

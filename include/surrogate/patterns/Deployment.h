@@ -29,6 +29,11 @@ DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::
 /// Writes hex,measured,llvm_mca,surrogate.
 void writeComparisonCsv(const std::string &path, const DeploymentComparison &comparison);
 
+/// Scatter plot of llvm-mca's and the surrogate's cycles against the
+/// measured ones (log axes), as `path` (PNG) beside its data.
+void plotAgainstMeasured(const std::string &path, const std::string &title, const std::string &surrogateLabel,
+                         const DeploymentComparison &comparison);
+
 /// Trainable parameters of the model in `modelDir` (its config.json).
 std::int64_t modelParameterCount(const std::string &modelDir);
 
