@@ -270,9 +270,7 @@ public:
     // anchor = mca_default / s(default), one forward pass over the blocks.
     torch::NoGradGuard noGrad;
     torch::Tensor initial = torch::tensor(space.initial());
-    for (std::size_t start = 0; start < size(); start += 512) {
-      std::vector<std::size_t> idx(std::min<std::size_t>(512, size() - start));
-      std::iota(idx.begin(), idx.end(), start);
+    for (const auto &idx : chunks()) {
       torch::Tensor s0 = rawCycles(initial, idx);
       for (std::size_t k = 0; k < idx.size(); ++k) Anchor[idx[k]] /= std::max(1e-3, s0[k].item<double>());
     }
@@ -296,15 +294,22 @@ public:
   double mapeAll(const torch::Tensor &values) {
     torch::NoGradGuard noGrad;
     double sum = 0;
-    for (std::size_t start = 0; start < size(); start += 512) {
-      std::vector<std::size_t> idx(std::min<std::size_t>(512, size() - start));
-      std::iota(idx.begin(), idx.end(), start);
+    for (const auto &idx : chunks())
       sum += mape(values, idx).item<double>() * idx.size();
-    }
     return sum / size();
   }
 
 private:
+  /// All block indices, in batches of 512 for passes without gradients.
+  std::vector<std::vector<std::size_t>> chunks() const {
+    std::vector<std::vector<std::size_t>> out;
+    for (std::size_t start = 0; start < size(); start += 512) {
+      out.emplace_back(std::min<std::size_t>(512, size() - start));
+      std::iota(out.back().begin(), out.back().end(), start);
+    }
+    return out;
+  }
+
   /// The surrogate's own cycles for `indices` under `values`.
   torch::Tensor rawCycles(const torch::Tensor &values, const std::vector<std::size_t> &indices) {
     std::vector<const block::TokenizedBlock *> blocks;
@@ -542,11 +547,12 @@ struct TestScores {
   nlohmann::json summary;
 };
 
-TestScores scoreTables(const std::vector<block::BasicBlock> &blocks, const llvm::MCSubtargetInfo &defaults,
+/// `d`: llvm-mca's cycles for `blocks` under the default table (already run
+/// for the anchor on the train blocks).
+TestScores scoreTables(const std::vector<block::BasicBlock> &blocks, const std::vector<double> &d,
                        const llvm::MCSubtargetInfo &tuned, const llvm::MCSubtargetInfo &blackbox, unsigned threads) {
   TestScores t;
-  std::vector<double> d = mca::simulateCycles(defaults, blocks, threads), u = mca::simulateCycles(tuned, blocks, threads),
-                      b = mca::simulateCycles(blackbox, blocks, threads);
+  std::vector<double> u = mca::simulateCycles(tuned, blocks, threads), b = mca::simulateCycles(blackbox, blocks, threads);
   std::vector<double> measured;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!std::isfinite(d[i]) || !std::isfinite(u[i]) || !std::isfinite(b[i]))
@@ -682,8 +688,9 @@ nlohmann::json runOptimize(const OptimizeJob &jobIn) {
   phase = Clock::now();
   auto tunedSti = mca::TunedSubtarget::create(tuned, "tuned-params.json");
   auto blackboxSti = mca::TunedSubtarget::create(blackboxTable, "blackbox-params.json");
-  TestScores test = scoreTables(blocks.test, *defaultSti, *tunedSti, *blackboxSti, config.threads);
-  TestScores train = scoreTables(blocks.train, *defaultSti, *tunedSti, *blackboxSti, config.threads);
+  TestScores test = scoreTables(blocks.test, mca::simulateCycles(*defaultSti, blocks.test, config.threads), *tunedSti,
+                                *blackboxSti, config.threads);
+  TestScores train = scoreTables(blocks.train, trainDefault, *tunedSti, *blackboxSti, config.threads);
   {
     std::string csv = "hex,measured,default,tuned,blackbox\n";
     for (std::size_t k = 0; k < test.kept.size(); ++k) {
