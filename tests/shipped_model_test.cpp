@@ -4,30 +4,24 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
+#include <string>
 #include <vector>
 
 #include "TestSupport.h"
+#include "surrogate/data/CsvTable.h"
 
 using namespace surrogate;
 
 namespace {
 const std::string kModel = std::string(SURROGATE_SOURCE_DIR) + "/data/models/haswell";
 
-// hex -> value from a `hex,<value>[,...]` CSV with a header.
-std::map<std::string, double> column(const std::string &path, std::size_t index) {
+// hex -> the value in column `name` of a CSV the toolkit wrote.
+std::map<std::string, double> column(const std::string &path, const std::string &name) {
   std::map<std::string, double> out;
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream s(line);
-    for (std::string cell; std::getline(s, cell, ',');) cells.push_back(cell);
-    if (cells.size() > index) out[cells[0]] = std::stod(cells[index]);
-  }
+  data::CsvTable table(path);
+  std::size_t hex = table.column("hex"), value = table.column(name);
+  for (std::vector<std::string> fields; table.next(fields);) out[fields[hex]] = std::stod(fields[value]);
   return out;
 }
 } // namespace
@@ -42,7 +36,7 @@ TEST(ShippedModel, PredictLoadsItAndOrdersSimpleBlocks) {
                                        "popq %r14\npopq %r13\n");
   auto r = test::runSurrogate("predict --model " + kModel + " " + blocks + " -o " + (dir / "p.csv"));
   ASSERT_EQ(r.exitCode, 0) << r.err;
-  auto predicted = column(dir / "p.csv", 1);
+  auto predicted = column(dir / "p.csv", "predicted");
   ASSERT_EQ(predicted.size(), 2u);
   double add = predicted.at("4801c3"), epilogue = predicted.at("4883c4185d415f415e415d");
   EXPECT_GT(add, 50);
@@ -58,7 +52,7 @@ TEST(ShippedModel, TracksLlvmMcaOnMeasuredBlocks) {
   ASSERT_EQ(p.exitCode, 0) << p.err;
   auto s = test::runSurrogate("simulate --no-measured " + blocks + " -o " + (dir / "s.csv"));
   ASSERT_EQ(s.exitCode, 0) << s.err;
-  auto predicted = column(dir / "p.csv", 1), cycles = column(dir / "s.csv", 1);
+  auto predicted = column(dir / "p.csv", "predicted"), cycles = column(dir / "s.csv", "cycles");
   double sum = 0;
   std::size_t n = 0;
   for (const auto &[hex, c] : cycles) {
