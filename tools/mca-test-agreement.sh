@@ -9,7 +9,8 @@
 # plus options that only choose what llvm-mca prints (views, statistics, printing) and so cannot
 # change Total Cycles, or options given their default value. See ACCEPTED below.
 #
-# Usage: tools/mca-test-agreement.sh [--surrogate BIN] [--llvm-mca BIN] [--out DIR]
+# Usage: tools/mca-test-agreement.sh [--surrogate BIN] [--llvm-mca BIN] [--out DIR] [-j JOBS (default 2)]
+#                                    [--only REGEX (test files, relative to X86/, to run; default all)]
 # Writes DIR/summary.txt (default build/mca-test-agreement) and prints it. Exit status: 0 when every
 # case agrees or is refused by both for the same reason, 1 when some disagree, 77 (skipped)
 # when the LLVM sources are not cached or llvm-mca-19 is missing. It never downloads.
@@ -19,12 +20,16 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SURROGATE="$ROOT/build/surrogate"
 MCA=llvm-mca-19
 OUT="$ROOT/build/mca-test-agreement"
+JOBS=2
+ONLY=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --surrogate) SURROGATE=$2; shift 2 ;;
     --llvm-mca) MCA=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    *) echo "usage: $0 [--surrogate BIN] [--llvm-mca BIN] [--out DIR]" >&2; exit 2 ;;
+    -j) JOBS=$2; shift 2 ;;
+    --only) ONLY=$2; shift 2 ;;
+    *) echo "usage: $0 [--surrogate BIN] [--llvm-mca BIN] [--out DIR] [-j JOBS] [--only REGEX]" >&2; exit 2 ;;
   esac
 done
 
@@ -47,7 +52,10 @@ ACCEPTED='^-(timeline|timeline-max-iterations|timeline-max-cycles|resource-press
 #   cpu | empty | unsupported | parse LINE: MESSAGE | region LINE: MESSAGE | other: TEXT
 mca_reason() {
   local err=$1 loc msg
-  if grep -q "unable to find instruction-level scheduling information" "$err"; then echo cpu; return; fi
+  if grep -q "unable to find instruction-level scheduling information\|is not a recognized processor" "$err"; then
+    echo cpu
+    return
+  fi
   if grep -q "no assembly instructions found" "$err"; then echo empty; return; fi
   if grep -q "found an unsupported instruction" "$err"; then echo unsupported; return; fi
   loc=$(grep -m1 -E ':[0-9]+:[0-9]+: error: ' "$err")
@@ -84,11 +92,9 @@ simulate_reason() {
   echo "other: $(grep -m1 . "$err")"
 }
 
-# Runs one (file, triple, cpu, iterations) through both tools once, however many RUN: lines ask for it.
-declare -A VERDICT
+# Runs one (file, triple, cpu, iterations) through both tools and writes its verdict to DIR/verdict.
 run_case() {
-  local file=$1 triple=$2 cpu=$3 iters=$4 key=$5
-  local dir="$OUT/runs/$key"
+  local file=$1 triple=$2 cpu=$3 iters=$4 dir=$5 verdict
   mkdir -p "$dir"
   local mcaArgs=(-mtriple="$triple" -mcpu="$cpu")
   [[ -n "$iters" ]] && mcaArgs+=(-iterations="$iters")
@@ -105,82 +111,106 @@ run_case() {
              { region = "-"; if (hasRegion) { region = $0; sub(/^[^,]*,[^,]*,/, "", region); gsub(/^"|"$/, "", region); gsub(/""/, "\"", region) }
                print region "=" $2 }' "$dir/sim.out" >"$dir/sim.cycles"
     if cmp -s "$dir/mca.cycles" "$dir/sim.cycles"; then
-      VERDICT[$key]="agree $(paste -sd' ' "$dir/mca.cycles")"
+      verdict="agree $(paste -sd' ' "$dir/mca.cycles")"
     else
-      VERDICT[$key]="disagree: llvm-mca $(paste -sd' ' "$dir/mca.cycles"), simulate $(paste -sd' ' "$dir/sim.cycles")"
+      verdict="disagree: llvm-mca $(paste -sd' ' "$dir/mca.cycles"), simulate $(paste -sd' ' "$dir/sim.cycles")"
     fi
   elif [[ $mcaRc -ne 0 && $simRc -ne 0 ]]; then
     local a b
     a=$(mca_reason "$dir/mca.err")
     b=$(simulate_reason "$dir/sim.err" "$file")
     if [[ "$a" == "$b" ]]; then
-      VERDICT[$key]="refused $a"
+      verdict="refused $a"
     else
-      VERDICT[$key]="disagree: both refuse, llvm-mca: $a; simulate: $b"
+      verdict="disagree: both refuse, llvm-mca: $a; simulate: $b"
     fi
   elif [[ $mcaRc -ne 0 ]]; then
-    VERDICT[$key]="disagree: only llvm-mca refuses: $(mca_reason "$dir/mca.err")"
+    verdict="disagree: only llvm-mca refuses: $(mca_reason "$dir/mca.err")"
   else
-    VERDICT[$key]="disagree: only simulate refuses: $(simulate_reason "$dir/sim.err" "$file")"
+    verdict="disagree: only simulate refuses: $(simulate_reason "$dir/sim.err" "$file")"
   fi
+  echo "$verdict" >"$dir/verdict"
 }
 
-runLines=0 qualifying=0 agree=0 refused=0
-declare -A notQualifying
-disagreeing=()
-details="$OUT/cases.txt"
-: >"$details"
+# 1. Every RUN: line: qualifying or not, and which run it needs.
+runLines=0
+declare -A notQualifying runs
+cases=()  # "REL:LINE|KEY|CPU|ITERATIONS"
+notes="$OUT/not-qualifying.txt"
+: >"$notes"
 while IFS= read -r file; do
   rel=${file#"$TESTS"/}
+  [[ -n "$ONLY" && ! "$rel" =~ $ONLY ]] && continue
   while IFS= read -r hit; do
     lineNo=${hit%%:*}
     cmd=${hit#*RUN:}
     cmd=${cmd%%|*}
+    cmd=${cmd//$'\r'/}  # directives-handle-crlf.s has CRLF line ends
     ((runLines++))
     read -ra toks <<<"$cmd"
     triple="" cpu="" iters="" why="" i=0
     [[ "${toks[0]:-}" == "not" ]] && i=1
-    if [[ "${toks[$i]:-}" != "llvm-mca" ]]; then
-      why="not an llvm-mca command"
-    fi
-    for ((i = i + 1; i < ${#toks[@]} && -z "$why"; i++)); do
+    [[ "${toks[$i]:-}" != "llvm-mca" ]] && why="not an llvm-mca command"
+    for ((i = i + 1; i < ${#toks[@]}; i++)); do
+      [[ -n "$why" ]] && break
       t=${toks[$i]}
       case "$t" in
         -mtriple=*) triple=${t#-mtriple=} ;;
         -mcpu=*) cpu=${t#-mcpu=} ;;
         -iterations=*) iters=${t#-iterations=} ;;
+        -mtriple | -mcpu | -iterations | -o)  # the value as the next word
+          ((i++))
+          case "$t" in -mtriple) triple=${toks[$i]:-} ;; -mcpu) cpu=${toks[$i]:-} ;; -iterations) iters=${toks[$i]:-} ;; esac ;;
         "<" | "%s" | "2>&1") ;;
-        -o) ((i++)) ;;
-        *) if [[ ! "$t" =~ $ACCEPTED ]]; then why="${t%%=*}"; fi ;;
+        *) [[ "$t" =~ $ACCEPTED ]] || why="${t%%=*}" ;;
       esac
     done
-    if [[ -z "$why" && "$triple" != x86_64* ]]; then why="-mtriple=$triple (not x86-64)"; fi
-    if [[ -z "$why" && -z "$cpu" ]]; then why="no -mcpu (host CPU)"; fi
+    [[ -z "$why" && "$triple" != x86_64* ]] && why="-mtriple=$triple (not x86-64)"
+    [[ -z "$why" && -z "$cpu" ]] && why="no -mcpu (the host's CPU)"
     if [[ -n "$why" ]]; then
       notQualifying[$why]=$((${notQualifying[$why]:-0} + 1))
+      echo "$rel:$lineNo: $why" >>"$notes"
       continue
     fi
-    ((qualifying++))
     key=$(sed 's/[^A-Za-z0-9._-]/_/g' <<<"$rel.$triple.$cpu.${iters:-default}")
-    [[ -z "${VERDICT[$key]:-}" ]] && run_case "$file" "$triple" "$cpu" "$iters" "$key"
-    verdict=${VERDICT[$key]}
-    echo "$rel:$lineNo -mcpu=$cpu -iterations=${iters:-default}: $verdict" >>"$details"
-    case "$verdict" in
-      agree*) ((agree++)) ;;
-      refused*) ((refused++)) ;;
-      *) disagreeing+=("$rel:$lineNo -mcpu=$cpu: $verdict") ;;
-    esac
+    runs[$key]="$file|$triple|$cpu|$iters"
+    cases+=("$rel:$lineNo|$key|$cpu|${iters:-default}")
   done < <(grep -n 'RUN:' "$file")
 done < <(find "$TESTS" -name '*.s' | LC_ALL=C sort)
 
+# 2. Each distinct run once, JOBS at a time.
+rm -rf "$OUT/runs"
+for key in "${!runs[@]}"; do
+  IFS='|' read -r file triple cpu iters <<<"${runs[$key]}"
+  while (($(jobs -rp | wc -l) >= JOBS)); do wait -n; done
+  run_case "$file" "$triple" "$cpu" "$iters" "$OUT/runs/$key" &
+done
+wait
+
+# 3. Verdicts per RUN: line.
+agree=0 refused=0
+disagreeing=()
+details="$OUT/cases.txt"
+: >"$details"
+for c in "${cases[@]}"; do
+  IFS='|' read -r where key cpu iters <<<"$c"
+  verdict=$(cat "$OUT/runs/$key/verdict" 2>/dev/null || echo "disagree: no verdict (the run failed)")
+  echo "$where -mcpu=$cpu -iterations=$iters: $verdict" >>"$details"
+  case "$verdict" in
+    agree*) ((agree++)) ;;
+    refused*) ((refused++)) ;;
+    *) disagreeing+=("$where -mcpu=$cpu: $verdict") ;;
+  esac
+done
+
 {
   echo "llvm-mca-19's X86 tests (LLVM 19.1.7, $TESTS): $runLines RUN: lines"
-  echo "cases run (qualifying RUN: lines): $qualifying (${#VERDICT[@]} distinct file/CPU/iteration runs)"
+  echo "cases run (qualifying RUN: lines): ${#cases[@]} (${#runs[@]} distinct file/CPU/iteration runs of both tools)"
   echo "agreeing: $agree"
   echo "refused by both, same reason: $refused"
   echo "disagreeing: ${#disagreeing[@]}"
   for d in "${disagreeing[@]}"; do echo "  $d"; done
-  echo "not qualifying: $((runLines - qualifying)), by the first option that disqualifies:"
+  echo "not qualifying: $((runLines - ${#cases[@]})), by the first option that disqualifies (each: $notes):"
   for k in "${!notQualifying[@]}"; do echo "  ${notQualifying[$k]} $k"; done | sort -k1,1nr -k2
   echo "per case: $details"
 } | tee "$OUT/summary.txt"
