@@ -11,11 +11,6 @@ using surrogate::test::runSurrogate;
 using surrogate::test::TempDir;
 
 namespace {
-std::string slurp(const std::string &path) {
-  std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // Text outside the regions is ignored; the first region's name has a comma.
 const char *kRegions = "  add %ecx, %esi\n"
                        "# LLVM-MCA-BEGIN First, Region\n  add %edi, %esi\n# LLVM-MCA-END\n"
@@ -77,24 +72,25 @@ TEST(RegionsCli, IterationsZeroIsLlvmMcasDefault) {
   EXPECT_EQ(nlohmann::json::parse(zero.out)["iterations"], 100);
 }
 
-TEST(RegionsCli, EvalReadsTheRegionColumn) {
+TEST(RegionsCli, EvalReadsQuotedRegionNames) {
   TempDir dir;
-  std::string csv = dir.file("s.csv", "hex,cycles,measured,region\n01fe,110,100,\"First, Region\"\n"
-                                      "0fafd601d0,270,300,1\n");
+  // Quoted names (a comma, a quote) ahead of the scored columns: each is one field, the columns stay in place.
+  std::string csv = dir.file("s.csv", "hex,region,cycles,measured\n01fe,\"First, Region\",110,100\n"
+                                      "0fafd601d0,\"say \"\"hi\"\", twice\",330,300\n");
   auto r = runSurrogate("eval --format json " + csv);
   ASSERT_EQ(r.exitCode, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["overall"]["count"], 2);
-  EXPECT_NEAR(j["overall"]["mape"].get<double>(), 0.1, 1e-12);
+  auto overall = nlohmann::json::parse(r.out)["overall"];
+  EXPECT_EQ(overall["count"], 2) << r.err;
+  EXPECT_NEAR(overall["mape"].get<double>(), 0.1, 1e-12);
 }
 
 TEST(RegionsCli, PredictNamesTheRegions) {
   TempDir dir;
   std::string in = dir.file("r.s", kRegions);
   std::string model = std::string(SURROGATE_SOURCE_DIR) + "/data/models/haswell";
-  auto r = runSurrogate("predict --model " + model + " " + in + " -o " + (dir / "p.csv"));
+  auto r = runSurrogate("predict --model " + model + " " + in);
   ASSERT_EQ(r.exitCode, 0) << r.err;
-  std::string out = slurp(dir / "p.csv");
+  const std::string &out = r.out;
   EXPECT_EQ(out.substr(0, out.find('\n')), "hex,predicted,region");
   EXPECT_NE(out.find("\n01fe,"), std::string::npos) << out;
   EXPECT_NE(out.find(",\"First, Region\"\n0fafd601d0,"), std::string::npos) << out;
@@ -109,9 +105,9 @@ TEST(RegionsCli, DatasetRecordsRegionsAndExportsThem) {
   auto ds = surrogate::data::Dataset::open(dir / "d");
   EXPECT_EQ(ds.manifest()["regions"], nlohmann::json::parse(R"([{"block":0,"region":"First, Region"},
                                                                 {"block":1,"region":"1"}])"));
-  auto ex = runSurrogate("dataset export -o " + (dir / "d.csv") + " " + (dir / "d"));
+  auto ex = runSurrogate("dataset export " + (dir / "d"));
   ASSERT_EQ(ex.exitCode, 0) << ex.err;
-  std::string csv = slurp(dir / "d.csv");
+  const std::string &csv = ex.out;
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "hex,params_id,split,cycles,measured,region");
   EXPECT_NE(csv.find(",103,,\"First, Region\"\n"), std::string::npos) << csv;
   EXPECT_NE(csv.find("\n0fafd601d0,0,"), std::string::npos) << csv;
