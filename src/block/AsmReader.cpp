@@ -4,29 +4,29 @@
 #include <llvm/MC/MCCodeEmitter.h>
 #include <llvm/MC/MCContext.h>
 #include <llvm/MC/MCFixup.h>
+#include <llvm/MC/MCInstPrinter.h>
 #include <llvm/MC/MCObjectFileInfo.h>
 #include <llvm/MC/MCParser/MCAsmParser.h>
 #include <llvm/MC/MCParser/MCTargetAsmParser.h>
 #include <llvm/MC/MCStreamer.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/SourceMgr.h>
+#include <llvm/Support/FormattedStream.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include "surrogate/block/CodeRegions.h"
 #include "surrogate/block/Target.h"
 
 namespace surrogate::block {
 namespace {
 
-// Keeps the instructions the parser emits and ignores everything else
-// (directives, labels): a block is its instructions.
+// Hands the instructions the parser emits to the code regions and ignores
+// everything else (directives, labels): a block is its instructions.
 class InstructionCollector : public llvm::MCStreamer {
 public:
-  explicit InstructionCollector(llvm::MCContext &ctx) : MCStreamer(ctx) {}
-  std::vector<llvm::MCInst> insts;
+  InstructionCollector(llvm::MCContext &ctx, CodeRegions &regions) : MCStreamer(ctx), Regions(regions) {}
 
-  void emitInstruction(const llvm::MCInst &inst, const llvm::MCSubtargetInfo &) override {
-    insts.push_back(inst);
-  }
+  void emitInstruction(const llvm::MCInst &inst, const llvm::MCSubtargetInfo &) override { Regions.add(inst); }
   bool emitSymbolAttribute(llvm::MCSymbol *, llvm::MCSymbolAttr) override { return true; }
   void emitCommonSymbol(llvm::MCSymbol *, uint64_t, llvm::Align) override {}
   void emitZerofill(llvm::MCSection *, llvm::MCSymbol *, uint64_t, llvm::Align, llvm::SMLoc) override {}
@@ -35,6 +35,9 @@ public:
   void emitCOFFSymbolStorageClass(int) override {}
   void emitCOFFSymbolType(int) override {}
   void endCOFFSymbolDef() override {}
+
+private:
+  CodeRegions &Regions;
 };
 
 std::string trim(const std::string &s) {
@@ -69,57 +72,118 @@ std::vector<Chunk> splitBlocks(const std::string &text) {
   return chunks;
 }
 
+// LLVM's assembly parser over one chunk, set up as llvm-mca 19 sets it up
+// (CodeRegionGenerator.cpp): MASM integer literals (`5h`, `101b`) lexed, asm
+// comments not preserved, a target streamer for target directives such as
+// `.cv_fpo_pushreg`, the initial text section, and region markers read from
+// the lexer's comments.
+class ChunkParser {
+public:
+  ChunkParser(const std::string &text, const std::string &file, Syntax syntax)
+      : File(file), Target(X86Target::get()),
+        Sti(Target.target().createMCSubtargetInfo(Target.triple().str(), "x86-64", "")),
+        Regions_(SrcMgr) {
+    SrcMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(text, file), llvm::SMLoc());
+    SrcMgr.setDiagHandler(&ChunkParser::keepFirstError, &FirstError);
+    Ctx = std::make_unique<llvm::MCContext>(Target.triple(), &Target.asmInfo(), &Target.registerInfo(), Sti.get(),
+                                            &SrcMgr);
+    Mofi.reset(Target.target().createMCObjectFileInfo(*Ctx, /*PIC=*/false));
+    Ctx->setObjectFileInfo(Mofi.get());
+    Collector = std::make_unique<InstructionCollector>(*Ctx, Regions_);
+    Printer.reset(Target.target().createMCInstPrinter(Target.triple(), 0, Target.asmInfo(), Target.instrInfo(),
+                                                      Target.registerInfo()));
+    Target.target().createAsmTargetStreamer(*Collector, Discard, Printer.get());  // owned by Collector
+    Parser.reset(llvm::createMCAsmParser(SrcMgr, *Ctx, *Collector, Target.asmInfo()));
+    Parser->getLexer().setCommentConsumer(&Markers);
+    Parser->getLexer().setLexMasmIntegers(true);
+    llvm::MCTargetOptions options;
+    options.PreserveAsmComments = false;
+    TargetParser.reset(Target.target().createMCAsmParser(*Sti, *Parser, Target.instrInfo(), options));
+    Parser->setTargetParser(*TargetParser);
+    if (syntax == Syntax::Intel)
+      Parser->setAssemblerDialect(1);
+  }
+
+  /// Parses the chunk; false, with the reasons added to `problems`, when the
+  /// parser or the region markers report an error (llvm-mca then refuses the input).
+  bool run(std::vector<Problem> &problems, std::size_t firstLine) {
+    if (Parser->Run(/*NoInitialTextSection=*/false)) {
+      std::size_t line = FirstError.line ? FirstError.line : firstLine;
+      problems.push_back({{File, line}, "assembly does not parse: line " + std::to_string(line) + ": " +
+                                            (FirstError.message.empty() ? "error" : FirstError.message)});
+      return false;
+    }
+    for (const RegionError &e : Regions_.errors())
+      problems.push_back({{File, e.line}, "code region: " + e.message});
+    return Regions_.errors().empty();
+  }
+
+  const CodeRegions &regions() const { return Regions_; }
+
+  /// The instructions' machine code in hex, so a region has the identity of a BHive row.
+  std::string encode(const std::vector<llvm::MCInst> &insts) const {
+    std::unique_ptr<llvm::MCCodeEmitter> emitter(Target.target().createMCCodeEmitter(Target.instrInfo(), *Ctx));
+    llvm::SmallVector<char, 64> code;
+    llvm::SmallVector<llvm::MCFixup, 4> fixups;
+    for (const llvm::MCInst &inst : insts)
+      emitter->encodeInstruction(inst, code, fixups, *Sti);
+    return toHex(reinterpret_cast<const std::uint8_t *>(code.data()), code.size());
+  }
+
+private:
+  struct Diagnostic {
+    std::size_t line = 0;
+    std::string message;
+  };
+  static void keepFirstError(const llvm::SMDiagnostic &d, void *out) {
+    auto &first = *static_cast<Diagnostic *>(out);
+    if (d.getKind() == llvm::SourceMgr::DK_Error && first.message.empty())  // the first error is the useful one
+      first = {static_cast<std::size_t>(d.getLineNo()), d.getMessage().str()};
+  }
+
+  std::string File;
+  const X86Target &Target;
+  std::unique_ptr<llvm::MCSubtargetInfo> Sti;
+  llvm::SourceMgr SrcMgr;
+  Diagnostic FirstError;
+  CodeRegions Regions_;
+  RegionMarkerConsumer Markers{Regions_};
+  std::unique_ptr<llvm::MCContext> Ctx;
+  std::unique_ptr<llvm::MCObjectFileInfo> Mofi;
+  std::unique_ptr<llvm::MCInstPrinter> Printer;
+  llvm::formatted_raw_ostream Discard{llvm::nulls()};
+  std::unique_ptr<InstructionCollector> Collector;  // owns the target streamer, which uses the two above
+  std::unique_ptr<llvm::MCAsmParser> Parser;
+  std::unique_ptr<llvm::MCTargetAsmParser> TargetParser;
+};
+
 } // namespace
 
 AsmParseResult parseAssembly(const std::string &text, const std::string &file, Syntax syntax) {
-  const X86Target &x86 = X86Target::get();
   AsmParseResult result;
-  std::unique_ptr<llvm::MCSubtargetInfo> sti(
-      x86.target().createMCSubtargetInfo(x86.triple().str(), "x86-64", ""));
-
-  for (const Chunk &chunk : splitBlocks(text)) {
-    if (!chunk.hasCode)
+  std::size_t regionIndex = 0;  // llvm-mca numbers the non-empty regions of a file
+  std::vector<Chunk> chunks = splitBlocks(text);
+  for (const Chunk &chunk : chunks) {
+    if (!chunk.hasCode && chunks.size() > 1)
+      continue;  // comments between separators; a file without separators is parsed whatever it holds
+    ChunkParser parser(chunk.text, file, syntax);
+    if (!parser.run(result.problems, chunk.firstLine))
       continue;
-    SourceLocation where{file, chunk.firstLine};
-    llvm::SourceMgr srcMgr;
-    srcMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(chunk.text, file), llvm::SMLoc());
-    std::string diagnostics;
-    srcMgr.setDiagHandler(
-        [](const llvm::SMDiagnostic &d, void *out) {
-          auto &s = *static_cast<std::string *>(out);
-          if (s.empty())  // the first error is the useful one
-            s = "line " + std::to_string(d.getLineNo()) + ": " + d.getMessage().str();
-        },
-        &diagnostics);
-
-    llvm::MCContext ctx(x86.triple(), &x86.asmInfo(), &x86.registerInfo(), sti.get(), &srcMgr);
-    std::unique_ptr<llvm::MCObjectFileInfo> mofi(x86.target().createMCObjectFileInfo(ctx, false));
-    ctx.setObjectFileInfo(mofi.get());
-    InstructionCollector collector(ctx);
-    std::unique_ptr<llvm::MCAsmParser> parser(llvm::createMCAsmParser(srcMgr, ctx, collector, x86.asmInfo()));
-    std::unique_ptr<llvm::MCTargetAsmParser> targetParser(
-        x86.target().createMCAsmParser(*sti, *parser, x86.instrInfo(), x86.targetOptions()));
-    parser->setTargetParser(*targetParser);
-    parser->setAssemblerDialect(syntax == Syntax::Intel ? 1 : 0);
-    collector.initSections(false, *sti);
-    bool failed = parser->Run(/*NoInitialTextSection=*/true);
-    if (failed || !diagnostics.empty() || collector.insts.empty()) {
-      result.problems.push_back(
-          {where, "assembly does not parse: " + (diagnostics.empty() ? std::string("no instructions") : diagnostics)});
-      continue;
+    std::size_t before = result.blocks.size();
+    for (const CodeRegion &region : parser.regions().regions()) {
+      if (region.insts.empty())
+        continue;  // llvm-mca skips empty regions
+      BasicBlock block;
+      block.hex = parser.encode(region.insts);
+      block.where = SourceLocation{file, region.marked() ? region.line : chunk.firstLine};
+      if (region.marked())
+        block.region = region.name.empty() ? std::to_string(regionIndex) : region.name;
+      ++regionIndex;
+      block.insts = region.insts;
+      result.blocks.push_back(std::move(block));
     }
-
-    // Encode to hex so the block has the same identity as a BHive row.
-    std::unique_ptr<llvm::MCCodeEmitter> emitter(x86.target().createMCCodeEmitter(x86.instrInfo(), ctx));
-    llvm::SmallVector<char, 64> code;
-    llvm::SmallVector<llvm::MCFixup, 4> fixups;
-    for (const llvm::MCInst &inst : collector.insts)
-      emitter->encodeInstruction(inst, code, fixups, *sti);
-    BasicBlock block;
-    block.hex = toHex(reinterpret_cast<const std::uint8_t *>(code.data()), code.size());
-    block.where = where;
-    block.insts = std::move(collector.insts);
-    result.blocks.push_back(std::move(block));
+    if (result.blocks.size() == before)
+      result.problems.push_back({{file, chunk.firstLine}, "assembly does not parse: no assembly instructions found"});
   }
   return result;
 }

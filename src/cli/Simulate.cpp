@@ -16,9 +16,9 @@ void addSimulateCommand(CLI::App &app, ExitStatus &status) {
       cmd->add_option("--mcpu", config->cpu, "CPU whose scheduling model to use")->capture_default_str();
   cmd->add_option("--params", config->paramsFile,
                   "parameter table (JSON, see `params export`) to simulate with instead of LLVM's values");
-  cmd->add_option("--iterations", config->iterations, "iterations of each block")
+  cmd->add_option("--iterations", config->iterations, "iterations of each block (0: llvm-mca's default, 100)")
       ->capture_default_str()
-      ->check(CLI::Range(1u, 100000u));
+      ->check(CLI::Range(0u, 100000u));
   cmd->add_option("-j,--threads", config->threads, "worker threads (0: all cores)")->capture_default_str();
   cmd->add_option("--format", config->format, "output format")
       ->capture_default_str()

@@ -10,6 +10,27 @@ std::vector<std::string> splitCsvLine(const std::string &line) {
   std::vector<std::string> fields;
   std::size_t start = 0;
   for (;;) {
+    std::size_t open = line.find_first_not_of(' ', start);
+    if (open != std::string::npos && line[open] == '"') {  // quoted (a region name may hold a comma)
+      std::string field;
+      std::size_t i = open + 1;
+      for (; i < line.size(); ++i) {
+        if (line[i] != '"') {
+          field += line[i];
+        } else if (i + 1 < line.size() && line[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          break;
+        }
+      }
+      fields.push_back(std::move(field));
+      std::size_t comma = line.find(',', i);
+      if (comma == std::string::npos)
+        return fields;
+      start = comma + 1;
+      continue;
+    }
     std::size_t comma = line.find(',', start);
     std::string field = line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     while (!field.empty() && (field.back() == '\r' || field.back() == ' ')) field.pop_back();

@@ -393,12 +393,15 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
       pending.clear();
     }
   };
+  nlohmann::json regions = nlohmann::json::array();  // blocks that are llvm-mca code regions, by block index
   for (UniqueBlockStream::Item item; stream.next(item);) {
     if (auto *p = std::get_if<block::Problem>(&item)) {
       spdlog::warn("{} (skipped)", p->str());
       continue;
     }
     UniqueBlock &u = std::get<UniqueBlock>(item);
+    if (!u.block.region.empty())
+      regions.push_back({{"block", u.index}, {"region", u.block.region}});
     flushThrough(u.index / config.chunkBlocks);
     if (!done[current] && inShard(u))
       pending.push_back(std::move(u));
@@ -414,6 +417,8 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
                         {"distinct_blocks", counts.distinctBlocks},
                         {"measured_labels", labels.size()},
                         {"measured_conflicts", labels.conflicts()}};
+  if (!regions.empty())  // absent otherwise, so datasets without regions keep their bytes
+    manifest["regions"] = std::move(regions);
   DatasetSummary summary;
   summary.manifest = out.finish(manifest, chunkCount);
   summary.simulations = simulator.simulated();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "surrogate/data/Dataset.h"
 #include "surrogate/data/DatasetOutput.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/CsvField.h"
 
 namespace fs = std::filesystem;
 
@@ -98,13 +100,20 @@ std::size_t exportCsv(const std::string &datasetDir, const std::string &output) 
   if (!output.empty() && output != "-")
     file = std::make_unique<support::AtomicFile>(output);
   std::ostream &os = file ? file->stream() : std::cout;
-  os << "hex,params_id,split,cycles,measured\n";
+  std::map<std::uint32_t, std::string> regions;  // block index -> code region, for assembly with regions
+  for (const nlohmann::json &r : ds.manifest().value("regions", nlohmann::json::array()))
+    regions[r.at("block").get<std::uint32_t>()] = r.at("region").get<std::string>();
+  os << "hex,params_id,split,cycles,measured" << (regions.empty() ? "\n" : ",region\n");
   std::size_t rows = 0;
   ExampleReader reader = ds.examples();
   for (Example e; reader.next(e); ++rows) {
     os << e.hex() << ',' << e.paramsId << ',' << splitName(e.split) << ',' << e.cycles << ',';
     if (e.measured)
       os << fmt::format("{}", *e.measured);
+    if (!regions.empty()) {
+      auto it = regions.find(e.blockIndex);
+      os << ',' << (it == regions.end() ? std::string() : support::csvField(it->second));
+    }
     os << '\n';
   }
   if (file)

@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "surrogate/block/CodeRegions.h"
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/CsvField.h"
 
 namespace surrogate::mca {
 
@@ -18,7 +20,9 @@ namespace {
 // Writes one result per block in the chosen format.
 class ResultWriter {
 public:
-  ResultWriter(std::ostream &out, std::string format) : Out(out), Format(std::move(format)) {}
+  /// `withRegion`: the inputs have code regions, so every row names its region.
+  ResultWriter(std::ostream &out, std::string format, bool withRegion)
+      : Out(out), Format(std::move(format)), WithRegion(withRegion) {}
 
   void write(const block::BasicBlock &b, const SimulationResult &r) {
     if (Format == "jsonl") {
@@ -30,29 +34,34 @@ public:
                           {"ipc", r.ipc},
                           {"block_rthroughput", r.blockRThroughput}};
       j["measured"] = b.measured ? nlohmann::json(*b.measured) : nlohmann::json(nullptr);
+      if (WithRegion)
+        j["region"] = b.region.empty() ? nlohmann::json(nullptr) : nlohmann::json(b.region);
       Out << j.dump() << '\n';
       return;
     }
     if (!HeaderWritten) {
       // The first block decides whether the input carries measurements.
       WithMeasured = b.measured.has_value();
-      Out << (WithMeasured ? "hex,cycles,measured\n" : "hex,cycles\n");
+      Out << (WithMeasured ? "hex,cycles,measured" : "hex,cycles") << (WithRegion ? ",region\n" : "\n");
       HeaderWritten = true;
     }
     Out << b.hex << ',' << r.cycles;
     if (WithMeasured)
       Out << ',' << (b.measured ? fmt::format("{}", *b.measured) : std::string());
+    if (WithRegion)
+      Out << ',' << support::csvField(b.region);
     Out << '\n';
   }
 
   void finish() {
     if (Format == "csv" && !HeaderWritten)
-      Out << "hex,cycles\n";
+      Out << (WithRegion ? "hex,cycles,region\n" : "hex,cycles\n");
   }
 
 private:
   std::ostream &Out;
   std::string Format;
+  bool WithRegion;
   bool HeaderWritten = false, WithMeasured = false;
 };
 
@@ -71,10 +80,10 @@ BatchSummary runSimulate(const SimulateConfig &config) {
   block::BlockReader reader(config.inputs, readerOptions);
 
   support::ResultOutput output(config.output);
-  ResultWriter writer(output.stream(), config.format);
+  ResultWriter writer(output.stream(), config.format, block::inputsHaveRegionMarkers(config.inputs));
 
   BatchOptions options;
-  options.iterations = config.iterations;
+  options.iterations = config.iterations == 0 ? kLlvmMcaDefaultIterations : config.iterations;
   options.threads = config.threads;
   options.strict = config.strict;
   BatchRunner runner(*subtarget, options);

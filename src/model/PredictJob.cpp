@@ -7,8 +7,10 @@
 #include <spdlog/spdlog.h>
 
 #include "surrogate/block/BlockReader.h"
+#include "surrogate/block/CodeRegions.h"
 #include "surrogate/model/Predictor.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/CsvField.h"
 #include "surrogate/support/Progress.h"
 
 namespace surrogate::model {
@@ -31,13 +33,14 @@ PredictSummary runPredict(const PredictConfig &config) {
   support::Progress progress("predicting");
   std::vector<block::BasicBlock> chunk;
   bool headerWritten = false, withMeasured = false;
+  const bool withRegion = block::inputsHaveRegionMarkers(config.inputs);
   auto flush = [&] {
     std::vector<PredictionOutcome> outcomes = predictor.run(chunk);
     if (!headerWritten) {
       // The measured column appears when the first chunk has measurements.
       for (const block::BasicBlock &b : chunk)
         withMeasured |= b.measured.has_value();
-      out << (withMeasured ? "hex,predicted,measured\n" : "hex,predicted\n");
+      out << (withMeasured ? "hex,predicted,measured" : "hex,predicted") << (withRegion ? ",region\n" : "\n");
       headerWritten = true;
     }
     for (std::size_t i = 0; i < chunk.size(); ++i) {
@@ -49,6 +52,8 @@ PredictSummary runPredict(const PredictConfig &config) {
       out << chunk[i].hex << ',' << fmt::format("{:.4f}", *outcomes[i].cycles);
       if (withMeasured)
         out << ',' << (chunk[i].measured ? fmt::format("{}", *chunk[i].measured) : std::string());
+      if (withRegion)
+        out << ',' << support::csvField(chunk[i].region);
       out << '\n';
       ++summary.predicted;
     }

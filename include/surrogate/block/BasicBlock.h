@@ -24,6 +24,9 @@ struct BasicBlock {
   std::optional<double> measured;   ///< cycles per 100 iterations, when known
   SourceLocation where;
   std::vector<llvm::MCInst> insts;  ///< empty until decoded
+  /// The llvm-mca code region (assembly with LLVM-MCA-BEGIN/END markers) the
+  /// block is: its name, or its index when anonymous. Empty for other inputs.
+  std::string region;
 };
 
 /// A row or block that could not be used, and why.

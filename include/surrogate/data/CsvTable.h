@@ -1,6 +1,7 @@
 #pragma once
 // Reads a CSV file with a header row, one row at a time, with columns found
-// by name. The toolkit's own CSVs never quote fields, so neither does this.
+// by name. The toolkit quotes only fields that need it (a code region's name
+// with a comma or quote, see support/CsvField.h); quoted fields are read back.
 
 #include <fstream>
 #include <stdexcept>

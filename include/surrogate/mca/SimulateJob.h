@@ -10,11 +10,14 @@
 
 namespace surrogate::mca {
 
+/// What llvm-mca runs for -iterations=0 (its default): mca::SourceMgr's DefaultIterations.
+inline constexpr unsigned kLlvmMcaDefaultIterations = 100;
+
 struct SimulateConfig {
   std::vector<std::string> inputs;
   std::string cpu = "haswell";  ///< empty with paramsFile: the table's CPU
   std::string paramsFile;        ///< parameter table to simulate with (JSON); empty: LLVM's model
-  unsigned iterations = 100;
+  unsigned iterations = 100;    ///< 0: llvm-mca's default (kLlvmMcaDefaultIterations)
   unsigned threads = 1;
   std::string format = "csv";  ///< csv | jsonl
   std::string output;          ///< empty or "-": stdout
