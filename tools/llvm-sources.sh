@@ -3,6 +3,7 @@
 # and prints the path of the unpacked tree (the directory holding llvm/).
 # The cache is shared by the scripts that need the sources (agreement suite, write-back build).
 # Usage: tools/llvm-sources.sh            (SURROGATE_LLVM_SRC_CACHE overrides the cache folder)
+#        tools/llvm-sources.sh --cached-only   (never downloads: prints nothing and exits 1 when not cached)
 set -euo pipefail
 
 VERSION="1:19.1.7-3~deb12u1"
@@ -12,6 +13,9 @@ TREE="$CACHE/llvm-toolchain-19_19.1.7"
 if [[ -f "$TREE/.complete" ]]; then
   echo "$TREE"
   exit 0
+fi
+if [[ "${1:-}" == "--cached-only" ]]; then
+  exit 1
 fi
 
 SUDO=""
