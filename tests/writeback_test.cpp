@@ -97,7 +97,7 @@ TEST(TextEdits, DiffAppliesWithPatch) {
   edits.insert(text.find("line 4\n"), "inserted before 4\n");                    // at a line start
   edits.replace(text.find("line 20\n"), text.find("line 22\n"), "");            // whole lines
   edits.insert(text.size(), "appended\n");
-  EXPECT_NE(edits.result().find("line two\ninserted before 4\nline 4\n"), std::string::npos);
+  EXPECT_NE(edits.result().find("line two\nline 3\ninserted before 4\nline 4\n"), std::string::npos);
   fs::create_directories(dir.path / "a");
   std::ofstream(dir.path / "a/f.txt") << text;
   std::ofstream(dir.path / "d.patch") << edits.unifiedDiff("a/f.txt");
