@@ -308,13 +308,7 @@ void setModelField(const TdSource &td, const std::string &model, const std::stri
 
 LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &options) {
   // Step 1: the model, its .td file and the subtarget the table was checked against.
-  std::string model = options.modelName;
-  if (model.empty()) {
-    auto known = schedModelNameFor(table.cpu);
-    if (!known)
-      throw ParamError("no known TableGen model name for CPU '" + table.cpu + "'; give it with --model-name");
-    model = *known;
-  }
+  const std::string model = schedModelName(table.cpu, options.modelName);
   const fs::path root(options.llvmSource);
   checkTreeVersion(root);
   TdSource td = findModelFile(root, model);
