@@ -428,7 +428,6 @@ LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &option
       edits.insert(td.text().size(), "\nlet SchedModel = " + model + " in {\n\n" + block + "} // SchedModel\n");
     }
   }
-  patch.patchedText = edits.result();
   patch.diff = edits.unifiedDiff(patch.file);
   return patch;
 }

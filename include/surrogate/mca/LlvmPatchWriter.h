@@ -26,7 +26,6 @@ struct LlvmPatchOptions {
 struct LlvmPatch {
   std::string file;          ///< e.g. llvm/lib/Target/X86/X86SchedHaswell.td
   std::string diff;          ///< the unified diff; empty when the table is LLVM's
-  std::string patchedText;   ///< the file as the patch leaves it
   std::size_t opcodes = 0;   ///< plain opcodes written
   std::size_t variantOpcodes = 0;  ///< opcodes whose SchedWriteVariant was copied
   std::size_t resolutions = 0;     ///< variant resolutions written

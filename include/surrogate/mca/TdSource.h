@@ -20,7 +20,7 @@ struct TdToken {
   std::size_t begin, end;    ///< byte range in the file, quotes included
 };
 
-/// A byte range of the file and its text.
+/// A byte range of the file.
 struct TdSpan {
   std::size_t begin = 0, end = 0;
 };
