@@ -9,6 +9,7 @@
 
 #include "surrogate/cli/Commands.h"
 #include "surrogate/mca/ParamSampler.h"
+#include "surrogate/mca/LlvmPatchWriter.h"
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/mca/TableGenWriter.h"
 #include "surrogate/mca/TunedSubtarget.h"
@@ -26,6 +27,7 @@ struct ExportConfig {
   std::string format = "json";
   std::string output;
   std::string modelName;
+  std::string llvmSource;  // llvm-patch: the LLVM source tree (holding llvm/)
   bool allOpcodes = false;
 };
 
@@ -73,6 +75,15 @@ void runExport(const ExportConfig &c, bool cpuGiven) {
     options.allOpcodes = c.allOpcodes;
     options.source = source;
     writeOutput(c.output, mca::writeTableGen(table, options));
+    return;
+  }
+  if (c.format == "llvm-patch") {
+    if (c.llvmSource.empty())
+      throw std::invalid_argument("--format llvm-patch needs --llvm-src (the directory holding llvm/; tools/llvm-sources.sh)");
+    mca::LlvmPatch patch = mca::writeLlvmPatch(table, {c.llvmSource, c.modelName, source});
+    spdlog::info("{}: {} opcodes, {} variant opcodes ({} resolutions){}", patch.file, patch.opcodes,
+                 patch.variantOpcodes, patch.resolutions, patch.diff.empty() ? "; the table is LLVM's, empty patch" : "");
+    writeOutput(c.output, patch.diff);
     return;
   }
   if (c.output.empty() || c.output == "-")
@@ -150,9 +161,10 @@ void addParamsCommand(CLI::App &app, ExitStatus &status) {
   CLI::Option *mcpu = exportCmd->add_option("--mcpu", exp->cpu, "CPU")->capture_default_str();
   exportCmd->add_option("--blocks", exp->blocks, "only the opcodes these blocks use (BHive CSV or .s files)");
   exportCmd->add_option("--params", exp->paramsFile, "write this table instead of the defaults (e.g. --format td)");
-  exportCmd->add_option("--format", exp->format, "json or td (TableGen)")
+  exportCmd->add_option("--format", exp->format, "json, td (TableGen) or llvm-patch (a diff of LLVM's X86Sched*.td)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "td"}));
+      ->check(CLI::IsMember({"json", "td", "llvm-patch"}));
+  exportCmd->add_option("--llvm-src", exp->llvmSource, "llvm-patch: LLVM 19.1.7 source tree (the directory holding llvm/)");
   exportCmd->add_option("--model-name", exp->modelName, "TableGen SchedMachineModel name (default: from the CPU)");
   exportCmd->add_flag("--all", exp->allOpcodes, "td: every opcode, not only those that differ from LLVM's");
   exportCmd->add_option("-o,--output", exp->output, "output file (default: stdout)");

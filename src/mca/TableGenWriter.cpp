@@ -33,14 +33,17 @@ std::optional<std::string> schedModelNameFor(const std::string &cpu) {
   return it->second;
 }
 
+std::string schedModelName(const std::string &cpu, const std::string &given) {
+  if (!given.empty())
+    return given;
+  auto known = schedModelNameFor(cpu);
+  if (!known)
+    throw ParamError("no known TableGen model name for CPU '" + cpu + "'; give it with --model-name");
+  return *known;
+}
+
 std::string writeTableGen(const ParamTable &table, const TableGenOptions &options) {
-  std::string model = options.modelName;
-  if (model.empty()) {
-    auto known = schedModelNameFor(table.cpu);
-    if (!known)
-      throw ParamError("no known TableGen model name for CPU '" + table.cpu + "'; give it with --model-name");
-    model = *known;
-  }
+  std::string model = schedModelName(table.cpu, options.modelName);
   ParamTable defaults = ParamTable::fromModel(table.cpu, [&] {
     std::vector<std::string> names;
     for (const auto &[name, p] : table.opcodes)
