@@ -111,8 +111,8 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
     for (std::size_t i = begin; i < end; ++i) {
       const llvm::ArrayRef<llvm::MCInst> decoded = blocks[i].insts;
       if (decoded.empty()) {
-        if (auto bad = decoder.decode(blocks[i].hex, insts)) {
-          out[i].problem = *bad;
+        if (block::DecodeResult bad = decoder.decode(blocks[i].hex, insts); !bad.ok()) {
+          out[i].problem = bad.error;
           continue;
         }
         if (insts.empty()) {

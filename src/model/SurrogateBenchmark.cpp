@@ -25,7 +25,7 @@ nlohmann::json runSurrogateBenchmark(const SurrogateBenchConfig &config) {
     std::vector<llvm::MCInst> insts;
     for (block::BlockOrProblem item; blocks.size() < config.mca.limit && reader.next(item);)
       if (auto *b = std::get_if<block::BasicBlock>(&item))
-        if (!b->insts.empty() || !decoder.decode(b->hex, insts)) {
+        if (!b->insts.empty() || decoder.decode(b->hex, insts).ok()) {
           b->insts.clear();  // timed runs decode, as bench mca's do
           blocks.push_back(std::move(*b));
         }

@@ -122,7 +122,7 @@ std::string sampleMeasured(const std::string &measured, std::size_t count, std::
   fs::path out = runDir / "measured.csv";
   std::ifstream in(measured);
   if (!in)
-    throw block::InputError(measured + ": cannot open the measured file");
+    throw support::InputError(measured + ": cannot open the measured file");
   std::vector<std::string> lines;
   std::string header;
   for (std::string line; std::getline(in, line);) {
@@ -180,8 +180,10 @@ MeasuredBlocks readMeasured(const std::string &path) {
     }
     block::BasicBlock b = std::get<block::BasicBlock>(std::move(item));
     std::vector<std::uint8_t> bytes;
-    std::optional<std::string> why = block::parseHex(b.hex, bytes);
-    if (!why) why = decoder.decode(b.hex, b.insts);
+    std::optional<std::string> why;
+    if (block::DecodeResult parsed = block::parseHex(b.hex, bytes); !parsed.ok()) why = parsed.error;
+    if (!why)
+      if (block::DecodeResult decoded = decoder.decode(b.hex, b.insts); !decoded.ok()) why = decoded.error;
     if (!why && b.insts.empty()) why = "no instructions";
     if (!why && !(b.measured && *b.measured > 0)) why = "no positive measured throughput";
     if (why) {
@@ -202,9 +204,7 @@ MeasuredBlocks readMeasured(const std::string &path) {
 
 std::unique_ptr<llvm::MCSubtargetInfo> defaultSubtarget(const std::string &cpu) {
   auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw std::invalid_argument(llvm::toString(sti.takeError()));
-  return std::move(*sti);
+  return sti;
 }
 
 std::vector<unsigned> opcodesOf(const std::vector<block::BasicBlock> &blocks) {
