@@ -13,9 +13,7 @@ namespace {
 
 const llvm::MCSchedModel &schedModelOf(const std::string &cpu) {
   auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw mca::ParamError(llvm::toString(sti.takeError()));
-  return (*sti)->getSchedModel();  // static data of the LLVM library
+  return sti->getSchedModel();  // static data of the LLVM library
 }
 
 float toFeature(double raw) { return TableFeatures::toFeature(raw); }

@@ -1,10 +1,10 @@
 #include "surrogate/model/RunDir.h"
 
 #include <filesystem>
-#include <fstream>
-#include <stdexcept>
 
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/ConfigReader.h"
+#include "surrogate/support/Errors.h"
 
 namespace fs = std::filesystem;
 
@@ -17,30 +17,22 @@ bool RunDir::hasBest() const { return fs::exists(bestPath()); }
 bool RunDir::hasLatest() const { return fs::exists(latestPath()); }
 
 nlohmann::json RunDir::config() const {
-  std::string path = configPath();
-  std::ifstream in(path);
-  if (!in)
-    throw std::runtime_error(path + ": not a run directory (no config.json)");
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception &e) {
-    throw std::runtime_error(path + ": not valid JSON: " + e.what());
-  }
+  if (!hasConfig())
+    throw support::InputError(configPath() + ": not a run directory (no config.json)");
+  return support::readJsonFile(configPath());
 }
 
 ModelConfig RunDir::modelConfig() const {
   nlohmann::json j = config();
-  try {
-    return ModelConfig::fromJson(j.at("model"));
-  } catch (const std::exception &e) {
-    throw std::runtime_error(configPath() + ": " + e.what());
-  }
+  if (!j.contains("model"))
+    throw support::DataError(configPath(), "no \"model\" section");
+  return ModelConfig::fromJson(j.at("model"), configPath());
 }
 
 block::Vocabulary RunDir::vocabulary(const ModelConfig &model) const {
   block::Vocabulary vocab = block::Vocabulary::load(vocabularyPath());
   if (static_cast<std::int64_t>(vocab.size()) != model.vocabularySize)
-    throw std::runtime_error(vocabularyPath() + ": vocabulary size differs from config.json");
+    throw support::DataError(vocabularyPath(), "vocabulary size differs from config.json");
   return vocab;
 }
 

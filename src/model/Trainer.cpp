@@ -25,6 +25,7 @@
 #include "surrogate/model/RunDir.h"
 #include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/ConfigReader.h"
 #include "surrogate/support/Progress.h"
 
 namespace fs = std::filesystem;
@@ -67,80 +68,40 @@ nlohmann::json TrainingOptions::toJson() const {
           {"unknown_token_rate", unknownTokenRate}};
 }
 
-TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j) {
-  if (!j.is_object())
-    throw std::invalid_argument("training config: expected a JSON object");
+TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j, const std::string &file) {
+  support::ConfigReader r(j, file, "training");
   TrainingOptions o;
-  std::set<std::string> known;
-  const nlohmann::json defaults = o.toJson();
-  for (const auto &[key, value] : defaults.items())
-    known.insert(key);
-  for (const auto &[key, value] : j.items())
-    if (!known.count(key))
-      throw std::invalid_argument("training config: unknown key '" + key + "'");
-  auto count = [&](const char *key, auto &field, std::uint64_t min) {
-    if (!j.contains(key))
-      return;
-    if (!j[key].is_number_unsigned() || j[key].get<std::uint64_t>() < min)
-      throw std::invalid_argument(std::string("training config: '") + key + "' must be an integer >= " +
-                                  std::to_string(min));
-    field = j[key].get<std::remove_reference_t<decltype(field)>>();
-  };
-  auto real = [&](const char *key, double &field, double min, double max) {
-    if (!j.contains(key))
-      return;
-    if (!j[key].is_number() || !(j[key].get<double>() >= min && j[key].get<double>() <= max))
-      throw std::invalid_argument(fmt::format("training config: '{}' must be a number in [{}, {}]", key, min, max));
-    field = j[key].get<double>();
-  };
-  count("batch_size", o.batchSize, 1);
-  count("eval_batch_size", o.evalBatchSize, 1);
-  count("max_epochs", o.maxEpochs, 1);
-  count("patience", o.patience, 1);
-  count("lr_patience", o.lrPatience, 1);
-  real("learning_rate", o.learningRate, 1e-9, 10);
-  real("lr_decay", o.lrDecay, 1e-3, 1);
-  real("min_learning_rate", o.minLearningRate, 0, 10);
-  real("grad_clip", o.gradClip, 0, 1e9);
-  real("unknown_token_rate", o.unknownTokenRate, 0, 0.99);
-  if (j.contains("loss")) {
-    std::optional<Loss> loss = j["loss"].is_string() ? parseLoss(j["loss"].get<std::string>()) : std::nullopt;
-    if (!loss)
-      throw std::invalid_argument("training config: 'loss' must be mape, log_l1 or log_mse");
-    o.loss = *loss;
-  }
-  count("bucket_pool", o.bucketPool, 1);
-  count("seed", o.seed, 0);
-  count("threads", o.threads, 1);
-  count("max_train_examples", o.maxTrainExamples, 0);
-  count("max_validation_examples", o.maxValidationExamples, 0);
-  if (j.contains("condition_on_parameters")) {
-    if (!j["condition_on_parameters"].is_boolean())
-      throw std::invalid_argument("training config: 'condition_on_parameters' must be true or false");
-    o.conditionOnParameters = j["condition_on_parameters"].get<bool>();
-  }
+  constexpr std::size_t one = 1, zero = 0;
+  r.read("batch_size", o.batchSize, one);
+  r.read("eval_batch_size", o.evalBatchSize, one);
+  r.read("max_epochs", o.maxEpochs, one);
+  r.read("patience", o.patience, one);
+  r.read("lr_patience", o.lrPatience, one);
+  r.read("learning_rate", o.learningRate, 1e-9, 10);
+  r.read("lr_decay", o.lrDecay, 1e-3, 1);
+  r.read("min_learning_rate", o.minLearningRate, 0, 10);
+  r.read("grad_clip", o.gradClip, 0, 1e9);
+  r.read("unknown_token_rate", o.unknownTokenRate, 0, 0.99);
+  std::string loss = lossName(o.loss);
+  if (r.read("loss", loss, {"mape", "log_l1", "log_mse"}))
+    o.loss = *parseLoss(loss);
+  r.read("bucket_pool", o.bucketPool, one);
+  r.read("seed", o.seed);
+  r.read("threads", o.threads, 1u);
+  r.read("max_train_examples", o.maxTrainExamples, zero);
+  r.read("max_validation_examples", o.maxValidationExamples, zero);
+  r.read("condition_on_parameters", o.conditionOnParameters);
+  r.finish();
   return o;
 }
 
 void readTrainConfigFile(const std::string &path, ModelConfig &model, TrainingOptions &training) {
-  std::ifstream in(path);
-  if (!in)
-    throw std::runtime_error(path + ": cannot open the config file");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception &e) {
-    throw std::runtime_error(path + ": not valid JSON: " + e.what());
-  }
-  try {
-    for (const auto &[key, value] : j.items())
-      if (key != "model" && key != "training" && key != "comment")
-        throw std::invalid_argument("unknown section '" + key + "' (expected model, training)");
-    model = ModelConfig::fromJson(j.value("model", nlohmann::json::object()));
-    training = TrainingOptions::fromJson(j.value("training", nlohmann::json::object()));
-  } catch (const std::invalid_argument &e) {
-    throw std::runtime_error(path + ": " + e.what());
-  }
+  nlohmann::json j = support::readJsonFile(path);
+  support::ConfigReader r(j, path);
+  r.allow({"comment"});
+  model = ModelConfig::fromJson(r.raw("model") ? *r.raw("model") : nlohmann::json::object(), path);
+  training = TrainingOptions::fromJson(r.raw("training") ? *r.raw("training") : nlohmann::json::object(), path);
+  r.finish();
 }
 
 namespace {
@@ -531,8 +492,8 @@ void prepareResume(PreparedRun &p, const RunDir &run) {
   nlohmann::json resolved = run.config();
   try {
     p.job.data = DataSource::fromJson(resolved.at("data"));
-    p.job.model = ModelConfig::fromJson(resolved.at("model"));
-    p.job.training = TrainingOptions::fromJson(resolved.at("training"));
+    p.job.model = ModelConfig::fromJson(resolved.at("model"), run.configPath());
+    p.job.training = TrainingOptions::fromJson(resolved.at("training"), run.configPath());
   } catch (const std::exception &e) {
     throw std::runtime_error(run.configPath() + ": " + e.what());
   }

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "surrogate/block/BlockReader.h"
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/Target.h"
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/mca/BatchRunner.h"
@@ -44,28 +44,21 @@ MeasuredSet prepareMeasured(const std::string &measuredFile, std::size_t limit, 
   support::AtomicFile out(set.csv);
   out.stream() << "hex,measured\n";
   block::BlockReader reader({measuredFile});
-  block::BlockOrProblem item;
-  std::vector<std::uint8_t> bytes;
-  while ((limit == 0 || set.rows < limit) && reader.next(item)) {
-    if (auto *p = std::get_if<block::Problem>(&item)) {
-      spdlog::warn("{} (skipped)", p->str());
-      ++set.skipped;
-      continue;
-    }
-    auto &b = std::get<block::BasicBlock>(item);
+  block::ReadCounts counts = block::forEachBlock(reader, [&](block::BasicBlock &b) {
     if (!b.measured) {
-      spdlog::warn("{}: no measured throughput (skipped)", b.where.str());
+      block::reportSkipped({b.where, "no measured throughput"});
       ++set.skipped;
-      continue;
+      return true;
     }
-    block::parseHex(b.hex, bytes);
-    data::Split split = data::splitOf(data::fnv1a64(bytes.data(), bytes.size()));
+    data::Split split = data::splitOfHex(b.hex);
     set.trainRows += split == data::Split::Train;
     if (split == data::Split::Test)
       set.test.push_back(b);
     out.stream() << b.hex << ',' << fmt::format("{}", *b.measured) << '\n';
     ++set.rows;
-  }
+    return limit == 0 || set.rows < limit;
+  });
+  set.skipped += counts.skipped;
   out.commit();
   return set;
 }
@@ -84,9 +77,7 @@ nlohmann::json trainPoint(const PatternConfig &config, const model::ModelConfig 
 
 double llvmMcaTestError(const std::string &cpu, const std::vector<block::BasicBlock> &test, unsigned threads) {
   auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw std::invalid_argument(llvm::toString(sti.takeError()));
-  std::vector<double> cycles = mca::simulateCycles(**sti, test, threads), predicted, measured;
+  std::vector<double> cycles = mca::simulateCycles(*sti, test, threads), predicted, measured;
   for (std::size_t i = 0; i < test.size(); ++i)
     if (!std::isnan(cycles[i])) {
       predicted.push_back(cycles[i]);
@@ -100,6 +91,33 @@ std::string fractionName(double f) { return fmt::format("{:g}", f); }
 // The targets: at kTenPercent the adapted error at most kHalf of llvm-mca's,
 // and below from-scratch at every fraction up to kBelowScratchUpTo.
 constexpr double kTenPercent = 0.10, kHalf = 0.5, kBelowScratchUpTo = 0.25;
+
+// The config's "pattern" section for adapt ("from" is the --from run, saved on a fresh run).
+struct AdaptSettings {
+  std::string from;
+  std::vector<double> fractions = {0.01, 0.05, 0.10, 0.25, 0.50, 1.00};
+  std::size_t measuredLimit = 0;  ///< measured rows used (0: all)
+
+  static AdaptSettings read(const PatternConfig &config) {
+    support::ConfigReader r = config.patternSection();
+    r.allow({"comment"});
+    AdaptSettings s;
+    r.read("from", s.from);
+    r.read("measured_limit", s.measuredLimit);
+    if (const nlohmann::json *f = r.raw("fractions")) {
+      if (!f->is_array() || f->empty())
+        throw r.error("fractions", "must be a non-empty list of numbers in (0, 1]");
+      s.fractions.clear();
+      for (const auto &v : *f) {
+        if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1))
+          throw r.error("fractions", "must be a non-empty list of numbers in (0, 1]");
+        s.fractions.push_back(v.get<double>());
+      }
+    }
+    r.finish();
+    return s;
+  }
+};
 
 struct CurvePoint {
   double fraction = 0;
@@ -220,8 +238,7 @@ std::string AdaptReport::markdown() const {
 
 // The learning curve: at each fraction, adapted from `from` and from scratch.
 std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelConfig &network) {
-  std::vector<double> fractions =
-      r.config.pattern.value("fractions", std::vector<double>{0.01, 0.05, 0.10, 0.25, 0.50, 1.00});
+  std::vector<double> fractions = AdaptSettings::read(r.config).fractions;
   std::vector<CurvePoint> curve;
   for (double f : fractions) {
     CurvePoint p;
@@ -284,16 +301,18 @@ nlohmann::json runAdapt(const AdaptJob &job) {
   PatternConfig seed = job.config;
   if (!job.resume)
     seed.pattern["from"] = fs::absolute(job.fromRun).lexically_normal().string();
+  AdaptSettings::read(seed);  // before anything is written
   r.config = startRun(job.runDir, seed, job.resume);
   r.runDir = job.runDir;
-  r.from = r.config.pattern.at("from");
+  AdaptSettings settings = AdaptSettings::read(r.config);
+  r.from = settings.from;
   model::RunDir from(r.from);
   if (!from.hasBest())
     throw std::invalid_argument(r.from + ": not a model run directory (no best.pt); pass a compile run to --from");
   // From scratch means the compiled network's sizes with fresh weights.
   model::ModelConfig network = from.modelConfig();
 
-  r.measured = prepareMeasured(r.config.measured, r.config.pattern.value("measured_limit", std::size_t{0}), r.runDir);
+  r.measured = prepareMeasured(r.config.measured, settings.measuredLimit, r.runDir);
   spdlog::info("{} measured blocks ({} skipped): {} in the train split, {} in the test split", r.measured.rows,
                r.measured.skipped, r.measured.trainRows, r.measured.test.size());
   r.mcaError = llvmMcaTestError(r.config.cpu, r.measured.test, r.config.threads);

@@ -87,9 +87,23 @@ nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &ru
   return ensureTrained(job);
 }
 
+// The config's "pattern" section for compile.
+struct CompileSettings {
+  std::size_t deployBlocks = 0;  ///< held-out blocks compared at deployment (0: all)
+
+  static CompileSettings read(const PatternConfig &config) {
+    support::ConfigReader r = config.patternSection();
+    r.allow({"comment"});
+    CompileSettings s;
+    r.read("deploy_blocks", s.deployBlocks);
+    r.finish();
+    return s;
+  }
+};
+
 DeploymentComparison compareOnHeldOut(const PatternConfig &config, const std::string &runDir,
                                       const std::string &datasetDir) {
-  std::size_t limit = config.pattern.value("deploy_blocks", std::size_t{0});
+  std::size_t limit = CompileSettings::read(config).deployBlocks;
   std::vector<block::BasicBlock> heldOut = heldOutMeasuredBlocks(datasetDir, limit);
   spdlog::info("deployment: llvm-mca and the surrogate on {} held-out measured blocks", heldOut.size());
   DeploymentComparison comparison = compareWithLlvmMca(runDir, config.cpu, heldOut, config.threads);
@@ -216,6 +230,7 @@ std::string CompileReport::markdown() const {
 nlohmann::json runCompile(const CompileJob &job) {
   auto start = Clock::now();
   CompileReport r;
+  CompileSettings::read(job.config);  // before anything is written
   r.config = startRun(job.runDir, job.config, job.resume);
   r.runDir = job.runDir;
   r.datasetDir = ensureDefaultDataset(r.config, r.runDir);

@@ -55,8 +55,6 @@ std::vector<double> predictAll(const std::string &modelDir, const std::vector<bl
 DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::string &cpu,
                                         const std::vector<block::BasicBlock> &blocks, unsigned threads) {
   auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw std::invalid_argument(llvm::toString(sti.takeError()));
   if (blocks.empty())
     throw std::runtime_error("no held-out blocks with measured timings to compare on (is --measured set?)");
 
@@ -68,7 +66,7 @@ DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::
   for (unsigned t : threadCounts) {
     double mcaSeconds = 0, surrogateSeconds = 0;
     auto mcaStart = Clock::now();
-    mcaCycles = mca::simulateCycles(**sti, blocks, t);
+    mcaCycles = mca::simulateCycles(*sti, blocks, t);
     mcaSeconds = secondsSince(mcaStart);
     surrogateCycles = predictAll(modelDir, blocks, t, surrogateSeconds);
     double mcaRate = blocks.size() / mcaSeconds, surrogateRate = blocks.size() / surrogateSeconds;

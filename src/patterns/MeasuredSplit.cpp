@@ -7,10 +7,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include "surrogate/block/BlockReader.h"
-#include "surrogate/block/Decoder.h"
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::patterns {
 
@@ -22,7 +22,7 @@ std::string sampleMeasured(const std::string &measured, std::size_t count, std::
   fs::path out = runDir / "measured.csv";
   std::ifstream in(measured);
   if (!in)
-    throw block::InputError(measured + ": cannot open the measured file");
+    throw support::InputError(measured + ": cannot open the measured file");
   std::vector<std::string> lines;
   std::string header;
   for (std::string line; std::getline(in, line);) {
@@ -52,32 +52,24 @@ std::string sampleMeasured(const std::string &measured, std::size_t count, std::
 MeasuredBlocks readMeasured(const std::string &path) {
   MeasuredBlocks out;
   block::BlockReader reader({path});
-  block::Decoder decoder;
-  for (block::BlockOrProblem item; reader.next(item);) {
-    if (auto *problem = std::get_if<block::Problem>(&item)) {
-      spdlog::warn("{}", problem->str());
-      ++out.problems;
-      continue;
-    }
-    block::BasicBlock b = std::get<block::BasicBlock>(std::move(item));
-    std::vector<std::uint8_t> bytes;
-    std::optional<std::string> why = block::parseHex(b.hex, bytes);
-    if (!why) why = decoder.decode(b.hex, b.insts);
-    if (!why && b.insts.empty()) why = "no instructions";
-    if (!why && !(b.measured && *b.measured > 0)) why = "no positive measured throughput";
+  std::size_t unusable = 0;
+  block::ReadCounts counts = block::forEachDecoded(reader, [&](block::BasicBlock &b) {
+    const char *why = b.insts.empty() ? "no instructions"
+                      : !(b.measured && *b.measured > 0) ? "no positive measured throughput"
+                                                         : nullptr;
     if (why) {
-      spdlog::warn("{}: {}", b.where.str(), *why);
-      ++out.problems;
-      continue;
+      block::reportSkipped({b.where, why});
+      ++unusable;
+      return true;
     }
-    data::Split split = data::splitOf(data::fnv1a64(bytes.data(), bytes.size()));
-    if (split == data::Split::Train)
-      out.train.push_back(std::move(b));
-    else if (split == data::Split::Test)
-      out.test.push_back(std::move(b));
-    else
-      out.validation.push_back(std::move(b));
-  }
+    switch (data::splitOfHex(b.hex)) {
+    case data::Split::Train: out.train.push_back(std::move(b)); break;
+    case data::Split::Validation: out.validation.push_back(std::move(b)); break;
+    case data::Split::Test: out.test.push_back(std::move(b)); break;
+    }
+    return true;
+  });
+  out.problems = counts.skipped + unusable;
   return out;
 }
 

@@ -217,23 +217,16 @@ EvaluationPhase evaluateTables(const PatternConfig &config, const TuningPhase &t
   return p;
 }
 
-std::unique_ptr<llvm::MCSubtargetInfo> defaultSubtarget(const std::string &cpu) {
-  auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw std::invalid_argument(llvm::toString(sti.takeError()));
-  return std::move(*sti);
-}
-
 } // namespace
 
 nlohmann::json runOptimize(const OptimizeJob &job) {
   auto start = Clock::now();
   OptimizeReport r;
-  r.settings = OptimizeSettings::fromJson(job.config.pattern);  // before anything is written
+  r.settings = OptimizeSettings::fromJson(job.config.pattern, job.config.source);  // before anything is written
   if (job.config.measured.empty() && !job.resume)
     throw std::invalid_argument("optimize needs measured timings: set `measured` in the config or pass --measured FILE");
   r.config = startRun(job.runDir, job.config, job.resume);
-  r.settings = OptimizeSettings::fromJson(r.config.pattern);
+  r.settings = OptimizeSettings::fromJson(r.config.pattern, r.config.source);
   r.runDir = job.runDir;
   fs::path runDir(job.runDir);
   auto timed = [&](const char *phase, auto step) {
@@ -244,7 +237,7 @@ nlohmann::json runOptimize(const OptimizeJob &job) {
 
   timed("dataset", [&] { r.dataset = buildSampledDataset(r.config, r.settings, runDir, job.resume); });
   timed("surrogate_training", [&] { r.surrogate = trainSurrogate(r.config, r.dataset, runDir); });
-  auto defaultSti = defaultSubtarget(r.config.cpu);
+  auto defaultSti = block::X86Target::get().createSubtarget(r.config.cpu);
   timed("gradient_tuning", [&] { r.tuning = tuneTable(r.config, r.settings, r.dataset, r.surrogate, *defaultSti, runDir); });
   timed("blackbox_search", [&] { r.blackbox = searchBlackBox(r.config, r.settings, r.dataset, r.tuning, runDir); });
   timed("llvm_mca_evaluation",

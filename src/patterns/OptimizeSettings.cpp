@@ -1,9 +1,11 @@
 #include "surrogate/patterns/Optimize.h"
 
-#include <stdexcept>
+#include <limits>
 
 #include <fmt/format.h>
 #include <nlopt.h>
+
+#include "surrogate/support/ConfigReader.h"
 
 namespace surrogate::patterns {
 
@@ -15,57 +17,30 @@ nlohmann::json OptimizeSettings::toJson() const {
           {"blackbox_blocks", blackboxBlocks}, {"blackbox_method", blackboxMethod}};
 }
 
-OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j) {
+OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::string &file) {
+  support::ConfigReader r(j, file, "pattern");
+  r.allow({"comment"});
   OptimizeSettings s;
-  if (!j.is_object())
-    throw std::invalid_argument("pattern: expected an object");
-  nlohmann::json known = s.toJson();
-  for (const auto &[key, value] : j.items()) {
-    if (key == "comment")
-      continue;
-    if (!known.contains(key)) {
-      std::vector<std::string> names;
-      for (const auto &[k, v] : known.items()) names.push_back(k);
-      throw std::invalid_argument(fmt::format("pattern.{}: unknown key for optimize (known: {})", key,
-                                              fmt::join(names, ", ")));
-    }
-    bool numeric = key != "blackbox_method";
-    if (numeric && !(value.is_number() && value.get<double>() >= 0))
-      throw std::invalid_argument(fmt::format("pattern.{}: expected a non-negative number, got {}", key, value.dump()));
-  }
-  auto positive = [&](const char *key, auto &field) {
-    if (j.contains(key)) {
-      field = j.at(key).get<std::remove_reference_t<decltype(field)>>();
-      if (field == 0)
-        throw std::invalid_argument(fmt::format("pattern.{}: must be positive", key));
-    }
-  };
-  positive("params_samples", s.paramsSamples);
-  positive("tables_per_block", s.tablesPerBlock);
-  positive("steps", s.steps);
-  positive("batch_size", s.batchSize);
-  positive("learning_rate", s.learningRate);
-  positive("blackbox_blocks", s.blackboxBlocks);
-  if (j.contains("perturb_probability")) {
-    s.perturbProbability = j.at("perturb_probability").get<double>();
-    if (!(s.perturbProbability > 0 && s.perturbProbability <= 1))
-      throw std::invalid_argument(fmt::format("pattern.perturb_probability: must be in (0, 1], got {}",
-                                              s.perturbProbability));
-  }
-  if (j.contains("l1")) s.l1 = j.at("l1").get<double>();
-  if (j.contains("measured_sample")) s.measuredSample = j.at("measured_sample").get<std::size_t>();
+  constexpr double kMax = 1e18;
+  r.read("params_samples", s.paramsSamples, 1u);
+  r.read("tables_per_block", s.tablesPerBlock, 1u);
+  r.read("steps", s.steps, std::size_t{1});
+  r.read("batch_size", s.batchSize, std::size_t{1});
+  r.read("blackbox_blocks", s.blackboxBlocks, std::size_t{1});
+  r.read("measured_sample", s.measuredSample, std::size_t{0});
+  r.read("learning_rate", s.learningRate, std::numeric_limits<double>::min(), kMax);
+  r.read("l1", s.l1, 0, kMax);
+  if (r.read("perturb_probability", s.perturbProbability, 0, 1) && !(s.perturbProbability > 0))
+    throw r.error("perturb_probability", "must be in (0, 1]");
+  r.read("blackbox_method", s.blackboxMethod);
+  r.finish();
   if (s.tablesPerBlock > s.paramsSamples)
-    throw std::invalid_argument(fmt::format("pattern.tables_per_block ({}) exceeds pattern.params_samples ({})",
-                                            s.tablesPerBlock, s.paramsSamples));
-  if (j.contains("blackbox_method")) {
-    if (!j.at("blackbox_method").is_string())
-      throw std::invalid_argument("pattern.blackbox_method: expected a string such as \"GN_ESCH\"");
-    s.blackboxMethod = j.at("blackbox_method").get<std::string>();
-  }
+    throw r.error("tables_per_block", fmt::format("({}) exceeds pattern.params_samples ({})", s.tablesPerBlock,
+                                                  s.paramsSamples));
   int algorithm = static_cast<int>(nlopt_algorithm_from_string(s.blackboxMethod.c_str()));
   if (algorithm < 0 || algorithm >= NLOPT_NUM_ALGORITHMS)
-    throw std::invalid_argument("pattern.blackbox_method: '" + s.blackboxMethod +
-                                "' is not an NLopt algorithm (e.g. GN_ESCH, LN_SBPLX, GN_CRS2_LM)");
+    throw r.error("blackbox_method", "'" + s.blackboxMethod +
+                                         "' is not an NLopt algorithm (e.g. GN_ESCH, LN_SBPLX, GN_CRS2_LM)");
   return s;
 }
 

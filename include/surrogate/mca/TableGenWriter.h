@@ -23,7 +23,7 @@ struct TableGenOptions {
 /// HaswellModel), if known.
 std::optional<std::string> schedModelNameFor(const std::string &cpu);
 
-/// The .td text; throws ParamError when the model name is unknown.
+/// The .td text; throws support::InputError when the model name is unknown.
 std::string writeTableGen(const ParamTable &table, const TableGenOptions &options);
 
 } // namespace surrogate::mca

@@ -56,8 +56,9 @@ struct TrainingOptions {
   double unknownTokenRate = 0;
 
   nlohmann::json toJson() const;
-  /// Missing keys keep defaults; unknown keys and bad values throw std::invalid_argument.
-  static TrainingOptions fromJson(const nlohmann::json &j);
+  /// Missing keys keep defaults; an unknown key or a bad value is a
+  /// support::ConfigError naming `file` and the key (training.KEY).
+  static TrainingOptions fromJson(const nlohmann::json &j, const std::string &file = "training config");
 };
 
 struct TrainJob {
@@ -75,7 +76,7 @@ struct TrainJob {
   std::optional<std::size_t> stopAfterEpochs;  ///< end this invocation after N epochs (resumable)
 };
 
-/// Reads a config file {"model": {...}, "training": {...}}; errors name the file.
+/// Reads a config file {"model": {...}, "training": {...}}; errors name the file and the key.
 void readTrainConfigFile(const std::string &path, ModelConfig &model, TrainingOptions &training);
 
 /// Trains; returns the final report (also written to runDir/report.json),
