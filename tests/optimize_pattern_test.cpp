@@ -111,7 +111,7 @@ TEST(OptimizePattern, BadSettingsAreNamed) {
   config["pattern"]["stepz"] = 3;
   auto r = test::runSurrogate("optimize --config " + dir.file("a.json", config.dump()) + " -o " + (dir / "run"));
   EXPECT_NE(r.exitCode, 0);
-  EXPECT_NE(r.err.find("pattern.stepz: unknown key for optimize"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a.json: 'pattern.stepz': unknown key"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "run/pattern.json"));
 
   config = tinyConfig(dir / "missing.csv");
