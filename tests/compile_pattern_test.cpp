@@ -79,10 +79,10 @@ TEST(CompilePattern, BadConfigNamesTheFile) {
   std::string bad = dir.file("bad.json", R"({"cpu": "haswell", "colour": "blue"})");
   auto r = test::runSurrogate("compile --config " + bad + " -o " + (dir / "run"));
   EXPECT_NE(r.exitCode, 0);
-  EXPECT_NE(r.err.find("bad.json: unknown key 'colour'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.json: 'colour': unknown key"), std::string::npos) << r.err;
   auto missing = test::runSurrogate("compile --config " + (dir / "none.json") + " -o " + (dir / "run2"));
   EXPECT_NE(missing.exitCode, 0);
-  EXPECT_NE(missing.err.find("none.json: cannot open config"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("none.json: cannot open"), std::string::npos) << missing.err;
 }
 
 // A typo in the pattern section stops the run before anything is written,
