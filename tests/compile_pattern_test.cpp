@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "TestSupport.h"
+#include "surrogate/data/Dataset.h"
+#include "surrogate/patterns/PatternConfig.h"
+#include "surrogate/support/Errors.h"
 
 using namespace surrogate;
 
@@ -76,8 +79,57 @@ TEST(CompilePattern, BadConfigNamesTheFile) {
   std::string bad = dir.file("bad.json", R"({"cpu": "haswell", "colour": "blue"})");
   auto r = test::runSurrogate("compile --config " + bad + " -o " + (dir / "run"));
   EXPECT_NE(r.exitCode, 0);
-  EXPECT_NE(r.err.find("bad.json: unknown key 'colour'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.json: 'colour': unknown key"), std::string::npos) << r.err;
   auto missing = test::runSurrogate("compile --config " + (dir / "none.json") + " -o " + (dir / "run2"));
   EXPECT_NE(missing.exitCode, 0);
-  EXPECT_NE(missing.err.find("none.json: cannot open config"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("none.json: cannot open"), std::string::npos) << missing.err;
+}
+
+// A typo in the pattern section stops the run before anything is written,
+// naming the file and the key (it used to run with exit 0).
+TEST(CompilePattern, UnknownPatternKeyIsAnErrorNamingFileAndKey) {
+  test::TempDir dir;
+  nlohmann::json config = {{"cpu", "haswell"}, {"pattern", {{"deploy_blockz", 10}}}};
+  std::string configPath = dir.file("typo.json", config.dump());
+  std::string run = dir / "run";
+  auto r = test::runSurrogate("--no-progress compile --config " + configPath + " -o " + run);
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("typo.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("pattern.deploy_blockz"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(run + "/pattern.json"));
+}
+
+// The same for the model and training sections, when the config is loaded.
+TEST(CompilePattern, UnknownSectionKeysAreErrorsAtLoad) {
+  test::TempDir dir;
+  for (const char *section : {"model", "training", "dataset"}) {
+    nlohmann::json config = {{section, {{"hiden", 3}}}};
+    std::string path = dir.file(std::string(section) + ".json", config.dump());
+    try {
+      patterns::PatternConfig::load(path);
+      ADD_FAILURE() << section;
+    } catch (const support::ConfigError &e) {
+      EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(std::string(section) + ".hiden"), std::string::npos) << e.what();
+    }
+  }
+}
+
+// A dataset directory whose manifest is of another format version is
+// reported as that, not as a complete dataset to overwrite with --force.
+TEST(CompilePattern, DatasetOfAnotherFormatVersionIsReportedAsSuch) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "dataset");
+  dir.file("dataset/" + std::string(data::kManifestFile),
+           R"({"format": "surrogate-dataset", "format_version": 99, "complete": true})");
+  data::DatasetConfig settings;
+  settings.output = dir / "dataset";
+  try {
+    patterns::ensureDataset(settings);
+    FAIL() << "no error";
+  } catch (const support::DataError &e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("format version 99"), std::string::npos) << what;
+    EXPECT_EQ(what.find("--force"), std::string::npos) << what;
+  }
 }

@@ -70,8 +70,8 @@ TEST(DatasetFormat, DamagedChunkIsRejected) {
   std::string bytes = encodeChunk(chunk);
   bytes[kChunkHeaderBytes + 28] ^= 1;  // one bit of the cycles
   std::ofstream(dir / "bad.bin", std::ios::binary) << bytes;
-  EXPECT_THROW(readChunk(dir / "bad.bin"), DatasetError);
+  EXPECT_THROW(readChunk(dir / "bad.bin"), surrogate::support::DataError);
   std::ofstream(dir / "short.bin", std::ios::binary) << bytes.substr(0, 20);
-  EXPECT_THROW(readChunk(dir / "short.bin"), DatasetError);
-  EXPECT_THROW(readChunk(dir / "missing.bin"), DatasetError);
+  EXPECT_THROW(readChunk(dir / "short.bin"), surrogate::support::DataError);
+  EXPECT_THROW(readChunk(dir / "missing.bin"), surrogate::support::DataError);
 }

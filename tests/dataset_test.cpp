@@ -200,7 +200,7 @@ TEST(Dataset, InterruptedRunResumesToTheSameFiles) {
   fs::copy_file(in.dir / "whole/chunks/000000.bin", part / "chunks/000000.bin");
   std::ofstream(part / "chunks/000002.bin") << "garbage";  // damaged: redone
   std::ofstream(part / "chunks/000001.bin.tmp.123") << "half";
-  EXPECT_THROW(Dataset::open(part.string()), DatasetError);  // partial is not complete
+  EXPECT_THROW(Dataset::open(part.string()), surrogate::support::DataError);  // partial is not complete
 
   auto r = runSurrogate(in.args(part.string()));
   ASSERT_EQ(r.exitCode, 0) << r.err;
@@ -268,7 +268,7 @@ TEST(Dataset, BadInputIsReportedAndCounted) {
   auto empty = runSurrogate("dataset --blocks " + dir.file("empty.csv", "zz\n") + " -o " + (dir / "e"));
   EXPECT_NE(empty.exitCode, 0);
   EXPECT_NE(empty.err.find("no usable blocks"), std::string::npos) << empty.err;
-  EXPECT_THROW(Dataset::open(dir / "e"), DatasetError);
+  EXPECT_THROW(Dataset::open(dir / "e"), surrogate::support::DataError);
 }
 
 TEST(Dataset, SampledParametersAreSeededTraceableAndMergeable) {

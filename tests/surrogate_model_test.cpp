@@ -45,7 +45,7 @@ block::TokenizedBlock tokenized(const std::string &hex, block::Vocabulary &vocab
   block::Decoder decoder;
   block::Tokenizer tokenizer;
   std::vector<llvm::MCInst> insts;
-  EXPECT_FALSE(decoder.decode(hex, insts).has_value());
+  EXPECT_TRUE(decoder.decode(hex, insts).ok());
   return vocab.encodeAndGrow(tokenizer, insts);
 }
 

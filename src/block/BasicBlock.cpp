@@ -9,19 +9,19 @@ static int hexDigit(char c) {
   return -1;
 }
 
-std::optional<std::string> parseHex(const std::string &hex, std::vector<std::uint8_t> &bytes) {
+DecodeResult parseHex(const std::string &hex, std::vector<std::uint8_t> &bytes) {
   bytes.clear();
   if (hex.empty())
-    return std::string("empty block (no hex digits)");
+    return DecodeResult::failure("empty block (no hex digits)");
   for (std::size_t i = 0; i < hex.size(); ++i)
     if (hexDigit(hex[i]) < 0)
-      return "non-hex character '" + std::string(1, hex[i]) + "' at position " + std::to_string(i + 1);
+      return DecodeResult::failure("non-hex character '" + std::string(1, hex[i]) + "' at position " + std::to_string(i + 1));
   if (hex.size() % 2 != 0)
-    return "odd-length hex string (" + std::to_string(hex.size()) + " digits)";
+    return DecodeResult::failure("odd-length hex string (" + std::to_string(hex.size()) + " digits)");
   bytes.reserve(hex.size() / 2);
   for (std::size_t i = 0; i < hex.size(); i += 2)
     bytes.push_back(static_cast<std::uint8_t>(hexDigit(hex[i]) * 16 + hexDigit(hex[i + 1])));
-  return std::nullopt;
+  return DecodeResult::success();
 }
 
 std::string toHex(const std::uint8_t *data, std::size_t size) {

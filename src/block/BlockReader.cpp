@@ -33,7 +33,7 @@ BlockReader::BlockReader(std::vector<std::string> paths, ReaderOptions options)
   for (const std::string &path : Paths) {
     std::ifstream probe(path);
     if (!probe)
-      throw InputError(path + ": cannot open: " + std::strerror(errno));
+      throw support::InputError(path, 0, std::string("cannot open: ") + std::strerror(errno));
   }
 }
 
@@ -55,7 +55,7 @@ bool BlockReader::openNext() {
   if (isAssemblyFile(CurrentFile)) {
     std::ifstream in(CurrentFile);
     if (!in)
-      throw InputError(CurrentFile + ": cannot open: " + std::strerror(errno));
+      throw support::InputError(CurrentFile, 0, std::string("cannot open: ") + std::strerror(errno));
     std::stringstream text;
     text << in.rdbuf();
     AsmParseResult parsed = parseAssembly(text.str(), CurrentFile, Options.syntax);
@@ -74,7 +74,7 @@ bool BlockReader::openNext() {
   }
   Csv.open(CurrentFile);
   if (!Csv)
-    throw InputError(CurrentFile + ": cannot open: " + std::strerror(errno));
+    throw support::InputError(CurrentFile, 0, std::string("cannot open: ") + std::strerror(errno));
   return true;
 }
 
@@ -115,8 +115,8 @@ bool BlockReader::nextCsvRow(BlockOrProblem &item) {
     block.where = where;
     std::transform(hex.begin(), hex.end(), hex.begin(), [](unsigned char c) { return std::tolower(c); });
     std::vector<std::uint8_t> bytes;
-    if (auto bad = parseHex(hex, bytes)) {
-      item = Problem{where, *bad};
+    if (DecodeResult parsed = parseHex(hex, bytes); !parsed.ok()) {
+      item = Problem{where, parsed.error};
       return true;
     }
     block.hex = std::move(hex);
@@ -134,7 +134,7 @@ bool BlockReader::nextCsvRow(BlockOrProblem &item) {
     return true;
   }
   if (Csv.bad())
-    throw InputError(CurrentFile + ": read error at line " + std::to_string(LineNo));
+    throw support::InputError(CurrentFile, LineNo, "read error");
   return false;
 }
 

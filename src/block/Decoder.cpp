@@ -21,10 +21,10 @@ Decoder::Decoder() {
 
 Decoder::~Decoder() = default;
 
-std::optional<std::string> Decoder::decode(const std::string &hex, std::vector<llvm::MCInst> &insts) {
+DecodeResult Decoder::decode(const std::string &hex, std::vector<llvm::MCInst> &insts) {
   insts.clear();
-  if (auto bad = parseHex(hex, Bytes))
-    return bad;
+  if (DecodeResult hexOk = parseHex(hex, Bytes); !hexOk.ok())
+    return hexOk;
   llvm::ArrayRef<std::uint8_t> bytes(Bytes);
   std::uint64_t offset = 0;
   while (offset < bytes.size()) {
@@ -33,13 +33,14 @@ std::optional<std::string> Decoder::decode(const std::string &hex, std::vector<l
     auto status = Disassembler->getInstruction(inst, size, bytes.slice(offset), offset, llvm::nulls());
     if (status != llvm::MCDisassembler::Success) {
       std::size_t shown = std::min<std::size_t>(bytes.size() - offset, 8);
-      return "cannot decode an instruction at byte offset " + std::to_string(offset) + " (bytes " +
-             toHex(bytes.data() + offset, shown) + (shown < bytes.size() - offset ? "...)" : ")");
+      return DecodeResult::failure("cannot decode an instruction at byte offset " + std::to_string(offset) +
+                                   " (bytes " + toHex(bytes.data() + offset, shown) +
+                                   (shown < bytes.size() - offset ? "...)" : ")"));
     }
     insts.push_back(inst);
     offset += size;
   }
-  return std::nullopt;
+  return DecodeResult::success();
 }
 
 std::string Decoder::print(llvm::ArrayRef<llvm::MCInst> insts, Syntax syntax) const {

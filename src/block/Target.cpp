@@ -3,7 +3,10 @@
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/MC/MCSchedule.h>
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "surrogate/support/Errors.h"
 
 extern "C" {
 void LLVMInitializeX86TargetInfo();
@@ -44,18 +47,11 @@ const X86Target &X86Target::get() {
   return instance;
 }
 
-llvm::Expected<std::unique_ptr<llvm::MCSubtargetInfo>>
-X86Target::createSubtarget(llvm::StringRef cpu) const {
-  bool known = false;
-  for (const std::string &name : Cpus)
-    known |= (name == cpu);
-  if (!known)
-    return llvm::createStringError(
-        std::errc::invalid_argument,
-        "unknown CPU '%s' (or it has no scheduling model); valid CPUs: %s",
-        cpu.str().c_str(), llvm::join(Cpus, ", ").c_str());
-  return std::unique_ptr<llvm::MCSubtargetInfo>(
-      Target_->createMCSubtargetInfo(Triple_.str(), cpu, ""));
+std::unique_ptr<llvm::MCSubtargetInfo> X86Target::createSubtarget(llvm::StringRef cpu, const std::string &where) const {
+  if (std::find(Cpus.begin(), Cpus.end(), cpu) == Cpus.end())
+    throw support::ConfigError(where + "unknown CPU '" + cpu.str() + "' (or it has no scheduling model); valid CPUs: " +
+                               llvm::join(Cpus, ", "));
+  return std::unique_ptr<llvm::MCSubtargetInfo>(Target_->createMCSubtargetInfo(Triple_.str(), cpu, ""));
 }
 
 } // namespace surrogate::block

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <exception>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -47,7 +48,8 @@ int run(int argc, char **argv) {
   } catch (const CLI::ParseError &e) {
     return app.exit(e);
   } catch (const std::exception &e) {
-    spdlog::error("{}", e.what());
+    // The one place errors are reported: each carries its file, key or line.
+    std::fprintf(stderr, "surrogate: error: %s\n", e.what());
     return 1;
   }
   return status.code;

@@ -53,7 +53,7 @@ void runExport(const ExportConfig &c, bool cpuGiven) {
   if (!c.paramsFile.empty()) {
     table = mca::ParamTable::load(c.paramsFile);
     if (cpuGiven && table.cpu != c.cpu)
-      throw mca::ParamError(c.paramsFile + ": cpu: the table is for '" + table.cpu + "' but --mcpu is '" + c.cpu +
+      throw support::InputError(c.paramsFile + ": cpu: the table is for '" + table.cpu + "' but --mcpu is '" + c.cpu +
                             "'");
     if (!c.blocks.empty())
       throw std::invalid_argument("--blocks selects opcodes of the default table; it cannot be used with --params");

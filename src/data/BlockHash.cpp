@@ -1,5 +1,8 @@
 #include "surrogate/data/BlockHash.h"
 
+#include "surrogate/block/BasicBlock.h"
+#include "surrogate/support/Errors.h"
+
 namespace surrogate::data {
 
 std::uint64_t fnv1a64(const void *data, std::size_t size, std::uint64_t seed) {
@@ -16,6 +19,15 @@ std::uint64_t mix64(std::uint64_t x) {
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
   return x ^ (x >> 31);
+}
+
+std::uint64_t blockHash(const std::vector<std::uint8_t> &bytes) { return fnv1a64(bytes.data(), bytes.size()); }
+
+Split splitOfHex(const std::string &hex) {
+  std::vector<std::uint8_t> bytes;
+  if (block::DecodeResult parsed = block::parseHex(hex, bytes); !parsed.ok())
+    throw support::InputError("block '" + hex + "': " + parsed.error);
+  return splitOf(blockHash(bytes));
 }
 
 Split splitOf(std::uint64_t blockHash) {

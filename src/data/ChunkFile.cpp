@@ -45,7 +45,7 @@ double bitsDouble(std::uint64_t bits) {
 
 void Chunk::add(ChunkRecord record, const std::uint8_t *bytes, std::size_t size) {
   if (size > 0xffff)
-    throw DatasetError(fmt::format("block of {} bytes is longer than a dataset stores (65535)", size));
+    throw support::DataError(fmt::format("block of {} bytes is longer than a dataset stores (65535)", size));
   // Examples of one block under several parameter tables come consecutively;
   // they share the bytes.
   if (!records.empty() && records.back().blockIndex == record.blockIndex &&
@@ -93,13 +93,13 @@ void writeChunk(const std::string &path, const Chunk &chunk) {
 static std::string slurp(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw DatasetError(path + ": cannot open: " + std::strerror(errno));
+    throw support::DataError(path + ": cannot open: " + std::strerror(errno));
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 Chunk readChunk(const std::string &path) {
   std::string data = slurp(path);
-  auto fail = [&](const std::string &why) { return DatasetError(path + ": not a valid dataset chunk: " + why); };
+  auto fail = [&](const std::string &why) { return support::DataError(path + ": not a valid dataset chunk: " + why); };
   if (data.size() < kChunkHeaderBytes + 8 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
     throw fail("bad header");
   if (get(data, 8, 4) != kVersion)
@@ -140,7 +140,7 @@ Chunk readChunk(const std::string &path) {
 std::string chunkChecksum(const std::string &path) {
   std::string data = slurp(path);
   if (data.size() < 8)
-    throw DatasetError(path + ": not a valid dataset chunk: too short");
+    throw support::DataError(path + ": not a valid dataset chunk: too short");
   return fmt::format("{:016x}", get(data, data.size() - 8, 8));
 }
 

@@ -44,10 +44,10 @@ std::vector<std::string> splitCsvLine(const std::string &line) {
 
 CsvTable::CsvTable(std::string path) : Path(std::move(path)), In(Path) {
   if (!In)
-    throw CsvError(Path + ": cannot open: " + std::strerror(errno));
+    throw support::InputError(Path + ": cannot open: " + std::strerror(errno));
   std::string line;
   if (!std::getline(In, line))
-    throw CsvError(Path + ": file is empty (expected a header line)");
+    throw support::InputError(Path + ": file is empty (expected a header line)");
   Line = 1;
   Header = splitCsvLine(line);
 }
@@ -61,7 +61,7 @@ std::size_t CsvTable::column(const std::string &name) const {
   if (it == Header.end()) {
     std::string have;
     for (const auto &h : Header) have += (have.empty() ? "" : ", ") + h;
-    throw CsvError(Path + ":1: no column '" + name + "' (columns: " + have + ")");
+    throw support::InputError(Path + ":1: no column '" + name + "' (columns: " + have + ")");
   }
   return static_cast<std::size_t>(it - Header.begin());
 }

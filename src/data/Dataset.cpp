@@ -17,26 +17,26 @@ std::string Example::hex() const { return block::toHex(bytes.data(), bytes.size(
 Dataset Dataset::open(const std::string &dir) {
   fs::path manifestPath = fs::path(dir) / kManifestFile;
   if (!fs::is_directory(dir))
-    throw DatasetError(dir + ": no such dataset directory");
+    throw support::DataError(dir + ": no such dataset directory");
   std::ifstream in(manifestPath);
   if (!in)
-    throw DatasetError(dir + ": not a complete dataset (no " + kManifestFile +
+    throw support::DataError(dir + ": not a complete dataset (no " + kManifestFile +
                        "; an interrupted run leaves none: re-run `surrogate dataset` with the same arguments)");
   Dataset ds;
   ds.Dir = dir;
   try {
     ds.Manifest = nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception &e) {
-    throw DatasetError(manifestPath.string() + ": unreadable manifest: " + e.what());
+    throw support::DataError(manifestPath.string() + ": unreadable manifest: " + e.what());
   }
   const nlohmann::json &m = ds.Manifest;
   if (m.value("format", "") != "surrogate-dataset")
-    throw DatasetError(manifestPath.string() + ": not a surrogate dataset manifest");
+    throw support::DataError(manifestPath.string() + ": not a surrogate dataset manifest");
   if (m.value("format_version", 0) != kDatasetFormatVersion)
-    throw DatasetError(manifestPath.string() + ": format version " + m.value("format_version", nlohmann::json()).dump() +
+    throw support::DataError(manifestPath.string() + ": format version " + m.value("format_version", nlohmann::json()).dump() +
                        " (this build reads " + std::to_string(kDatasetFormatVersion) + ")");
   if (!m.value("complete", false))
-    throw DatasetError(dir + ": dataset is not complete");
+    throw support::DataError(dir + ": dataset is not complete");
   for (const auto &c : m.at("chunks"))
     ds.ChunkFiles.push_back(c.at("file"));
   return ds;
@@ -64,7 +64,7 @@ void Dataset::verify() const {
     Chunk c = readChunk(path);
     if (c.records.size() != chunks[i].at("examples").get<std::size_t>() ||
         fmt::format("{:016x}", c.checksum) != chunks[i].at("checksum").get<std::string>())
-      throw DatasetError(path + ": does not match the manifest");
+      throw support::DataError(path + ": does not match the manifest");
   }
 }
 

@@ -33,14 +33,14 @@ namespace surrogate::data {
 std::string sha256File(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw block::InputError(path + ": cannot open: " + std::strerror(errno));
+    throw support::InputError(path + ": cannot open: " + std::strerror(errno));
   llvm::SHA256 hash;
   std::vector<char> buffer(1 << 20);
   while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0)
     hash.update(llvm::ArrayRef<std::uint8_t>(reinterpret_cast<const std::uint8_t *>(buffer.data()),
                                              static_cast<std::size_t>(in.gcount())));
   if (in.bad())
-    throw block::InputError(path + ": read error");
+    throw support::InputError(path + ": read error");
   std::array<std::uint8_t, 32> digest = hash.final();
   return block::toHex(digest.data(), digest.size());
 }
@@ -99,9 +99,7 @@ public:
   std::uint32_t count() const override { return 1; }
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t) const override {
     auto sti = block::X86Target::get().createSubtarget(Cpu);
-    if (!sti)
-      throw DatasetError(llvm::toString(sti.takeError()));
-    return std::move(*sti);
+    return sti;
   }
 
 private:
@@ -111,7 +109,7 @@ private:
 class FileTable : public ParameterTables {
 public:
   FileTable(std::string cpu, std::string path) : Cpu(std::move(cpu)), Path(std::move(path)) {
-    subtarget(0);  // ParamError now if the table does not fit the CPU
+    subtarget(0);  // support::InputError now if the table does not fit the CPU
   }
   std::uint32_t count() const override { return 1; }
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t) const override {
@@ -186,7 +184,7 @@ public:
     if (Tables.perBlock() > 1) {
       std::vector<UniqueBlock> decoded;
       for (UniqueBlock &u : blocks) {
-        if (!u.block.insts.empty() || !Decoder.decode(u.block.hex, u.block.insts)) {
+        if (!u.block.insts.empty() || Decoder.decode(u.block.hex, u.block.insts).ok()) {
           decoded.push_back(std::move(u));
         } else {
           ++chunk.undecodable;
@@ -276,29 +274,34 @@ private:
 
 } // namespace
 
+void DatasetConfig::readSection(support::ConfigReader section) {
+  section.read("chunk_blocks", chunkBlocks, std::uint32_t{1}, std::uint32_t{1} << 24);
+  section.finish();
+}
+
 DatasetSummary buildDataset(const DatasetConfig &request) {
   auto start = std::chrono::steady_clock::now();
   DatasetConfig config = request;
   if (config.cpu.empty())  // a given table's own CPU
     config.cpu = config.paramsFile.empty() ? "haswell" : mca::ParamTable::load(config.paramsFile).cpu;
   if (config.output.empty())
-    throw DatasetError("no output directory (-o)");
+    throw support::ConfigError("no output directory (-o)");
   if (config.blockFiles.empty() && config.measuredFiles.empty())
-    throw DatasetError("no inputs (--blocks or --measured)");
+    throw support::ConfigError("no inputs (--blocks or --measured)");
   if (config.shardCount == 0 || config.shardIndex >= config.shardCount)
-    throw DatasetError(fmt::format("shard {}/{} does not exist", config.shardIndex + 1, config.shardCount));
+    throw support::ConfigError(fmt::format("shard {}/{} does not exist", config.shardIndex + 1, config.shardCount));
   if (config.chunkBlocks == 0)
-    throw DatasetError("chunk size must be at least one block");
+    throw support::ConfigError("chunk size must be at least one block");
   if (config.paramsSamples > 0 && !config.paramsFile.empty())
-    throw DatasetError("--params-samples and --params exclude each other");
+    throw support::ConfigError("--params-samples and --params exclude each other");
   if (config.paramsSamples > 0 && (config.tablesPerBlock == 0 || config.tablesPerBlock > config.paramsSamples))
-    throw DatasetError(fmt::format("--tables-per-block must be between 1 and --params-samples ({})",
+    throw support::ConfigError(fmt::format("--tables-per-block must be between 1 and --params-samples ({})",
                                    config.paramsSamples));
   std::vector<std::string> allInputs = config.blockFiles;
   allInputs.insert(allInputs.end(), config.measuredFiles.begin(), config.measuredFiles.end());
   for (const std::string &f : allInputs)  // a missing input fails before any other work
     if (!std::ifstream(f))
-      throw block::InputError(f + ": cannot open: " + std::strerror(errno));
+      throw support::InputError(f + ": cannot open: " + std::strerror(errno));
 
   // The tables, checked against the CPU before anything is written.
   std::unique_ptr<ParameterTables> tables;
@@ -311,11 +314,9 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
               {"source", config.paramsFile}, {"source_sha256", sha256File(config.paramsFile)}};
   } else if (config.paramsSamples > 0) {
     auto sti = block::X86Target::get().createSubtarget(config.cpu);
-    if (!sti)
-      throw DatasetError(llvm::toString(sti.takeError()));
     std::vector<std::string> opcodes = mca::ParamTable::opcodesUsedBy(allInputs, config.cpu);
     if (opcodes.empty())
-      throw DatasetError("the blocks use no opcode with a tunable scheduling class");
+      throw support::DataError("the blocks use no opcode with a tunable scheduling class");
     mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, opcodes);
     std::size_t parameters = defaults.parameterCount(), opcodeCount = defaults.opcodes.size();
     mca::SamplingRanges ranges;
@@ -368,7 +369,7 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
   }
   const std::uint32_t chunkCount = static_cast<std::uint32_t>(shardBlocksPerChunk.size());
   if (chunkCount == 0)
-    throw DatasetError("the inputs hold no usable blocks");
+    throw support::InputError("the inputs hold no usable blocks");
   std::vector<bool> done(chunkCount);
   std::size_t toSimulate = 0, resumed = 0;
   for (std::uint32_t c = 0; c < chunkCount; ++c) {

@@ -10,6 +10,7 @@
 
 #include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/ConfigReader.h"
 
 namespace fs = std::filesystem;
 
@@ -17,12 +18,16 @@ namespace surrogate::data {
 
 namespace {
 
-nlohmann::json readJson(const fs::path &path) {
-  std::ifstream in(path);
+// The settings a partial run recorded; a marker that does not parse is a
+// damaged file, not a run made with other settings.
+nlohmann::json readRunMarker(const fs::path &path, bool force) {
   try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception &) {
-    return nlohmann::json();
+    return support::readJsonFile(path.string());
+  } catch (const support::InputError &e) {
+    if (force)
+      return nlohmann::json();  // --force starts over whatever the marker holds
+    throw support::DataError(std::string(e.what()) +
+                             " (a damaged run marker); delete the directory or pass --force to start over");
   }
 }
 
@@ -53,26 +58,26 @@ void clearDataset(const fs::path &dir) {
 DatasetOutput::DatasetOutput(std::string dir, nlohmann::json settings, bool force) : Dir(std::move(dir)) {
   fs::path root(Dir);
   if (fs::exists(root) && !fs::is_directory(root))
-    throw DatasetError(Dir + ": exists and is not a directory");
+    throw support::DataError(Dir + ": exists and is not a directory");
   if (fs::exists(root / kManifestFile)) {
     if (!force)
-      throw DatasetError(Dir + ": already holds a complete dataset; pass --force to replace it");
+      throw support::DataError(Dir + ": already holds a complete dataset; pass --force to replace it");
     spdlog::info("{}: replacing the dataset there (--force)", Dir);
     clearDataset(root);
   } else if (fs::exists(root / kRunMarkerFile)) {
-    nlohmann::json previous = readJson(root / kRunMarkerFile);
+    nlohmann::json previous = readRunMarker(root / kRunMarkerFile, force);
     if (previous == settings) {
       Resuming = true;
     } else if (force) {
       spdlog::info("{}: discarding a partial dataset made with other settings (--force)", Dir);
       clearDataset(root);
     } else {
-      throw DatasetError(Dir + ": holds a partial dataset made with other settings (" +
+      throw support::DataError(Dir + ": holds a partial dataset made with other settings (" +
                          differingKeys(previous, settings) +
                          "); re-run with the same arguments to resume, or pass --force to start over");
     }
   } else if (fs::exists(root) && !fs::is_empty(root)) {
-    throw DatasetError(Dir + ": exists, is not empty and is not a dataset; refusing to write into it");
+    throw support::DataError(Dir + ": exists, is not empty and is not a dataset; refusing to write into it");
   }
   fs::create_directories(root / "chunks");
   if (Resuming) {
@@ -97,7 +102,7 @@ bool DatasetOutput::chunkDone(std::uint32_t index) const {
     return false;
   try {
     return readChunk(path).index == index;
-  } catch (const DatasetError &e) {
+  } catch (const support::DataError &e) {
     spdlog::warn("{} (will be regenerated)", e.what());
     return false;
   }
@@ -119,7 +124,7 @@ nlohmann::json DatasetOutput::finish(nlohmann::json manifest, std::uint32_t chun
     std::string path = chunkPath(i);
     Chunk chunk = readChunk(path);
     if (chunk.index != i)
-      throw DatasetError(path + ": holds chunk " + std::to_string(chunk.index));
+      throw support::DataError(path + ": holds chunk " + std::to_string(chunk.index));
     undecodable += chunk.undecodable;
     unsimulatable += chunk.unsimulatable;
     examples += chunk.records.size();

@@ -30,12 +30,12 @@ nlohmann::json sharedSettings(nlohmann::json m) {
 
 nlohmann::json mergeDatasets(const std::vector<std::string> &shardDirs, const std::string &output, bool force) {
   if (shardDirs.empty())
-    throw DatasetError("no shard directories to merge");
+    throw support::DataError("no shard directories to merge");
   std::vector<Dataset> shards;
   for (const std::string &dir : shardDirs) {
     shards.push_back(Dataset::open(dir));
     if (!shards.back().manifest().contains("shard"))
-      throw DatasetError(dir + ": not a shard (made without --shard K/N)");
+      throw support::DataError(dir + ": not a shard (made without --shard K/N)");
   }
   const nlohmann::json &first = shards[0].manifest();
   const std::uint32_t count = first.at("shard").at("count");
@@ -44,20 +44,20 @@ nlohmann::json mergeDatasets(const std::vector<std::string> &shardDirs, const st
   for (const Dataset &s : shards) {
     const nlohmann::json &m = s.manifest();
     if (sharedSettings(m) != settings)
-      throw DatasetError(s.dir() + ": made with other settings or inputs than " + shards[0].dir());
+      throw support::DataError(s.dir() + ": made with other settings or inputs than " + shards[0].dir());
     if (m.at("counts").at("distinct_blocks") != first.at("counts").at("distinct_blocks") ||
         m.at("chunks").size() != first.at("chunks").size())
-      throw DatasetError(s.dir() + ": read other blocks than " + shards[0].dir());
+      throw support::DataError(s.dir() + ": read other blocks than " + shards[0].dir());
     std::uint32_t n = m.at("shard").at("count"), k = m.at("shard").at("index");
     if (n != count)
-      throw DatasetError(fmt::format("{}: shard {}/{} belongs to a {}-way split, not {}", s.dir(), k, n, n, count));
+      throw support::DataError(fmt::format("{}: shard {}/{} belongs to a {}-way split, not {}", s.dir(), k, n, n, count));
     if (byIndex[k - 1])
-      throw DatasetError(fmt::format("{} and {} are both shard {}/{}", byIndex[k - 1]->dir(), s.dir(), k, n));
+      throw support::DataError(fmt::format("{} and {} are both shard {}/{}", byIndex[k - 1]->dir(), s.dir(), k, n));
     byIndex[k - 1] = &s;
   }
   for (std::uint32_t k = 0; k < count; ++k)
     if (!byIndex[k])
-      throw DatasetError(fmt::format("shard {}/{} is missing", k + 1, count));
+      throw support::DataError(fmt::format("shard {}/{} is missing", k + 1, count));
 
   DatasetOutput out(output, nlohmann::json{{"merge_of", settings}}, force);
   const std::uint32_t chunkCount = static_cast<std::uint32_t>(first.at("chunks").size());

@@ -17,9 +17,9 @@ void MeasuredLabels::load(const std::vector<std::string> &files, block::Syntax s
   std::vector<std::uint8_t> bytes;
   for (block::BlockOrProblem item; reader.next(item);) {
     auto *b = std::get_if<block::BasicBlock>(&item);
-    if (!b || !b->measured || block::parseHex(b->hex, bytes))
+    if (!b || !b->measured || !block::parseHex(b->hex, bytes).ok())
       continue;  // problems are reported when the stream reads the row
-    auto [it, inserted] = Values.emplace(fnv1a64(bytes.data(), bytes.size()), *b->measured);
+    auto [it, inserted] = Values.emplace(blockHash(bytes), *b->measured);
     if (!inserted && it->second != *b->measured)
       ++Conflicts;
   }
@@ -61,18 +61,18 @@ bool UniqueBlockStream::next(Item &item) {
     }
     UniqueBlock u;
     u.block = std::move(std::get<block::BasicBlock>(raw));
-    if (auto bad = block::parseHex(u.block.hex, u.bytes)) {  // the reader checked; kept for .s input
-      ++Counts.unreadableRows;
-      item = block::Problem{u.block.where, *bad};
+    if (block::DecodeResult parsed = block::parseHex(u.block.hex, u.bytes); !parsed.ok()) {
+      ++Counts.unreadableRows;  // the reader checked CSV rows; this catches .s input
+      item = block::Problem{u.block.where, parsed.error};
       return true;
     }
-    u.hash = fnv1a64(u.bytes.data(), u.bytes.size());
+    u.hash = blockHash(u.bytes);
     if (!Seen.insert(u.hash).second) {
       ++Counts.duplicateBlocks;
       continue;
     }
     if (Counts.distinctBlocks >= std::numeric_limits<std::uint32_t>::max())
-      throw DatasetError("more than 2^32 distinct blocks: split the inputs into several datasets");
+      throw support::DataError("more than 2^32 distinct blocks: split the inputs into several datasets");
     u.index = static_cast<std::uint32_t>(Counts.distinctBlocks++);
     const double *m = Labels.find(u.hash);
     u.block.measured = m ? std::optional<double>(*m) : std::nullopt;

@@ -30,8 +30,8 @@ void process(Worker &worker, Slot &slot) {
   if (!block)
     return;
   if (block->insts.empty()) {
-    if (auto bad = worker.decoder.decode(block->hex, block->insts)) {
-      slot.failure = *bad;
+    if (block::DecodeResult bad = worker.decoder.decode(block->hex, block->insts); !bad.ok()) {
+      slot.failure = bad.error;
       return;
     }
   }
@@ -97,7 +97,7 @@ BatchSummary BatchRunner::run(const SourceFn &source, const ResultFn &onResult, 
       if (problem) {
         ++summary.skipped;
         if (Options.strict)
-          throw StrictError(problem->str());
+          throw support::InputError(problem->str());
         onProblem(*problem);
         continue;
       }

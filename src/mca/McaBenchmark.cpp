@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "surrogate/block/BlockReader.h"
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/Decoder.h"
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/BatchRunner.h"
@@ -57,8 +57,8 @@ void timeSpawning(const McaBenchConfig &config, const std::vector<block::BasicBl
   };
   time("llvm-mca-19 per block on its assembly", [&](const block::BasicBlock &b) -> llvm::Expected<unsigned> {
     // Printing the assembly is timed too; it costs microseconds beside a process start.
-    if (auto bad = decoder.decode(b.hex, insts))
-      return llvm::createStringError(std::errc::invalid_argument, "%s", bad->c_str());
+    if (block::DecodeResult decoded = decoder.decode(b.hex, insts); !decoded.ok())
+      return llvm::createStringError(std::errc::invalid_argument, "%s", decoded.error.c_str());
     return runExternalMca(llvmMca, config.cpu, config.iterations, decoder.print(insts));
   });
   if (!llvmMc.empty())
@@ -72,8 +72,6 @@ void timeSpawning(const McaBenchConfig &config, const std::vector<block::BasicBl
 
 nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
   auto subtarget = block::X86Target::get().createSubtarget(config.cpu);
-  if (!subtarget)
-    throw std::invalid_argument(llvm::toString(subtarget.takeError()));
   // With a parameter table, the same runs are timed on both models.
   std::unique_ptr<llvm::MCSubtargetInfo> tuned;
   if (!config.paramsFile.empty())
@@ -81,18 +79,16 @@ nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
 
   // Blocks that decode; the timed runs decode them again, as simulate does.
   std::vector<block::BasicBlock> blocks;
-  {
-    block::BlockReader reader(config.inputs);
-    block::Decoder decoder;
-    block::BlockOrProblem item;
-    std::vector<llvm::MCInst> insts;
-    while (blocks.size() < config.limit && reader.next(item))
-      if (auto *b = std::get_if<block::BasicBlock>(&item))
-        if (!b->insts.empty() || !decoder.decode(b->hex, insts))
-          blocks.push_back(std::move(*b));
-  }
+  block::BlockReader reader(config.inputs);
+  block::forEachDecoded(
+      reader,
+      [&](block::BasicBlock &b) {
+        blocks.push_back(std::move(b));
+        return blocks.size() < config.limit;
+      },
+      block::DecodeMode::CheckOnly);
   if (blocks.empty())
-    throw std::invalid_argument("no usable blocks in the inputs");
+    throw support::InputError("no usable blocks in the inputs");
 
   nlohmann::json result = {{"cpu", config.cpu},
                            {"iterations", config.iterations},
@@ -140,7 +136,7 @@ nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
     // Processor time too: on a shared machine it moves less than wall time.
     double cpu = 0, tunedCpu = 0;
     for (unsigned round = 0; round < std::max(1u, config.rounds); ++round) {
-      auto [n, s, c, p] = timeRun(**subtarget, threads);
+      auto [n, s, c, p] = timeRun(*subtarget, threads);
       if (round == 0 || s < seconds)
         std::tie(simulated, seconds, cycles) = std::tie(n, s, c);
       if (round == 0 || p < cpu)

@@ -29,10 +29,8 @@ private:
 
 const llvm::MCSchedModel &modelOf(const std::string &cpu) {
   auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw ParamError(llvm::toString(sti.takeError()));
   // Scheduling models are static data of the LLVM library.
-  return (*sti)->getSchedModel();
+  return sti->getSchedModel();
 }
 
 } // namespace
@@ -50,7 +48,7 @@ nlohmann::json SamplingRanges::toJson() const {
 ParamSampler::ParamSampler(ParamTable defaults, std::uint64_t seed, SamplingRanges ranges)
     : Defaults(std::move(defaults)), Seed(seed), Ranges(ranges), Resources(modelOf(Defaults.cpu)) {
   if (!(Ranges.perturbProbability > 0 && Ranges.perturbProbability <= 1))
-    throw ParamError("perturbation probability must be in (0, 1]; got " + std::to_string(Ranges.perturbProbability));
+    throw support::InputError("perturbation probability must be in (0, 1]; got " + std::to_string(Ranges.perturbProbability));
 }
 
 ParamTable ParamSampler::sample(std::uint64_t index) const {

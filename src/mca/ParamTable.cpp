@@ -15,7 +15,8 @@
 #include <llvm/MC/MCSchedule.h>
 #include <spdlog/spdlog.h>
 
-#include "surrogate/block/BlockReader.h"
+#include "surrogate/block/BlockPipeline.h"
+#include "surrogate/support/ConfigReader.h"
 #include "surrogate/block/Decoder.h"
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/ResourceMap.h"
@@ -50,10 +51,8 @@ const std::unordered_map<std::string, unsigned> &opcodeNumbers() {
 }
 
 std::unique_ptr<llvm::MCSubtargetInfo> subtargetFor(const std::string &cpu, const std::string &where) {
-  auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw ParamError(where + llvm::toString(sti.takeError()));
-  return std::move(*sti);
+  auto sti = block::X86Target::get().createSubtarget(cpu, where);
+  return sti;
 }
 
 OpcodeParams paramsOfClass(const llvm::MCSubtargetInfo &sti, const llvm::MCSchedClassDesc &sc) {
@@ -142,31 +141,31 @@ std::string majorMinor(const std::string &version) {
 unsigned readUnsigned(const json &j, const std::string &field) {
   if (j.is_number_unsigned() || (j.is_number_integer() && j.get<std::int64_t>() >= 0)) {
     if (j.get<std::uint64_t>() > std::numeric_limits<unsigned>::max())
-      throw ParamError(field + ": " + j.dump() + " is too large");
+      throw support::InputError(field + ": " + j.dump() + " is too large");
     return j.get<unsigned>();
   }
   if (j.is_number_integer())
-    throw ParamError(field + ": " + j.dump() + " is negative; it must be a whole number >= 0");
+    throw support::InputError(field + ": " + j.dump() + " is negative; it must be a whole number >= 0");
   if (j.is_number_float())
-    throw ParamError(field + ": " + j.dump() + " is not an integer; it must be a whole number >= 0");
-  throw ParamError(field + ": expected a whole number, found " + std::string(j.type_name()));
+    throw support::InputError(field + ": " + j.dump() + " is not an integer; it must be a whole number >= 0");
+  throw support::InputError(field + ": expected a whole number, found " + std::string(j.type_name()));
 }
 
 const json &member(const json &object, const char *key, const std::string &field) {
   auto it = object.find(key);
   if (it == object.end())
-    throw ParamError(field + ": missing field '" + key + "'");
+    throw support::InputError(field + ": missing field '" + key + "'");
   return *it;
 }
 
 void expectObject(const json &j, const std::string &field) {
   if (!j.is_object())
-    throw ParamError(field + ": expected an object, found " + std::string(j.type_name()));
+    throw support::InputError(field + ": expected an object, found " + std::string(j.type_name()));
 }
 
 std::vector<unsigned> readUnsignedList(const json &j, const std::string &field) {
   if (!j.is_array())
-    throw ParamError(field + ": expected a list of whole numbers, found " + std::string(j.type_name()));
+    throw support::InputError(field + ": expected a list of whole numbers, found " + std::string(j.type_name()));
   std::vector<unsigned> out;
   for (std::size_t i = 0; i < j.size(); ++i)
     out.push_back(readUnsigned(j[i], fmt::format("{}[{}]", field, i)));
@@ -192,27 +191,27 @@ TableKey resolveTableKey(const llvm::MCSubtargetInfo &sti, const std::string &ke
   const std::string opcodeName = key.substr(0, slash);
   auto opcode = lookupOpcode(opcodeName);
   if (!opcode)
-    throw ParamError(field + ": unknown opcode '" + opcodeName + "' (names are LLVM's, e.g. ADD32rr)");
+    throw support::InputError(field + ": unknown opcode '" + opcodeName + "' (names are LLVM's, e.g. ADD32rr)");
   const llvm::MCInstrDesc &desc = mcii.get(*opcode);
   const llvm::MCSchedClassDesc *own = sm.getSchedClassDesc(desc.getSchedClass());
   if (desc.isPseudo() || !own->isValid())
-    throw ParamError(field + ": the " + cpu + " model gives " + opcodeName + " no scheduling class");
+    throw support::InputError(field + ": the " + cpu + " model gives " + opcodeName + " no scheduling class");
   TableKey k{*opcode, desc.getSchedClass(), false};
   if (slash == std::string::npos) {
     if (own->isVariant())
-      throw ParamError(field + ": " + opcodeName + " has a variant scheduling class, resolved per instruction; " +
+      throw support::InputError(field + ": " + opcodeName + " has a variant scheduling class, resolved per instruction; " +
                        "name a resolution, " + opcodeName + "/CLASS (`params export --blocks` lists those blocks reach)");
     return k;
   }
   if (!own->isVariant())
-    throw ParamError(field + ": " + opcodeName + "'s class is not variant; its entry is plain " + opcodeName);
+    throw support::InputError(field + ": " + opcodeName + "'s class is not variant; its entry is plain " + opcodeName);
   const std::string className = key.substr(slash + 1);
   auto id = classNamesFor(sm).id(className);
   if (!id)
-    throw ParamError(field + ": the " + cpu + " model has no scheduling class '" + className + "'");
+    throw support::InputError(field + ": the " + cpu + " model has no scheduling class '" + className + "'");
   const llvm::MCSchedClassDesc *target = sm.getSchedClassDesc(*id);
   if (!target->isValid() || target->isVariant())
-    throw ParamError(field + ": '" + className + "' is not a class a variant resolves to");
+    throw support::InputError(field + ": '" + className + "' is not a class a variant resolves to");
   return TableKey{*opcode, *id, true};
 }
 
@@ -248,30 +247,10 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
   block::ReaderOptions options;
   options.readMeasured = false;
   block::BlockReader reader(inputs, options);
-  block::Decoder decoder;
   std::set<unsigned> used;
   std::set<std::string> keys, untunable;
-  std::vector<llvm::MCInst> insts;
-  std::size_t blocks = 0, problems = 0;
-  block::BlockOrProblem item;
-  while (reader.next(item)) {
-    auto *b = std::get_if<block::BasicBlock>(&item);
-    if (!b) {
-      ++problems;
-      spdlog::warn("{} (skipped)", std::get<block::Problem>(item).str());
-      continue;
-    }
-    const std::vector<llvm::MCInst> *decoded = &b->insts;
-    if (b->insts.empty()) {
-      if (auto bad = decoder.decode(b->hex, insts)) {
-        ++problems;
-        spdlog::warn("{}: {} (skipped)", b->where.str(), *bad);
-        continue;
-      }
-      decoded = &insts;
-    }
-    ++blocks;
-    for (const llvm::MCInst &inst : *decoded) {
+  block::ReadCounts counts = block::forEachDecoded(reader, [&](block::BasicBlock &b) {
+    for (const llvm::MCInst &inst : b.insts) {
       unsigned op = inst.getOpcode();
       used.insert(op);
       if (std::optional<std::string> key = tableKeyOf(*sti, inst))
@@ -279,7 +258,9 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
       else
         untunable.insert(mcii.getName(op).str());
     }
-  }
+    return true;
+  });
+  std::size_t blocks = counts.read - counts.skipped, problems = counts.skipped;
   std::vector<std::string> out(keys.begin(), keys.end());
   if (!untunable.empty())
     spdlog::warn("opcodes without a scheduling class, left out: {}", llvm::join(untunable, " "));
@@ -316,31 +297,31 @@ ParamTable ParamTable::fromJson(const json &j, const std::string &source) {
     expectObject(j, at + "(top level)");
     const json &format = member(j, "format", at + "(top level)");
     if (format != kFormatName)
-      throw ParamError(at + "format: expected \"" + kFormatName + "\", found " + format.dump());
+      throw support::InputError(at + "format: expected \"" + kFormatName + "\", found " + format.dump());
     unsigned version = readUnsigned(member(j, "version", at + "(top level)"), at + "version");
     if (version != kFormatVersion)
-      throw ParamError(fmt::format("{}version: this build reads version {}, the file has {}", at, kFormatVersion,
+      throw support::InputError(fmt::format("{}version: this build reads version {}, the file has {}", at, kFormatVersion,
                                    version));
     for (auto it = j.begin(); it != j.end(); ++it)
       if (it.key() != "format" && it.key() != "version" && it.key() != "llvm_version" && it.key() != "cpu" &&
           it.key() != "globals" && it.key() != "opcodes" && it.key() != "comment")
-        throw ParamError(at + it.key() + ": unknown field");
+        throw support::InputError(at + it.key() + ": unknown field");
 
     ParamTable t;
     const json &llvmVersion = member(j, "llvm_version", at + "(top level)");
     if (!llvmVersion.is_string())
-      throw ParamError(at + "llvm_version: expected a string such as \"19.1.7\"");
+      throw support::InputError(at + "llvm_version: expected a string such as \"19.1.7\"");
     t.llvmVersion = llvmVersion.get<std::string>();
     const json &cpu = member(j, "cpu", at + "(top level)");
     if (!cpu.is_string())
-      throw ParamError(at + "cpu: expected a CPU name such as \"haswell\"");
+      throw support::InputError(at + "cpu: expected a CPU name such as \"haswell\"");
     t.cpu = cpu.get<std::string>();
 
     const json &globals = member(j, "globals", at + "(top level)");
     expectObject(globals, at + "globals");
     for (auto it = globals.begin(); it != globals.end(); ++it)
       if (it.key() != "dispatch_width" && it.key() != "reorder_buffer_size")
-        throw ParamError(at + "globals." + it.key() + ": unknown field (dispatch_width, reorder_buffer_size)");
+        throw support::InputError(at + "globals." + it.key() + ": unknown field (dispatch_width, reorder_buffer_size)");
     t.dispatchWidth =
         readUnsigned(member(globals, "dispatch_width", at + "globals"), at + "globals.dispatch_width");
     t.reorderBufferSize =
@@ -356,7 +337,7 @@ ParamTable ParamTable::fromJson(const json &j, const std::string &source) {
       for (auto f = e.begin(); f != e.end(); ++f)
         if (f.key() != "micro_ops" && f.key() != "latencies" && f.key() != "read_advance" &&
             f.key() != "resources" && f.key() != "sched_class")
-          throw ParamError(field + "." + f.key() +
+          throw support::InputError(field + "." + f.key() +
                            ": unknown field (micro_ops, latencies, read_advance, resources, sched_class)");
       p.microOps = readUnsigned(member(e, "micro_ops", field), field + ".micro_ops");
       p.latencies = readUnsignedList(member(e, "latencies", field), field + ".latencies");
@@ -381,22 +362,11 @@ ParamTable ParamTable::fromJson(const json &j, const std::string &source) {
     t.validate(*sti, source);
     return t;
   } catch (const json::exception &e) {
-    throw ParamError(at + e.what());
+    throw support::InputError(at + e.what());
   }
 }
 
-ParamTable ParamTable::load(const std::string &path) {
-  std::ifstream in(path);
-  if (!in)
-    throw ParamError(path + ": cannot open the parameter table");
-  json j;
-  try {
-    j = json::parse(in);
-  } catch (const json::parse_error &e) {
-    throw ParamError(path + ": malformed JSON: " + e.what());
-  }
-  return fromJson(j, path);
-}
+ParamTable ParamTable::load(const std::string &path) { return fromJson(support::readJsonFile(path), path); }
 
 json ParamTable::toJson() const {
   json ops = json::object();
@@ -443,15 +413,15 @@ void ParamTable::save(const std::string &path) const {
 void ParamTable::validate(const llvm::MCSubtargetInfo &sti, const std::string &source) const {
   const std::string at = source + ": ";
   if (cpu != sti.getCPU())
-    throw ParamError(at + "cpu: the table is for '" + cpu + "', the simulator runs '" + sti.getCPU().str() + "'");
+    throw support::InputError(at + "cpu: the table is for '" + cpu + "', the simulator runs '" + sti.getCPU().str() + "'");
   if (majorMinor(llvmVersion) != majorMinor(llvmVersionString()))
-    throw ParamError(at + "llvm_version: the table was made with LLVM " + llvmVersion + ", this build uses LLVM " +
+    throw support::InputError(at + "llvm_version: the table was made with LLVM " + llvmVersion + ", this build uses LLVM " +
                      llvmVersionString() + " whose scheduling models may differ; export the table again");
   if (dispatchWidth < 1 || dispatchWidth > kMaxDispatchWidth)
-    throw ParamError(fmt::format("{}globals.dispatch_width: {} is outside 1..{}", at, dispatchWidth,
+    throw support::InputError(fmt::format("{}globals.dispatch_width: {} is outside 1..{}", at, dispatchWidth,
                                  kMaxDispatchWidth));
   if (reorderBufferSize < 1 || reorderBufferSize > kMaxReorderBuffer)
-    throw ParamError(fmt::format("{}globals.reorder_buffer_size: {} is outside 1..{}", at, reorderBufferSize,
+    throw support::InputError(fmt::format("{}globals.reorder_buffer_size: {} is outside 1..{}", at, reorderBufferSize,
                                  kMaxReorderBuffer));
 
   const llvm::MCSchedModel &sm = sti.getSchedModel();
@@ -460,42 +430,42 @@ void ParamTable::validate(const llvm::MCSubtargetInfo &sti, const std::string &s
     const std::string field = at + "opcodes." + name;
     const auto *sc = sm.getSchedClassDesc(resolveTableKey(sti, name, field).schedClass);
     if (p.microOps > kMaxMicroOps)
-      throw ParamError(fmt::format("{}.micro_ops: {} is above {}", field, p.microOps, kMaxMicroOps));
+      throw support::InputError(fmt::format("{}.micro_ops: {} is above {}", field, p.microOps, kMaxMicroOps));
     if (p.latencies.size() != sc->NumWriteLatencyEntries)
-      throw ParamError(fmt::format("{}.latencies: {} values, the {} model has {} writes for this opcode", field,
+      throw support::InputError(fmt::format("{}.latencies: {} values, the {} model has {} writes for this opcode", field,
                                    p.latencies.size(), cpu, sc->NumWriteLatencyEntries));
     for (std::size_t i = 0; i < p.latencies.size(); ++i)
       if (p.latencies[i] > kMaxLatency)
-        throw ParamError(fmt::format("{}.latencies[{}]: {} is above {}", field, i, p.latencies[i], kMaxLatency));
+        throw support::InputError(fmt::format("{}.latencies[{}]: {} is above {}", field, i, p.latencies[i], kMaxLatency));
     if (p.readAdvance.size() != sc->NumReadAdvanceEntries)
-      throw ParamError(fmt::format("{}.read_advance: {} values, the {} model has {} read-advance entries for "
+      throw support::InputError(fmt::format("{}.read_advance: {} values, the {} model has {} read-advance entries for "
                                    "this opcode",
                                    field, p.readAdvance.size(), cpu, sc->NumReadAdvanceEntries));
     for (std::size_t i = 0; i < p.readAdvance.size(); ++i)
       if (p.readAdvance[i] > kMaxReadAdvance)
-        throw ParamError(
+        throw support::InputError(
             fmt::format("{}.read_advance[{}]: {} is above {}", field, i, p.readAdvance[i], kMaxReadAdvance));
     std::set<std::string> seen;
     unsigned totalCycles = 0;
     for (const auto &[r, cycles] : p.resources) {
       if (!resources.index(r))
-        throw ParamError(field + ".resources." + r + ": unknown resource; the " + cpu + " model has " +
+        throw support::InputError(field + ".resources." + r + ": unknown resource; the " + cpu + " model has " +
                          llvm::join(resources.names(), ", "));
       if (!seen.insert(r).second)
-        throw ParamError(field + ".resources." + r + ": listed twice");
+        throw support::InputError(field + ".resources." + r + ": listed twice");
       if (cycles > kMaxReleaseCycles)
-        throw ParamError(fmt::format("{}.resources.{}: {} is above {}", field, r, cycles, kMaxReleaseCycles));
+        throw support::InputError(fmt::format("{}.resources.{}: {} is above {}", field, r, cycles, kMaxReleaseCycles));
       totalCycles += cycles;
     }
     if (p.microOps == 0 && totalCycles > 0)
-      throw ParamError(field + ".micro_ops: 0 micro-ops cannot hold processor resources (llvm-mca rejects it)");
+      throw support::InputError(field + ".micro_ops: 0 micro-ops cannot hold processor resources (llvm-mca rejects it)");
     ResourceMap::Cycles expanded;
     for (const auto &[r, cycles] : p.resources)
       if (cycles > 0)
         expanded.emplace_back(r, cycles);
     for (const auto &[r, extra] : resources.toExplicit(expanded))
       if (extra < 0)
-        throw ParamError(fmt::format("{}.resources.{}: a group's cycles include those of the ports and groups "
+        throw support::InputError(fmt::format("{}.resources.{}: a group's cycles include those of the ports and groups "
                                      "inside it, so it needs at least {} more (llvm-mca would underflow)",
                                      field, r, -extra));
   }

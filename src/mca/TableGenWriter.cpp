@@ -38,7 +38,7 @@ std::string schedModelName(const std::string &cpu, const std::string &given) {
     return given;
   auto known = schedModelNameFor(cpu);
   if (!known)
-    throw ParamError("no known TableGen model name for CPU '" + cpu + "'; give it with --model-name");
+    throw support::InputError("no known TableGen model name for CPU '" + cpu + "'; give it with --model-name");
   return *known;
 }
 
@@ -51,9 +51,7 @@ std::string writeTableGen(const ParamTable &table, const TableGenOptions &option
     return names;
   }());
   auto sti = block::X86Target::get().createSubtarget(table.cpu);
-  if (!sti)
-    throw ParamError(llvm::toString(sti.takeError()));
-  const llvm::MCSchedModel &sm = (*sti)->getSchedModel();
+  const llvm::MCSchedModel &sm = sti->getSchedModel();
   ResourceMap resources(sm);
 
   std::string out;
@@ -75,7 +73,7 @@ std::string writeTableGen(const ParamTable &table, const TableGenOptions &option
     const OpcodeParams &d = defaults.opcodes.at(name);
     if (!options.allOpcodes && p == d)
       continue;
-    TableKey key = resolveTableKey(**sti, name, name);
+    TableKey key = resolveTableKey(*sti, name, name);
     if (key.variant) {
       // An InstRW would replace the whole SchedVariant; the values go in a comment.
       skippedVariants.push_back(fmt::format("//   {}: micro_ops {}, latencies [{}], read_advance [{}], resources {{{}}}",
@@ -124,7 +122,7 @@ std::string writeTableGen(const ParamTable &table, const TableGenOptions &option
     }
     // Reads follow the writes in operand order; LLVM's read advances are
     // kept, as SchedReadAdvance records (which apply to every producing write).
-    llvm::ArrayRef<llvm::MCReadAdvanceEntry> ras = (*sti)->getReadAdvanceEntries(sc);
+    llvm::ArrayRef<llvm::MCReadAdvanceEntry> ras = sti->getReadAdvanceEntries(sc);
     if (!ras.empty()) {
       unsigned lastUse = 0;
       for (const auto &ra : ras)

@@ -30,7 +30,7 @@ public:
     auto [it, inserted] = Runs.emplace(std::move(key), static_cast<unsigned>(Table.size()));
     if (inserted) {
       if (Table.size() > 0xFFFF)
-        throw ParamError(fmt::format(
+        throw support::InputError(fmt::format(
             "the table needs more than 65,535 {} entries, the most LLVM's 16-bit scheduling-class indices can "
             "address; restrict it to the opcodes your blocks use (params export/sample --blocks FILE)",
             What));
@@ -162,23 +162,19 @@ TunedSubtarget::TunedSubtarget(const ParamTable &table, std::unique_ptr<MCSubtar
 }
 
 std::unique_ptr<TunedSubtarget> TunedSubtarget::create(const ParamTable &table, const std::string &source) {
-  auto sti = block::X86Target::get().createSubtarget(table.cpu);
-  if (!sti)
-    throw ParamError(source + ": cpu: " + llvm::toString(sti.takeError()));
-  table.validate(**sti, source);
-  return std::unique_ptr<TunedSubtarget>(new TunedSubtarget(table, std::move(*sti)));
+  auto sti = block::X86Target::get().createSubtarget(table.cpu, source + ": cpu: ");
+  table.validate(*sti, source);
+  return std::unique_ptr<TunedSubtarget>(new TunedSubtarget(table, std::move(sti)));
 }
 
 std::unique_ptr<MCSubtargetInfo> createSimulationSubtarget(const std::string &cpu, const std::string &paramsFile) {
   if (paramsFile.empty()) {
     auto sti = block::X86Target::get().createSubtarget(cpu.empty() ? "haswell" : cpu);
-    if (!sti)
-      throw std::invalid_argument(llvm::toString(sti.takeError()));
-    return std::move(*sti);
+    return sti;
   }
   ParamTable table = ParamTable::load(paramsFile);
   if (!cpu.empty() && cpu != table.cpu)
-    throw ParamError(paramsFile + ": cpu: the table is for '" + table.cpu + "' but --mcpu is '" + cpu + "'");
+    throw support::InputError(paramsFile + ": cpu: the table is for '" + table.cpu + "' but --mcpu is '" + cpu + "'");
   return TunedSubtarget::create(table, paramsFile);
 }
 

@@ -68,8 +68,8 @@ EvaluationReport evaluateFile(const EvaluationConfig &config) {
       continue;
     }
     if (withHex) {
-      if (auto bad = decoder.decode(fields[hexCol], insts)) {
-        skip("hex does not decode: " + *bad);
+      if (block::DecodeResult bad = decoder.decode(fields[hexCol], insts); !bad.ok()) {
+        skip("hex does not decode: " + bad.error);
         continue;
       }
       for (std::size_t b = 0; b < buckets.size(); ++b)

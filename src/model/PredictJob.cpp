@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/BlockReader.h"
 #include "surrogate/block/CodeRegions.h"
 #include "surrogate/model/Predictor.h"
@@ -60,17 +61,15 @@ PredictSummary runPredict(const PredictConfig &config) {
     chunk.clear();
     progress.update(summary.read);
   };
-  for (block::BlockOrProblem item; reader.next(item);) {
+  block::ReadCounts counts = block::forEachBlock(reader, [&](block::BasicBlock &b) {
     ++summary.read;
-    if (auto *problem = std::get_if<block::Problem>(&item)) {
-      ++summary.skipped;
-      spdlog::warn("{} (skipped)", problem->str());
-      continue;
-    }
-    chunk.push_back(std::move(std::get<block::BasicBlock>(item)));
+    chunk.push_back(std::move(b));
     if (chunk.size() >= kChunk)
       flush();
-  }
+    return true;
+  });
+  summary.read = counts.read;
+  summary.skipped += counts.skipped;
   if (!chunk.empty() || !headerWritten)
     flush();
   progress.finish();

@@ -12,6 +12,7 @@
 #include "surrogate/model/BlasThreads.h"
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
+#include "surrogate/model/RunDir.h"
 
 namespace fs = std::filesystem;
 
@@ -24,22 +25,13 @@ struct Predictor::State {
 };
 
 Predictor::Predictor(const std::string &runDir, const std::string &checkpoint) : S(std::make_unique<State>()) {
-  fs::path dir(runDir);
-  std::ifstream in(dir / "config.json");
-  if (!in)
-    throw std::runtime_error((dir / "config.json").string() + ": not a run directory (no config.json)");
-  try {
-    S->config = ModelConfig::fromJson(nlohmann::json::parse(in).at("model"));
-  } catch (const std::exception &e) {
-    throw std::runtime_error((dir / "config.json").string() + ": " + e.what());
-  }
-  S->vocab = block::Vocabulary::load((dir / "vocab.txt").string());
-  if (static_cast<std::int64_t>(S->vocab.size()) != S->config.vocabularySize)
-    throw std::runtime_error((dir / "vocab.txt").string() + ": vocabulary size differs from config.json");
+  RunDir run(runDir);
+  S->config = run.modelConfig();
+  S->vocab = run.vocabulary(S->config);
   if (S->config.instFeatures > 0 || S->config.globalFeatures > 0)
     throw std::runtime_error(runDir + ": a parameter-conditioned model needs parameter inputs; predict does not take them yet");
   S->model = IthemalModel(S->config);
-  loadCheckpoint((dir / checkpoint).string(), *S->model, nullptr);
+  loadCheckpoint(run.file(checkpoint), *S->model, nullptr);
   S->model->eval();
 }
 
@@ -111,8 +103,8 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
     for (std::size_t i = begin; i < end; ++i) {
       const llvm::ArrayRef<llvm::MCInst> decoded = blocks[i].insts;
       if (decoded.empty()) {
-        if (auto bad = decoder.decode(blocks[i].hex, insts)) {
-          out[i].problem = *bad;
+        if (block::DecodeResult bad = decoder.decode(blocks[i].hex, insts); !bad.ok()) {
+          out[i].problem = bad.error;
           continue;
         }
         if (insts.empty()) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/BlockReader.h"
 #include "surrogate/block/Decoder.h"
 #include "surrogate/model/Predictor.h"
@@ -19,16 +20,16 @@ nlohmann::json runSurrogateBenchmark(const SurrogateBenchConfig &config) {
 
   // The blocks bench mca timed: the first `limit` that decode.
   std::vector<block::BasicBlock> blocks;
-  {
+  if (config.mca.limit > 0) {
     block::BlockReader reader(config.mca.inputs);
-    block::Decoder decoder;
-    std::vector<llvm::MCInst> insts;
-    for (block::BlockOrProblem item; blocks.size() < config.mca.limit && reader.next(item);)
-      if (auto *b = std::get_if<block::BasicBlock>(&item))
-        if (!b->insts.empty() || !decoder.decode(b->hex, insts)) {
-          b->insts.clear();  // timed runs decode, as bench mca's do
-          blocks.push_back(std::move(*b));
-        }
+    block::forEachDecoded(
+        reader,
+        [&](block::BasicBlock &b) {
+          b.insts.clear();  // timed runs decode, as bench mca's do
+          blocks.push_back(std::move(b));
+          return blocks.size() < config.mca.limit;
+        },
+        block::DecodeMode::CheckOnly);
   }
   if (blocks.size() != mcaResult.at("blocks").get<std::size_t>())
     throw std::logic_error("bench surrogate: read a different block set than bench mca");

@@ -41,8 +41,8 @@ public:
   ExampleCollector(block::Vocabulary &vocab, bool grow) : Vocab(vocab), Grow(grow) {}
 
   void add(TrainingExample example, const std::string &where) {
-    if (auto bad = Decoder.decode(example.hex, Insts)) {
-      problem(where + ": " + *bad);
+    if (block::DecodeResult bad = Decoder.decode(example.hex, Insts); !bad.ok()) {
+      problem(where + ": " + bad.error);
       return;
     }
     if (Insts.empty()) {
@@ -124,8 +124,8 @@ void readCsv(const std::string &path, const DataSource &source, ExampleCollector
     auto field = [&](std::size_t i) { return i < fields.size() ? fields[i] : std::string(); };
     TrainingExample ex;
     ex.hex = field(hexCol);
-    if (auto bad = block::parseHex(ex.hex, bytes)) {
-      collector.problem(where + ": " + *bad);
+    if (block::DecodeResult bad = block::parseHex(ex.hex, bytes); !bad.ok()) {
+      collector.problem(where + ": " + bad.error);
       continue;
     }
     try {
@@ -154,7 +154,7 @@ void readCsv(const std::string &path, const DataSource &source, ExampleCollector
       ++duplicates;
       continue;
     }
-    ex.split = data::splitOf(data::fnv1a64(bytes.data(), bytes.size()));
+    ex.split = data::splitOf(data::blockHash(bytes));
     collector.add(std::move(ex), where);
   }
 }

@@ -1,7 +1,6 @@
 #include "surrogate/patterns/Deployment.h"
 
 #include <chrono>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -12,6 +11,7 @@
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/Predictor.h"
+#include "surrogate/model/RunDir.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/support/AtomicFile.h"
 
@@ -55,8 +55,6 @@ std::vector<double> predictAll(const std::string &modelDir, const std::vector<bl
 DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::string &cpu,
                                         const std::vector<block::BasicBlock> &blocks, unsigned threads) {
   auto sti = block::X86Target::get().createSubtarget(cpu);
-  if (!sti)
-    throw std::invalid_argument(llvm::toString(sti.takeError()));
   if (blocks.empty())
     throw std::runtime_error("no held-out blocks with measured timings to compare on (is --measured set?)");
 
@@ -68,7 +66,7 @@ DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::
   for (unsigned t : threadCounts) {
     double mcaSeconds = 0, surrogateSeconds = 0;
     auto mcaStart = Clock::now();
-    mcaCycles = mca::simulateCycles(**sti, blocks, t);
+    mcaCycles = mca::simulateCycles(*sti, blocks, t);
     mcaSeconds = secondsSince(mcaStart);
     surrogateCycles = predictAll(modelDir, blocks, t, surrogateSeconds);
     double mcaRate = blocks.size() / mcaSeconds, surrogateRate = blocks.size() / surrogateSeconds;
@@ -125,10 +123,7 @@ void plotAgainstMeasured(const std::string &path, const std::string &title, cons
 }
 
 std::int64_t modelParameterCount(const std::string &modelDir) {
-  std::ifstream in(modelDir + "/config.json");
-  if (!in)
-    throw std::runtime_error(modelDir + "/config.json: cannot open");
-  model::IthemalModel net(model::ModelConfig::fromJson(nlohmann::json::parse(in).at("model")));
+  model::IthemalModel net(model::RunDir(modelDir).modelConfig());
   std::int64_t count = 0;
   for (const auto &p : net->parameters()) count += p.numel();
   return count;

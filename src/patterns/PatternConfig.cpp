@@ -9,6 +9,8 @@
 #include <spdlog/spdlog.h>
 
 #include "surrogate/data/Dataset.h"
+#include "surrogate/model/RunDir.h"
+#include "surrogate/support/ConfigReader.h"
 #include "surrogate/support/AtomicFile.h"
 
 namespace surrogate::patterns {
@@ -16,47 +18,34 @@ namespace surrogate::patterns {
 namespace fs = std::filesystem;
 
 PatternConfig PatternConfig::fromJson(const nlohmann::json &j, const std::string &source) {
-  static const std::vector<std::string> known = {"comment", "cpu",      "blocks", "measured", "threads", "seed",
-                                                 "dataset", "model",    "training", "pattern"};
-  if (!j.is_object())
-    throw std::invalid_argument(source + ": expected a JSON object");
-  for (const auto &[key, value] : j.items())
-    if (std::find(known.begin(), known.end(), key) == known.end())
-      throw std::invalid_argument(source + ": unknown key '" + key + "'");
+  support::ConfigReader r(j, source);
+  r.allow({"comment"});
   PatternConfig c;
-  try {
-    if (j.contains("cpu")) c.cpu = j.at("cpu").get<std::string>();
-    if (j.contains("blocks")) c.blocks = j.at("blocks").get<std::vector<std::string>>();
-    if (j.contains("measured")) c.measured = j.at("measured").get<std::string>();
-    if (j.contains("threads")) c.threads = j.at("threads").get<unsigned>();
-    if (j.contains("seed")) c.seed = j.at("seed").get<std::uint64_t>();
-    for (auto [key, field] : {std::pair{"dataset", &c.dataset}, std::pair{"model", &c.model},
-                              std::pair{"training", &c.training}, std::pair{"pattern", &c.pattern}})
-      if (j.contains(key)) {
-        if (!j.at(key).is_object())
-          throw std::invalid_argument(std::string("'") + key + "' must be an object");
-        *field = j.at(key);
-      }
-  } catch (const nlohmann::json::exception &e) {
-    throw std::invalid_argument(source + ": " + e.what());
-  } catch (const std::invalid_argument &e) {
-    throw std::invalid_argument(source + ": " + e.what());
-  }
+  c.source = source;
+  r.read("cpu", c.cpu);
+  r.read("blocks", c.blocks);
+  r.read("measured", c.measured);
+  r.read("threads", c.threads, 1u, 1024u);
+  r.read("seed", c.seed);
+  // Each section is checked against its schema now, so a typo stops the
+  // run before anything is written; the pattern section by its pattern.
+  for (auto [key, field] : {std::pair{"dataset", &c.dataset}, std::pair{"model", &c.model},
+                            std::pair{"training", &c.training}, std::pair{"pattern", &c.pattern}})
+    if (const nlohmann::json *value = r.raw(key)) {
+      if (!value->is_object())
+        throw r.error(key, "must be an object");
+      *field = *value;
+    }
+  r.finish();
+  data::DatasetConfig().readSection(support::ConfigReader(c.dataset, source, "dataset"));
+  model::ModelConfig::fromJson(c.model, source);
+  model::TrainingOptions::fromJson(c.training, source);
   return c;
 }
 
-PatternConfig PatternConfig::load(const std::string &path) {
-  std::ifstream in(path);
-  if (!in)
-    throw std::invalid_argument(path + ": cannot open config");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error &e) {
-    throw std::invalid_argument(path + ": not valid JSON: " + e.what());
-  }
-  return fromJson(j, path);
-}
+PatternConfig PatternConfig::load(const std::string &path) { return fromJson(support::readJsonFile(path), path); }
+
+support::ConfigReader PatternConfig::patternSection() const { return support::ConfigReader(pattern, source, "pattern"); }
 
 nlohmann::json PatternConfig::toJson() const {
   return {{"cpu", cpu},         {"blocks", blocks},   {"measured", measured}, {"threads", threads},
@@ -91,10 +80,9 @@ void PatternOverrides::applyTo(PatternConfig &config) const {
 PatternConfig startRun(const std::string &runDir, PatternConfig config, bool resume) {
   fs::path stored = fs::path(runDir) / "pattern.json";
   if (resume) {
-    std::ifstream in(stored);
-    if (!in)
-      throw std::invalid_argument(stored.string() + ": no run to resume here");
-    return PatternConfig::fromJson(nlohmann::json::parse(in), stored.string());
+    if (!fs::exists(stored))
+      throw support::ConfigError(stored.string() + ": no run to resume here");
+    return PatternConfig::fromJson(support::readJsonFile(stored.string()), stored.string());
   }
   if (fs::exists(stored))
     throw std::invalid_argument(runDir + " already holds a run; pass --resume to continue it, or choose another directory");
@@ -110,32 +98,30 @@ data::DatasetConfig datasetSettings(const PatternConfig &config, const std::stri
   d.threads = config.threads;
   d.seed = config.seed;
   d.output = dir;
-  if (config.dataset.contains("chunk_blocks"))
-    d.chunkBlocks = config.dataset.at("chunk_blocks").get<std::uint32_t>();
+  d.readSection(support::ConfigReader(config.dataset, config.source, "dataset"));
   return d;
 }
 
 void ensureDataset(const data::DatasetConfig &settings) {
+  // buildDataset writes the manifest last, so with one there the dataset is
+  // complete or damaged (another format version, ...): that is an error to
+  // report as what it is, not a partial dataset to resume.
   if (fs::exists(fs::path(settings.output) / data::kManifestFile)) {
-    try {
-      data::Dataset::open(settings.output);
-      spdlog::info("dataset {} is complete; reusing it", settings.output);
-      return;
-    } catch (const std::exception &) {
-      // partial: buildDataset resumes it
-    }
+    data::Dataset::open(settings.output);
+    spdlog::info("dataset {} is complete; reusing it", settings.output);
+    return;
   }
   data::buildDataset(settings);
 }
 
 model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runDir) {
   model::TrainJob job;
-  job.model = model::ModelConfig::fromJson(config.model);
+  job.model = model::ModelConfig::fromJson(config.model, config.source);
   nlohmann::json training = config.training;
   if (!training.contains("seed"))
     training["seed"] = config.seed;
   training["threads"] = config.threads;
-  job.training = model::TrainingOptions::fromJson(training);
+  job.training = model::TrainingOptions::fromJson(training, config.source);
   job.runDir = runDir;
   return job;
 }
@@ -144,21 +130,10 @@ nlohmann::json ensureTrained(model::TrainJob job) {
   fs::path report = fs::path(job.runDir) / "report.json";
   if (fs::exists(report)) {
     spdlog::info("training in {} is finished; reusing it", job.runDir);
-    std::ifstream in(report);
-    return nlohmann::json::parse(in);
+    return support::readJsonFile(report.string());
   }
-  job.resume = fs::exists(fs::path(job.runDir) / "config.json");
+  job.resume = model::RunDir(job.runDir).hasConfig();
   return model::runTraining(job);
-}
-
-nlohmann::json trainingFacts(const nlohmann::json &training) {
-  return {{"epochs", training.value("epochs", 0)},
-          {"best_epoch", training.value("best_epoch", 0)},
-          {"stopped_because", training.value("early_stopped", false)
-                                  ? "validation MAPE did not improve for `patience` epochs (early stopping)"
-                                  : "reached max_epochs"},
-          {"wall_seconds", training.value("training_wall_seconds", 0.0)},
-          {"test_vs_llvm_mca", training.value("test", nlohmann::json())}};
 }
 
 } // namespace surrogate::patterns

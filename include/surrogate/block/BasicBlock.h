@@ -36,8 +36,16 @@ struct Problem {
   std::string str() const { return where.str() + ": " + reason; }
 };
 
+/// Whether a block's hex parsed or decoded, and if not, why.
+struct DecodeResult {
+  std::string error;  ///< empty on success
+  bool ok() const { return error.empty(); }
+  static DecodeResult success() { return {}; }
+  static DecodeResult failure(std::string why) { return {std::move(why)}; }
+};
+
 /// Hex text to bytes; the error says what is wrong (odd length, bad digit).
-std::optional<std::string> parseHex(const std::string &hex, std::vector<std::uint8_t> &bytes);
+DecodeResult parseHex(const std::string &hex, std::vector<std::uint8_t> &bytes);
 
 /// Bytes to lower-case hex.
 std::string toHex(const std::uint8_t *data, std::size_t size);

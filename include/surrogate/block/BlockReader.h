@@ -13,13 +13,9 @@
 
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/block/Decoder.h"
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::block {
-
-/// A whole input that cannot be read (missing file, unreadable).
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct ReaderOptions {
   Syntax syntax = Syntax::ATT;

@@ -22,8 +22,8 @@ public:
   Decoder();
   ~Decoder();
 
-  /// Decodes every instruction of `hex`; nullopt on success, else the reason.
-  std::optional<std::string> decode(const std::string &hex, std::vector<llvm::MCInst> &insts);
+  /// Decodes every instruction of `hex` into `insts`.
+  DecodeResult decode(const std::string &hex, std::vector<llvm::MCInst> &insts);
 
   /// One instruction per line, tab-indented, as llvm-mc prints it.
   std::string print(llvm::ArrayRef<llvm::MCInst> insts, Syntax syntax = Syntax::ATT) const;

@@ -15,7 +15,6 @@
 #include <llvm/MC/MCSubtargetInfo.h>
 #include <llvm/MC/MCTargetOptions.h>
 #include <llvm/MC/TargetRegistry.h>
-#include <llvm/Support/Error.h>
 #include <llvm/TargetParser/Triple.h>
 
 namespace surrogate::block {
@@ -36,10 +35,10 @@ public:
   /// i.e. the ones llvm-mca can simulate.
   const std::vector<std::string> &schedulableCpus() const { return Cpus; }
 
-  /// A subtarget for `cpu`; an error listing the valid names when the CPU is
-  /// unknown or has no scheduling model.
-  llvm::Expected<std::unique_ptr<llvm::MCSubtargetInfo>>
-  createSubtarget(llvm::StringRef cpu) const;
+  /// A subtarget for `cpu`; a support::ConfigError listing the valid names
+  /// when the CPU is unknown or has no scheduling model. `where` (e.g.
+  /// "t.json: cpu: ") starts the message when the name came from a file.
+  std::unique_ptr<llvm::MCSubtargetInfo> createSubtarget(llvm::StringRef cpu, const std::string &where = "") const;
 
 private:
   X86Target();

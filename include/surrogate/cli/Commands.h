@@ -25,7 +25,7 @@ void addParamsCommand(CLI::App &app, ExitStatus &status);
 void addDatasetCommand(CLI::App &app, ExitStatus &status);
 
 /// Parses argv, runs the chosen subcommand, and returns the exit status;
-/// errors are logged on stderr and give a non-zero status.
+/// any error is printed as `surrogate: error: WHAT` on stderr, status 1.
 int run(int argc, char **argv);
 
 } // namespace surrogate::cli

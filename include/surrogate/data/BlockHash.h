@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace surrogate::data {
 
@@ -22,6 +24,13 @@ std::uint64_t mix64(std::uint64_t x);
 
 /// mix64(hash) % 100: below 80 train, below 90 validation, else test.
 Split splitOf(std::uint64_t blockHash);
+
+/// A block's identity: fnv1a64 of its machine-code bytes.
+std::uint64_t blockHash(const std::vector<std::uint8_t> &bytes);
+
+/// The split of the block with this hex (the one function every layer uses);
+/// support::InputError when the hex does not parse.
+Split splitOfHex(const std::string &hex);
 
 /// Shard in [0, count): from the high half of mix64, so it is independent of
 /// the split (which uses the whole word modulo 100).

@@ -19,12 +19,9 @@
 #include <vector>
 
 #include "surrogate/data/BlockHash.h"
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::data {
-
-struct DatasetError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct ChunkRecord {
   std::uint64_t blockHash = 0;
@@ -58,7 +55,7 @@ inline constexpr std::size_t kChunkRecordBytes = 40;
 std::string encodeChunk(const Chunk &chunk);
 /// Writes `chunk` to `path` atomically (temporary file + rename).
 void writeChunk(const std::string &path, const Chunk &chunk);
-/// Reads and verifies a chunk file; DatasetError names the file and the fault.
+/// Reads and verifies a chunk file; support::DataError names the file and the fault.
 Chunk readChunk(const std::string &path);
 /// The file's trailer checksum as 16 hex digits (for the manifest).
 std::string chunkChecksum(const std::string &path);

@@ -8,18 +8,16 @@
 #include <string>
 #include <vector>
 
-namespace surrogate::data {
+#include "surrogate/support/Errors.h"
 
-struct CsvError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+namespace surrogate::data {
 
 class CsvTable {
 public:
-  /// Opens `path` and reads its header; throws CsvError if it cannot.
+  /// Opens `path` and reads its header; throws support::InputError if it cannot.
   explicit CsvTable(std::string path);
 
-  /// Index of column `name`; throws CsvError naming the file and the columns it has.
+  /// Index of column `name`; throws support::InputError naming the file and the columns it has.
   std::size_t column(const std::string &name) const;
   bool hasColumn(const std::string &name) const;
 

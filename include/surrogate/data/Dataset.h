@@ -56,7 +56,7 @@ private:
 
 class Dataset {
 public:
-  /// Opens `dir`; throws DatasetError if it is missing, partial (no complete
+  /// Opens `dir`; throws support::DataError if it is missing, partial (no complete
   /// manifest) or of another format version.
   static Dataset open(const std::string &dir);
 
@@ -76,7 +76,7 @@ public:
   /// file) in "sampled" and "table" modes; empty in default mode.
   std::string paramsTablePath(std::uint32_t id) const;
 
-  /// Reads and verifies chunk `i` (throws DatasetError when damaged).
+  /// Reads and verifies chunk `i` (throws support::DataError when damaged).
   Chunk chunk(std::size_t i) const;
   ExampleReader examples(std::optional<Split> only = std::nullopt) const;
 

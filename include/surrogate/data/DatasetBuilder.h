@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "surrogate/block/Decoder.h"
+#include "surrogate/support/ConfigReader.h"
 
 namespace surrogate::data {
 
@@ -35,6 +36,10 @@ struct DatasetConfig {
   double perturbProbability = 1.0;  ///< chance a sampled value is redrawn, else default (mca::SamplingRanges)
   std::uint64_t seed = 0;
   std::string paramsFile;       ///< one given table instead of the default model
+
+  /// Reads a config file's "dataset" section (chunk_blocks); any other key
+  /// is a ConfigError naming the file and the key.
+  void readSection(support::ConfigReader section);
 };
 
 struct DatasetSummary {
@@ -44,11 +49,11 @@ struct DatasetSummary {
   double seconds = 0;
 };
 
-/// Throws DatasetError / block::InputError with a message naming the file
+/// Throws support::DataError / support::InputError with a message naming the file
 /// and the problem; the directory then holds no manifest.
 DatasetSummary buildDataset(const DatasetConfig &config);
 
-/// SHA-256 of a file's bytes as hex; throws block::InputError if unreadable.
+/// SHA-256 of a file's bytes as hex; throws support::InputError if unreadable.
 std::string sha256File(const std::string &path);
 
 } // namespace surrogate::data

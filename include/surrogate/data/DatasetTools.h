@@ -12,7 +12,7 @@ namespace surrogate::data {
 
 /// Joins the complete shard directories of one `--shard K/N` job (all N of
 /// them, any order) into `output`, byte-identical to the unsharded run.
-/// Throws DatasetError when a shard is missing, partial, repeated or made
+/// Throws support::DataError when a shard is missing, partial, repeated or made
 /// with other settings.
 nlohmann::json mergeDatasets(const std::vector<std::string> &shardDirs, const std::string &output, bool force);
 

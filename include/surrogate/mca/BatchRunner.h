@@ -30,11 +30,6 @@ struct BatchSummary {
   std::size_t skipped = 0;
 };
 
-/// Thrown in strict mode on the first problem.
-struct StrictError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 class BatchRunner {
 public:
   using ResultFn = std::function<void(const block::BasicBlock &, const SimulationResult &)>;

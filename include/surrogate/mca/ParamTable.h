@@ -19,13 +19,9 @@
 #include <llvm/MC/MCSubtargetInfo.h>
 #include <nlohmann/json.hpp>
 
-namespace surrogate::mca {
+#include "surrogate/support/Errors.h"
 
-/// A table that cannot be read or does not fit the CPU's model; the message
-/// names the file and the field (e.g. `t.json: opcodes.ADD32rr.latencies[0]: ...`).
-struct ParamError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+namespace surrogate::mca {
 
 /// One opcode's parameters. Resource cycles are LLVM's ReleaseAtCycle values
 /// as stored in the model's tables: a port group's figure includes the cycles
@@ -59,7 +55,7 @@ public:
   std::map<std::string, OpcodeParams> opcodes;
 
   /// The built-in values of `cpu`'s model for the given table keys (all
-  /// tunableOpcodes when empty). Throws ParamError for an unknown CPU or key.
+  /// tunableOpcodes when empty). Throws support::InputError for an unknown CPU or key.
   static ParamTable fromModel(const std::string &cpu, const std::vector<std::string> &opcodes = {});
   /// Opcode names with a class of their own: not pseudo, valid, not variant.
   /// (Which classes a variant resolves to is only known from instructions;
@@ -77,7 +73,7 @@ public:
   void save(const std::string &path) const;
 
   /// Checks every name and value against the CPU's model (and this LLVM);
-  /// throws ParamError naming `source` and the field. Nothing is applied
+  /// throws support::InputError naming `source` and the field. Nothing is applied
   /// by TunedSubtarget unless this passes.
   void validate(const llvm::MCSubtargetInfo &subtarget, const std::string &source) const;
 
@@ -109,7 +105,7 @@ struct TableKey {
   unsigned schedClass = 0;  ///< the class whose values the entry replaces
   bool variant = false;
 };
-/// Parses and checks a key against the model; ParamError naming `field`.
+/// Parses and checks a key against the model; support::InputError naming `field`.
 TableKey resolveTableKey(const llvm::MCSubtargetInfo &subtarget, const std::string &key, const std::string &field);
 
 /// The table key that governs `inst` on `subtarget` (LLVM's, not a tuned

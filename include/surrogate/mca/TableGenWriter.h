@@ -25,7 +25,7 @@ std::optional<std::string> schedModelNameFor(const std::string &cpu);
 /// `given` if not empty, else the known name; ParamError when there is none.
 std::string schedModelName(const std::string &cpu, const std::string &given);
 
-/// The .td text; throws ParamError when the model name is unknown.
+/// The .td text; throws support::InputError when the model name is unknown.
 std::string writeTableGen(const ParamTable &table, const TableGenOptions &options);
 
 } // namespace surrogate::mca

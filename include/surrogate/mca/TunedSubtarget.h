@@ -42,7 +42,7 @@ struct TunedTables {
 
 class TunedSubtarget : private detail::TunedTables, public llvm::MCSubtargetInfo {
 public:
-  /// Checks `table` against its CPU's model (ParamError naming `source` and
+  /// Checks `table` against its CPU's model (support::InputError naming `source` and
   /// the field) and builds the subtarget.
   static std::unique_ptr<TunedSubtarget> create(const ParamTable &table, const std::string &source = "table");
 
@@ -60,7 +60,7 @@ private:
 };
 
 /// The subtarget a simulation runs on: LLVM's for `cpu` when `paramsFile` is
-/// empty, else one carrying that table (ParamError if it is bad). An empty
+/// empty, else one carrying that table (support::InputError if it is bad). An empty
 /// `cpu` takes the table's; a `cpu` that differs from the table's is an error.
 std::unique_ptr<llvm::MCSubtargetInfo> createSimulationSubtarget(const std::string &cpu,
                                                                  const std::string &paramsFile);

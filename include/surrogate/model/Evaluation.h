@@ -33,7 +33,7 @@ struct EvaluationReport {
   std::string toText() const;
 };
 
-/// Throws data::CsvError when the file or a column is missing.
+/// Throws support::InputError when the file or a column is missing.
 EvaluationReport evaluateFile(const EvaluationConfig &config);
 
 } // namespace surrogate::model

@@ -3,6 +3,7 @@
 // in a run directory, so a model can be rebuilt to load its checkpoint.
 
 #include <cstdint>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -17,8 +18,9 @@ struct ModelConfig {
   std::int64_t globalFeatures = 0;   ///< conditioned variant: global parameters
 
   nlohmann::json toJson() const;
-  /// Missing keys keep their defaults; unknown keys or bad values throw std::invalid_argument.
-  static ModelConfig fromJson(const nlohmann::json &j);
+  /// Missing keys keep their defaults; an unknown key or a bad value is a
+  /// support::ConfigError naming `file` and the key (model.KEY).
+  static ModelConfig fromJson(const nlohmann::json &j, const std::string &file = "model config");
 };
 
 } // namespace surrogate::model

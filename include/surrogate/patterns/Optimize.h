@@ -40,8 +40,8 @@ struct OptimizeSettings {
   std::string blackboxMethod = "GN_ESCH";  ///< an NLopt algorithm name without the NLOPT_ prefix
 
   nlohmann::json toJson() const;
-  /// Unknown keys and bad values throw std::invalid_argument naming the key.
-  static OptimizeSettings fromJson(const nlohmann::json &j);
+  /// An unknown key or a bad value is a support::ConfigError naming `file` and the key.
+  static OptimizeSettings fromJson(const nlohmann::json &j, const std::string &file = "optimize config");
 };
 
 using OptimizeJob = PatternJob;

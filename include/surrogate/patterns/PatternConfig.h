@@ -14,6 +14,7 @@
 
 #include "surrogate/data/DatasetBuilder.h"
 #include "surrogate/model/Trainer.h"
+#include "surrogate/support/ConfigReader.h"
 
 namespace surrogate::patterns {
 
@@ -27,11 +28,15 @@ struct PatternConfig {
   nlohmann::json model = nlohmann::json::object();     ///< ModelConfig
   nlohmann::json training = nlohmann::json::object();  ///< TrainingOptions
   nlohmann::json pattern = nlohmann::json::object();   ///< the pattern's own section
+  std::string source;  ///< the file it was read from, for errors (not saved)
 
-  /// Reads `path`; unknown top-level keys are errors naming the file.
+  /// Reads `path`; an unknown key or a bad value in any section but
+  /// `pattern` (which its pattern reads) is a ConfigError naming the file and key.
   static PatternConfig load(const std::string &path);
   nlohmann::json toJson() const;
   static PatternConfig fromJson(const nlohmann::json &j, const std::string &source);
+  /// The pattern section, for the pattern's own schema.
+  support::ConfigReader patternSection() const;
 
   /// `blocks` with globs expanded (sorted, so runs are reproducible); a glob
   /// that matches nothing is an error.
@@ -75,9 +80,5 @@ model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runD
 /// Runs `job` (resuming a partial run in its directory) unless the directory
 /// holds a finished one; returns the training report either way.
 nlohmann::json ensureTrained(model::TrainJob job);
-
-/// What a training report says about how training went, for the pattern
-/// reports: epochs, best epoch, why it stopped, wall time, test score.
-nlohmann::json trainingFacts(const nlohmann::json &trainingReport);
 
 } // namespace surrogate::patterns

@@ -1,0 +1,49 @@
+#include "surrogate/block/BlockPipeline.h"
+
+#include <spdlog/spdlog.h>
+
+namespace surrogate::block {
+
+void reportSkipped(const Problem &problem) { spdlog::warn("{} (skipped)", problem.str()); }
+
+ReadCounts forEachBlock(BlockReader &reader, const BlockVisitor &visit) {
+  ReadCounts counts;
+  for (BlockOrProblem item; reader.next(item);) {
+    ++counts.read;
+    if (auto *problem = std::get_if<Problem>(&item)) {
+      reportSkipped(*problem);
+      ++counts.skipped;
+      continue;
+    }
+    if (!visit(std::get<BasicBlock>(item)))
+      break;
+  }
+  return counts;
+}
+
+DecodeResult decodeInPlace(Decoder &decoder, BasicBlock &block) {
+  if (!block.insts.empty())
+    return DecodeResult::success();
+  return decoder.decode(block.hex, block.insts);
+}
+
+ReadCounts forEachDecoded(BlockReader &reader, const BlockVisitor &visit, DecodeMode mode) {
+  Decoder decoder;
+  std::vector<llvm::MCInst> scratch;
+  std::size_t undecodable = 0;
+  ReadCounts counts = forEachBlock(reader, [&](BasicBlock &block) {
+    DecodeResult decoded = mode == DecodeMode::Keep || !block.insts.empty()
+                               ? decodeInPlace(decoder, block)
+                               : decoder.decode(block.hex, scratch);
+    if (!decoded.ok()) {
+      reportSkipped({block.where, decoded.error});
+      ++undecodable;
+      return true;
+    }
+    return visit(block);
+  });
+  counts.skipped += undecodable;
+  return counts;
+}
+
+} // namespace surrogate::block
