@@ -313,11 +313,7 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
     params = {{"tables", 1}, {"per_block", 1}, {"tables_dir", "params"}, {"files", "NNNNNN.json"},
               {"source", config.paramsFile}, {"source_sha256", sha256File(config.paramsFile)}};
   } else if (config.paramsSamples > 0) {
-    auto sti = block::X86Target::get().createSubtarget(config.cpu);
-    std::vector<std::string> opcodes = mca::ParamTable::opcodesUsedBy(allInputs, config.cpu);
-    if (opcodes.empty())
-      throw support::DataError("the blocks use no opcode with a tunable scheduling class");
-    mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, opcodes);
+    mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, mca::ParamTable::tableKeysFor(allInputs, config.cpu));
     std::size_t parameters = defaults.parameterCount(), opcodeCount = defaults.opcodes.size();
     mca::SamplingRanges ranges;
     ranges.perturbProbability = config.perturbProbability;

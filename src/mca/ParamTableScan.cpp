@@ -44,4 +44,13 @@ std::vector<std::string> ParamTable::opcodesUsedBy(const std::vector<std::string
   return out;
 }
 
+std::vector<std::string> ParamTable::tableKeysFor(const std::vector<std::string> &blocks, const std::string &cpu) {
+  if (blocks.empty())
+    return {};
+  std::vector<std::string> keys = opcodesUsedBy(blocks, cpu);
+  if (keys.empty())
+    throw support::InputError("the blocks use no opcode with a tunable scheduling class");
+  return keys;
+}
+
 } // namespace surrogate::mca

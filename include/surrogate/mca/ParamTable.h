@@ -67,6 +67,9 @@ public:
   /// Table keys the blocks in `inputs` (BHive CSV or .s files) need: their
   /// opcodes, and for variant ones each class LLVM resolves them to.
   static std::vector<std::string> opcodesUsedBy(const std::vector<std::string> &inputs, const std::string &cpu);
+  /// The keys of a table over `blocks`: opcodesUsedBy, or {} (the whole
+  /// model) without blocks; an InputError when the blocks use no tunable opcode.
+  static std::vector<std::string> tableKeysFor(const std::vector<std::string> &blocks, const std::string &cpu);
 
   /// Parses and checks the JSON form; `source` names the file in errors.
   static ParamTable fromJson(const nlohmann::json &json, const std::string &source);
