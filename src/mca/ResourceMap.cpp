@@ -1,5 +1,7 @@
 #include "surrogate/mca/ResourceMap.h"
 
+#include "surrogate/support/Errors.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -32,7 +34,7 @@ std::vector<unsigned> ResourceMap::processingOrder(const Cycles &cycles) const {
   auto maskOf = [&](unsigned i) {
     auto idx = index(cycles[i].first);
     if (!idx)
-      throw std::invalid_argument("unknown processor resource '" + cycles[i].first + "'");
+      throw support::InputError("unknown processor resource '" + cycles[i].first + "'");
     return Masks[*idx];
   };
   std::sort(order.begin(), order.end(), [&](unsigned a, unsigned b) {

@@ -1,5 +1,7 @@
 #include "surrogate/mca/SimulateJob.h"
 
+#include "surrogate/support/Errors.h"
+
 #include <iostream>
 #include <memory>
 
@@ -60,7 +62,7 @@ private:
 
 BatchSummary runSimulate(const SimulateConfig &config) {
   if (config.format != "csv" && config.format != "jsonl")
-    throw std::invalid_argument("unknown format '" + config.format + "' (csv or jsonl)");
+    throw support::ConfigError("unknown format '" + config.format + "' (csv or jsonl)");
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget = createSimulationSubtarget(config.cpu, config.paramsFile);
   if (!config.paramsFile.empty())
     spdlog::info("simulating {} with the parameter table {}", subtarget->getCPU().str(), config.paramsFile);
