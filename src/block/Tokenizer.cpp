@@ -1,7 +1,5 @@
 #include "surrogate/block/Tokenizer.h"
 
-#include "surrogate/support/Errors.h"
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -10,6 +8,7 @@
 
 #include "surrogate/block/Target.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::block {
 

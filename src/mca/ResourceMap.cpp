@@ -1,12 +1,11 @@
 #include "surrogate/mca/ResourceMap.h"
 
-#include "surrogate/support/Errors.h"
-
 #include <algorithm>
 #include <stdexcept>
 
 #include <llvm/ADT/bit.h>
 #include <llvm/MCA/Support.h>
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::mca {
 

@@ -1,7 +1,5 @@
 #include "surrogate/mca/SimulateJob.h"
 
-#include "surrogate/support/Errors.h"
-
 #include <iostream>
 #include <memory>
 
@@ -12,6 +10,7 @@
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::mca {
 

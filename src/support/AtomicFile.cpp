@@ -1,13 +1,12 @@
 #include "surrogate/support/AtomicFile.h"
 
-#include "surrogate/support/Errors.h"
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <stdexcept>
 #include <unistd.h>
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::support {
 
