@@ -8,6 +8,7 @@
 
 #include "surrogate/block/Target.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::block {
 
@@ -176,7 +177,7 @@ void Vocabulary::save(const std::string &path) const {
 Vocabulary Vocabulary::load(const std::string &path) {
   std::ifstream in(path);
   if (!in)
-    throw std::runtime_error(path + ": cannot open the vocabulary file");
+    throw support::InputError(path, 0, "cannot open the vocabulary file");
   Vocabulary vocab;
   const std::vector<std::string> &reserved = reservedTokens();
   std::string line;
@@ -185,18 +186,18 @@ Vocabulary Vocabulary::load(const std::string &path) {
     ++lineNo;
     if (lineNo <= reserved.size()) {
       if (line != reserved[lineNo - 1])
-        throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": expected the reserved token " +
+        throw support::DataError(path + ":" + std::to_string(lineNo) + ": expected the reserved token " +
                                  reserved[lineNo - 1] + ", found '" + line + "'");
       continue;
     }
     if (line.empty() || line.find_first_of(" \t\r") != std::string::npos)
-      throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": a token must be non-empty with no spaces");
+      throw support::DataError(path + ":" + std::to_string(lineNo) + ": a token must be non-empty with no spaces");
     if (vocab.id(line) != kUnknownId)
-      throw std::runtime_error(path + ":" + std::to_string(lineNo) + ": duplicate token '" + line + "'");
+      throw support::DataError(path + ":" + std::to_string(lineNo) + ": duplicate token '" + line + "'");
     vocab.add(line);
   }
   if (lineNo < reserved.size())
-    throw std::runtime_error(path + ": truncated vocabulary (" + std::to_string(lineNo) + " lines)");
+    throw support::DataError(path, "truncated vocabulary (" + std::to_string(lineNo) + " lines)");
   return vocab;
 }
 

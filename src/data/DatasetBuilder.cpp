@@ -16,6 +16,7 @@
 #include <llvm/Support/SHA256.h>
 #include <spdlog/spdlog.h>
 
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/Target.h"
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/data/Dataset.h"
@@ -279,9 +280,18 @@ void DatasetConfig::readSection(support::ConfigReader section) {
   section.finish();
 }
 
-DatasetSummary buildDataset(const DatasetConfig &request) {
-  auto start = std::chrono::steady_clock::now();
-  DatasetConfig config = request;
+namespace {
+
+// The request with its CPU settled and checked across options; the inputs
+// are opened once so a missing file fails before any other work.
+struct CheckedRequest {
+  DatasetConfig config;
+  std::vector<std::string> inputs;  ///< block files, then measured files
+};
+
+CheckedRequest checkRequest(const DatasetConfig &request) {
+  CheckedRequest checked{request, {}};
+  DatasetConfig &config = checked.config;
   if (config.cpu.empty())  // a given table's own CPU
     config.cpu = config.paramsFile.empty() ? "haswell" : mca::ParamTable::load(config.paramsFile).cpu;
   if (config.output.empty())
@@ -297,13 +307,23 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
   if (config.paramsSamples > 0 && (config.tablesPerBlock == 0 || config.tablesPerBlock > config.paramsSamples))
     throw support::ConfigError(fmt::format("--tables-per-block must be between 1 and --params-samples ({})",
                                    config.paramsSamples));
-  std::vector<std::string> allInputs = config.blockFiles;
-  allInputs.insert(allInputs.end(), config.measuredFiles.begin(), config.measuredFiles.end());
-  for (const std::string &f : allInputs)  // a missing input fails before any other work
+  checked.inputs = config.blockFiles;
+  checked.inputs.insert(checked.inputs.end(), config.measuredFiles.begin(), config.measuredFiles.end());
+  for (const std::string &f : checked.inputs)
     if (!std::ifstream(f))
       throw support::InputError(f + ": cannot open: " + std::strerror(errno));
+  return checked;
+}
 
-  // The tables, checked against the CPU before anything is written.
+// The tables the examples are simulated under, checked against the CPU
+// before anything is written, and how the manifest describes them.
+struct TableChoice {
+  std::unique_ptr<ParameterTables> tables;
+  std::string mode;  ///< default | table | sampled
+  nlohmann::json params;
+};
+
+TableChoice chooseTables(const DatasetConfig &config, const std::vector<std::string> &allInputs) {
   std::unique_ptr<ParameterTables> tables;
   std::string mode;
   nlohmann::json params;
@@ -313,11 +333,7 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
     params = {{"tables", 1}, {"per_block", 1}, {"tables_dir", "params"}, {"files", "NNNNNN.json"},
               {"source", config.paramsFile}, {"source_sha256", sha256File(config.paramsFile)}};
   } else if (config.paramsSamples > 0) {
-    auto sti = block::X86Target::get().createSubtarget(config.cpu);
-    std::vector<std::string> opcodes = mca::ParamTable::opcodesUsedBy(allInputs, config.cpu);
-    if (opcodes.empty())
-      throw support::DataError("the blocks use no opcode with a tunable scheduling class");
-    mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, opcodes);
+    mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, mca::ParamTable::tableKeysFor(allInputs, config.cpu));
     std::size_t parameters = defaults.parameterCount(), opcodeCount = defaults.opcodes.size();
     mca::SamplingRanges ranges;
     ranges.perturbProbability = config.perturbProbability;
@@ -345,85 +361,126 @@ DatasetSummary buildDataset(const DatasetConfig &request) {
     params = {{"tables", 1}, {"per_block", 1}, {"table_0", "the CPU's built-in scheduling model"}};
   }
 
-  nlohmann::json settings = settingsOf(config, mode, params);
-  DatasetOutput out(config.output, settings, config.force);
-  tables->store(out);
-  MeasuredLabels labels;
-  labels.load(config.measuredFiles, config.syntax);
-  if (labels.conflicts() > 0)
-    spdlog::warn("{} blocks have several different measured values; the first one is used", labels.conflicts());
+  return {std::move(tables), mode, params};
+}
 
-  auto inShard = [&](const UniqueBlock &u) { return shardOf(u.hash, config.shardCount) == config.shardIndex; };
-
-  // First pass (cheap next to simulation): how many chunks, which are done,
-  // and how many blocks are left, for the progress line.
-  std::vector<std::size_t> shardBlocksPerChunk;
-  {
-    UniqueBlockStream stream(config.blockFiles, config.measuredFiles, config.syntax, labels);
-    for (UniqueBlockStream::Item item; stream.next(item);)
-      if (auto *u = std::get_if<UniqueBlock>(&item)) {
-        std::size_t c = u->index / config.chunkBlocks;
-        shardBlocksPerChunk.resize(c + 1, 0);
-        shardBlocksPerChunk[c] += inShard(*u);
-      }
-  }
-  const std::uint32_t chunkCount = static_cast<std::uint32_t>(shardBlocksPerChunk.size());
-  if (chunkCount == 0)
-    throw support::InputError("the inputs hold no usable blocks");
-  std::vector<bool> done(chunkCount);
+// First pass (cheap next to simulation): how many chunks, which are done,
+// and how many blocks are left, for the progress line.
+struct ChunkPlan {
+  std::uint32_t chunkCount = 0;
+  std::vector<bool> done;
   std::size_t toSimulate = 0, resumed = 0;
-  for (std::uint32_t c = 0; c < chunkCount; ++c) {
-    done[c] = out.resuming() && out.chunkDone(c);
-    resumed += done[c];
-    if (!done[c])
-      toSimulate += shardBlocksPerChunk[c];
-  }
-  if (resumed > 0)
-    spdlog::info("{}: resuming: {} of {} chunks already written", config.output, resumed, chunkCount);
+};
 
-  support::Progress progress(tables->perBlock() > 1 ? "dataset: examples simulated" : "dataset: blocks simulated",
-                             toSimulate * tables->perBlock());
-  ChunkSimulator simulator(*tables, config, progress);
+bool inShard(const DatasetConfig &config, const UniqueBlock &u) {
+  return shardOf(u.hash, config.shardCount) == config.shardIndex;
+}
+
+ChunkPlan planChunks(const DatasetConfig &config, const MeasuredLabels &labels, const DatasetOutput &out) {
+  std::vector<std::size_t> shardBlocksPerChunk;
+  UniqueBlockStream stream(config.blockFiles, config.measuredFiles, config.syntax, labels);
+  for (UniqueBlockStream::Item item; stream.next(item);)
+    if (auto *u = std::get_if<UniqueBlock>(&item)) {
+      std::size_t c = u->index / config.chunkBlocks;
+      shardBlocksPerChunk.resize(c + 1, 0);
+      shardBlocksPerChunk[c] += inShard(config, *u);
+    }
+  ChunkPlan plan;
+  plan.chunkCount = static_cast<std::uint32_t>(shardBlocksPerChunk.size());
+  if (plan.chunkCount == 0)
+    throw support::InputError("the inputs hold no usable blocks");
+  plan.done.resize(plan.chunkCount);
+  for (std::uint32_t c = 0; c < plan.chunkCount; ++c) {
+    plan.done[c] = out.resuming() && out.chunkDone(c);
+    plan.resumed += plan.done[c];
+    if (!plan.done[c])
+      plan.toSimulate += shardBlocksPerChunk[c];
+  }
+  if (plan.resumed > 0)
+    spdlog::info("{}: resuming: {} of {} chunks already written", config.output, plan.resumed, plan.chunkCount);
+  return plan;
+}
+
+// Second pass: every chunk not done is simulated and written whole; the
+// stream's counts are the input side of the manifest.
+// What writeChunks read: the input counts, and the blocks that are llvm-mca
+// code regions (by block index).
+struct WrittenChunks {
+  StreamCounts counts;
+  nlohmann::json regions = nlohmann::json::array();
+};
+
+WrittenChunks writeChunks(const DatasetConfig &config, const MeasuredLabels &labels, const ChunkPlan &plan,
+                         ChunkSimulator &simulator, const DatasetOutput &out) {
   UniqueBlockStream stream(config.blockFiles, config.measuredFiles, config.syntax, labels);
   std::vector<UniqueBlock> pending;
   std::uint32_t current = 0;
   auto flushThrough = [&](std::uint32_t last) {  // writes chunks current..last-1
     for (; current < last; ++current) {
-      if (!done[current])
+      if (!plan.done[current])
         out.writeChunk(simulator.run(current, pending));
       pending.clear();
     }
   };
-  nlohmann::json regions = nlohmann::json::array();  // blocks that are llvm-mca code regions, by block index
+  WrittenChunks written;
   for (UniqueBlockStream::Item item; stream.next(item);) {
     if (auto *p = std::get_if<block::Problem>(&item)) {
-      spdlog::warn("{} (skipped)", p->str());
+      block::reportSkipped(*p);
       continue;
     }
     UniqueBlock &u = std::get<UniqueBlock>(item);
     if (!u.block.region.empty())
-      regions.push_back({{"block", u.index}, {"region", u.block.region}});
+      written.regions.push_back({{"block", u.index}, {"region", u.block.region}});
     flushThrough(u.index / config.chunkBlocks);
-    if (!done[current] && inShard(u))
+    if (!plan.done[current] && inShard(config, u))
       pending.push_back(std::move(u));
   }
-  flushThrough(chunkCount);
+  flushThrough(plan.chunkCount);
+  written.counts = stream.counts();
+  return written;
+}
+
+nlohmann::json inputCounts(const StreamCounts &counts, const MeasuredLabels &labels) {
+  return {{"rows_read", counts.rowsRead},
+          {"unreadable_rows", counts.unreadableRows},
+          {"duplicate_blocks", counts.duplicateBlocks},
+          {"distinct_blocks", counts.distinctBlocks},
+          {"measured_labels", labels.size()},
+          {"measured_conflicts", labels.conflicts()}};
+}
+
+} // namespace
+
+DatasetSummary buildDataset(const DatasetConfig &request) {
+  auto start = std::chrono::steady_clock::now();
+  const CheckedRequest checked = checkRequest(request);
+  const DatasetConfig &config = checked.config;
+  TableChoice choice = chooseTables(config, checked.inputs);
+
+  nlohmann::json settings = settingsOf(config, choice.mode, choice.params);
+  DatasetOutput out(config.output, settings, config.force);
+  choice.tables->store(out);
+  MeasuredLabels labels;
+  labels.load(config.measuredFiles, config.syntax);
+  if (labels.conflicts() > 0)
+    spdlog::warn("{} blocks have several different measured values; the first one is used", labels.conflicts());
+
+  ChunkPlan plan = planChunks(config, labels, out);
+  support::Progress progress(choice.tables->perBlock() > 1 ? "dataset: examples simulated"
+                                                           : "dataset: blocks simulated",
+                             plan.toSimulate * choice.tables->perBlock());
+  ChunkSimulator simulator(*choice.tables, config, progress);
+  WrittenChunks written = writeChunks(config, labels, plan, simulator, out);
   progress.finish();
 
-  const StreamCounts &counts = stream.counts();
   nlohmann::json manifest = settings;
-  manifest["counts"] = {{"rows_read", counts.rowsRead},
-                        {"unreadable_rows", counts.unreadableRows},
-                        {"duplicate_blocks", counts.duplicateBlocks},
-                        {"distinct_blocks", counts.distinctBlocks},
-                        {"measured_labels", labels.size()},
-                        {"measured_conflicts", labels.conflicts()}};
-  if (!regions.empty())  // absent otherwise, so datasets without regions keep their bytes
-    manifest["regions"] = std::move(regions);
+  manifest["counts"] = inputCounts(written.counts, labels);
+  if (!written.regions.empty())  // absent otherwise, so datasets without regions keep their bytes
+    manifest["regions"] = std::move(written.regions);
   DatasetSummary summary;
-  summary.manifest = out.finish(manifest, chunkCount);
+  summary.manifest = out.finish(manifest, plan.chunkCount);
   summary.simulations = simulator.simulated();
-  summary.chunksResumed = resumed;
+  summary.chunksResumed = plan.resumed;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

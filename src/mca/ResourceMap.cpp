@@ -5,6 +5,7 @@
 
 #include <llvm/ADT/bit.h>
 #include <llvm/MCA/Support.h>
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::mca {
 
@@ -32,7 +33,7 @@ std::vector<unsigned> ResourceMap::processingOrder(const Cycles &cycles) const {
   auto maskOf = [&](unsigned i) {
     auto idx = index(cycles[i].first);
     if (!idx)
-      throw std::invalid_argument("unknown processor resource '" + cycles[i].first + "'");
+      throw support::InputError("unknown processor resource '" + cycles[i].first + "'");
     return Masks[*idx];
   };
   std::sort(order.begin(), order.end(), [&](unsigned a, unsigned b) {

@@ -12,6 +12,7 @@
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/CsvField.h"
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::mca {
 
@@ -69,7 +70,7 @@ private:
 
 BatchSummary runSimulate(const SimulateConfig &config) {
   if (config.format != "csv" && config.format != "jsonl")
-    throw std::invalid_argument("unknown format '" + config.format + "' (csv or jsonl)");
+    throw support::ConfigError("unknown format '" + config.format + "' (csv or jsonl)");
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget = createSimulationSubtarget(config.cpu, config.paramsFile);
   if (!config.paramsFile.empty())
     spdlog::info("simulating {} with the parameter table {}", subtarget->getCPU().str(), config.paramsFile);

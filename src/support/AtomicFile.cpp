@@ -6,6 +6,7 @@
 #include <iostream>
 #include <stdexcept>
 #include <unistd.h>
+#include "surrogate/support/Errors.h"
 
 namespace surrogate::support {
 
@@ -13,7 +14,7 @@ AtomicFile::AtomicFile(std::string path) : Path(std::move(path)) {
   TempPath = Path + ".tmp." + std::to_string(::getpid());
   Out.open(TempPath, std::ios::binary | std::ios::trunc);
   if (!Out)
-    throw std::runtime_error(Path + ": cannot write: " + std::strerror(errno));
+    throw DataError(Path, std::string("cannot write: ") + std::strerror(errno));
 }
 
 AtomicFile::~AtomicFile() {
@@ -28,7 +29,7 @@ void AtomicFile::commit() {
   bool ok = static_cast<bool>(Out);
   Out.close();
   if (!ok || std::rename(TempPath.c_str(), Path.c_str()) != 0)
-    throw std::runtime_error(Path + ": cannot write: " + std::strerror(errno));
+    throw DataError(Path, std::string("cannot write: ") + std::strerror(errno));
   Committed = true;
 }
 

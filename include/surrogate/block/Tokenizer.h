@@ -69,7 +69,7 @@ public:
 
   /// One token per line, the line number (from 0) is the id; written atomically.
   void save(const std::string &path) const;
-  /// Throws std::runtime_error naming the file and line of a problem.
+  /// Throws support::InputError (unreadable) or DataError (malformed) naming the file and line.
   static Vocabulary load(const std::string &path);
 
   bool operator==(const Vocabulary &other) const { return Tokens == other.Tokens; }

@@ -1,10 +1,12 @@
 #pragma once
 // A CPU's llvm-mca scheduling parameters as plain data: the two globals
-// (dispatch width, reorder buffer size) and, per LLVM opcode, its micro-ops,
-// write latencies, read-advance cycles and processor-resource cycles. Tables
-// are exported from LLVM's built-in model, read and written as JSON, checked
-// against the model, and turned into numeric features; TunedSubtarget applies
-// one to the simulator.
+// (dispatch width, reorder buffer size) and, per table key (TableKey.h), its
+// micro-ops, write latencies, read-advance cycles and processor-resource
+// cycles; TunedSubtarget applies one to the simulator. The members live by
+// concept: ParamTableExport.cpp (LLVM's values), ParamTableJson.cpp (file
+// form), ParamTableValidate.cpp (checks against the model),
+// ParamTableScan.cpp (keys used by inputs), OpcodeFeatures.cpp (numeric
+// view), ParamTableDiff.cpp.
 
 #include <cstdint>
 #include <map>
@@ -19,6 +21,7 @@
 #include <llvm/MC/MCSubtargetInfo.h>
 #include <nlohmann/json.hpp>
 
+#include "surrogate/mca/TableKey.h"
 #include "surrogate/support/Errors.h"
 
 namespace surrogate::mca {
@@ -64,6 +67,9 @@ public:
   /// Table keys the blocks in `inputs` (BHive CSV or .s files) need: their
   /// opcodes, and for variant ones each class LLVM resolves them to.
   static std::vector<std::string> opcodesUsedBy(const std::vector<std::string> &inputs, const std::string &cpu);
+  /// The keys of a table over `blocks`: opcodesUsedBy, or {} (the whole
+  /// model) without blocks; an InputError when the blocks use no tunable opcode.
+  static std::vector<std::string> tableKeysFor(const std::vector<std::string> &blocks, const std::string &cpu);
 
   /// Parses and checks the JSON form; `source` names the file in errors.
   static ParamTable fromJson(const nlohmann::json &json, const std::string &source);
@@ -95,27 +101,6 @@ public:
 
 /// A person-readable list of differences, one per line ("" when equal).
 std::string diffTables(const ParamTable &a, const ParamTable &b);
-
-/// What a table key names: a plain opcode (its own class), or for an opcode
-/// with a variant class, "OPCODE/CLASS", the values it takes when LLVM
-/// resolves it to CLASS for an instruction (e.g. XOR32rr/WriteALU when the
-/// registers differ, another class for the zero idiom).
-struct TableKey {
-  unsigned opcode = 0;
-  unsigned schedClass = 0;  ///< the class whose values the entry replaces
-  bool variant = false;
-};
-/// Parses and checks a key against the model; support::InputError naming `field`.
-TableKey resolveTableKey(const llvm::MCSubtargetInfo &subtarget, const std::string &key, const std::string &field);
-
-/// The table key that governs `inst` on `subtarget` (LLVM's, not a tuned
-/// one): its opcode name, or OPCODE/CLASS for a variant class; nullopt when
-/// the model has no class for it. Use it to look up an instruction's entry
-/// (e.g. opcodeFeatures) the way the simulator will.
-std::optional<std::string> tableKeyOf(const llvm::MCSubtargetInfo &subtarget, const llvm::MCInst &inst);
-
-/// LLVM's opcode number for an opcode name, if there is one.
-std::optional<unsigned> lookupOpcode(const std::string &name);
 
 /// The LLVM version string this build links against, e.g. 19.1.7.
 std::string llvmVersionString();

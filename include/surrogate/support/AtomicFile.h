@@ -11,7 +11,7 @@ namespace surrogate::support {
 
 class AtomicFile {
 public:
-  /// Opens `path`.tmp.<pid> for writing; throws std::runtime_error on failure.
+  /// Opens `path`.tmp.<pid> for writing; throws DataError on failure.
   explicit AtomicFile(std::string path);
   ~AtomicFile();  ///< removes the temporary unless committed
 
