@@ -10,7 +10,7 @@
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/Optimize.h"
-#include "surrogate/patterns/ParamVector.h"
+#include "surrogate/model/ParamVector.h"
 
 using namespace surrogate;
 
@@ -131,10 +131,10 @@ TEST(ParamVector, DefaultsMapBackUnchangedAndEditsLand) {
   std::vector<unsigned> opcodes;
   for (const auto &n : names) opcodes.push_back(*mca::lookupOpcode(n));
   mca::ParamTable defaults = mca::ParamTable::fromModel("haswell", names);
-  patterns::ParamVector space(defaults, opcodes);
+  model::ParamVector space(defaults, opcodes);
   ASSERT_EQ(space.size(), 2 + names.size() * space.width());
 
-  patterns::MappingStats stats;
+  model::MappingStats stats;
   mca::ParamTable same = space.toTable(space.initial(), &stats);
   EXPECT_EQ(stats.changedParameters, 0u);
   EXPECT_EQ(stats.mismatched, 0u);

@@ -1,24 +1,15 @@
 #include "surrogate/model/ParamFeatures.h"
 
-#include <cmath>
 #include <stdexcept>
 
-#include "surrogate/block/Target.h"
+#include "surrogate/model/TableFeatures.h"
 
 namespace surrogate::model {
 
-namespace {
-std::vector<float> logScale(std::vector<float> v) {
-  for (float &x : v)
-    x = std::log1p(std::max(0.0f, x));
-  return v;
-}
-} // namespace
-
 void ParamFeatures::addTable(std::uint32_t id, mca::ParamTable table) {
   Entry e;
-  e.global = logScale(table.globalFeatures());
-  std::size_t instWidth = table.opcodeFeatureNames().size();
+  e.global = TableFeatures::scaled(TableFeatures::rawGlobals(table));
+  std::size_t instWidth = TableFeatures::opcodeWidth(table);
   if (!Tables.empty() && (instWidth != InstWidth || e.global.size() != GlobalWidth))
     throw std::runtime_error("parameter table " + std::to_string(id) + " has " + std::to_string(instWidth) +
                              " features per opcode where earlier tables have " + std::to_string(InstWidth) +
@@ -44,14 +35,8 @@ const std::vector<float> &ParamFeatures::instruction(std::uint32_t table, unsign
   auto row = e.rows.find(opcode);
   if (row != e.rows.end())
     return row->second;
-  std::string name = block::X86Target::get().instrInfo().getName(opcode).str();
-  std::string key = name;
-  if (!e.table.opcodes.count(name)) {
-    auto variant = e.table.opcodes.lower_bound(name + "/");
-    if (variant != e.table.opcodes.end() && variant->first.compare(0, name.size() + 1, name + "/") == 0)
-      key = variant->first;
-  }
-  return e.rows.emplace(opcode, logScale(e.table.opcodeFeatures(key))).first->second;
+  std::vector<float> raw = TableFeatures::rawOpcode(e.table, TableFeatures::keyFor(e.table, opcode));
+  return e.rows.emplace(opcode, TableFeatures::scaled(std::move(raw))).first->second;
 }
 
 const std::vector<float> &ParamFeatures::cachedInstruction(std::uint32_t table, unsigned opcode) const {

@@ -22,6 +22,7 @@
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/ParamFeatures.h"
+#include "surrogate/model/RunDir.h"
 #include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Progress.h"
@@ -29,6 +30,22 @@
 namespace fs = std::filesystem;
 
 namespace surrogate::model {
+
+std::string lossName(Loss loss) {
+  switch (loss) {
+  case Loss::Mape: return "mape";
+  case Loss::LogL1: return "log_l1";
+  case Loss::LogMse: return "log_mse";
+  }
+  return "mape";
+}
+
+std::optional<Loss> parseLoss(const std::string &name) {
+  for (Loss l : {Loss::Mape, Loss::LogL1, Loss::LogMse})
+    if (lossName(l) == name)
+      return l;
+  return std::nullopt;
+}
 
 nlohmann::json TrainingOptions::toJson() const {
   return {{"batch_size", batchSize},
@@ -40,7 +57,7 @@ nlohmann::json TrainingOptions::toJson() const {
           {"lr_decay", lrDecay},
           {"min_learning_rate", minLearningRate},
           {"grad_clip", gradClip},
-          {"loss", loss},
+          {"loss", lossName(loss)},
           {"bucket_pool", bucketPool},
           {"seed", seed},
           {"threads", threads},
@@ -87,9 +104,10 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j) {
   real("grad_clip", o.gradClip, 0, 1e9);
   real("unknown_token_rate", o.unknownTokenRate, 0, 0.99);
   if (j.contains("loss")) {
-    o.loss = j["loss"].is_string() ? j["loss"].get<std::string>() : std::string();
-    if (o.loss != "mape" && o.loss != "log_l1" && o.loss != "log_mse")
+    std::optional<Loss> loss = j["loss"].is_string() ? parseLoss(j["loss"].get<std::string>()) : std::nullopt;
+    if (!loss)
       throw std::invalid_argument("training config: 'loss' must be mape, log_l1 or log_mse");
+    o.loss = *loss;
   }
   count("bucket_pool", o.bucketPool, 1);
   count("seed", o.seed, 0);
@@ -289,12 +307,13 @@ torch::Tensor cyclesOf(const std::vector<TrainingExample> &examples, const Indic
 
 // The loss on the normalised log scale; `mape` is the absolute percentage
 // error of the prediction in cycles, the way runs are scored.
-torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::Tensor &targetZ, const std::string &kind) {
+torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::Tensor &targetZ, Loss kind) {
   torch::Tensor logRatio = (z - targetZ) * model->logStd();
-  if (kind == "log_l1")
-    return logRatio.abs().mean();
-  if (kind == "log_mse")
-    return logRatio.pow(2).mean();
+  switch (kind) {
+  case Loss::LogL1: return logRatio.abs().mean();
+  case Loss::LogMse: return logRatio.pow(2).mean();
+  case Loss::Mape: break;
+  }
   // A prediction 50x off contributes a bounded gradient early in training.
   return (torch::exp(logRatio.clamp(-4, 4)) - 1).abs().mean();
 }
@@ -357,7 +376,7 @@ public:
 
   /// Backpropagates the batch's mean loss; the master ends up with the
   /// whole batch's gradient. Returns the loss.
-  double backward(const std::vector<TrainingExample> &examples, const Indices &batch, const std::string &loss,
+  double backward(const std::vector<TrainingExample> &examples, const Indices &batch, Loss loss,
                   const torch::Device &device, double unknownRate, std::uint64_t stepSeed) {
     std::vector<Indices> shares = split(batch);
     std::vector<double> losses(shares.size(), 0.0);
@@ -492,204 +511,202 @@ void setLearningRate(torch::optim::Adam &optimizer, double lr) {
 
 } // namespace
 
-nlohmann::json runTraining(const TrainJob &jobIn) {
-  TrainJob job = jobIn;
-  fs::path dir(job.runDir);
-  fs::path configPath = dir / "config.json", vocabPath = dir / "vocab.txt", latestPath = dir / "latest.pt",
-           bestPath = dir / "best.pt";
+namespace {
+
+// What a run starts from: the resolved job, its vocabulary and examples, and
+// for a dataset with parameter tables, the tables' features.
+struct PreparedRun {
+  TrainJob job;
   block::Vocabulary vocab;
   LoadedExamples loaded;
-
-  if (job.resume) {
-    std::ifstream in(configPath);
-    if (!in)
-      throw std::runtime_error(configPath.string() + ": no run to resume here");
-    nlohmann::json resolved = nlohmann::json::parse(in);
-    job.data = DataSource::fromJson(resolved.at("data"));
-    job.model = ModelConfig::fromJson(resolved.at("model"));
-    job.training = TrainingOptions::fromJson(resolved.at("training"));
-    job.initFrom = resolved.value("init_from", std::string());
-    vocab = block::Vocabulary::load(vocabPath.string());
-    loaded = loadExamples(job.data, vocab, /*growVocabulary=*/false);
-    if (static_cast<std::int64_t>(vocab.size()) != job.model.vocabularySize)
-      throw std::runtime_error(vocabPath.string() + ": vocabulary size differs from config.json");
-  } else {
-    if (fs::exists(configPath))
-      throw std::runtime_error(job.runDir + " already holds a run; pass --resume to continue it, or choose another directory");
-    if (!job.initFrom.empty()) {
-      // Fine-tuning keeps the starting model's vocabulary and sizes, so its weights fit.
-      fs::path from(job.initFrom);
-      std::ifstream in(from / "config.json");
-      if (!in)
-        throw std::runtime_error((from / "config.json").string() + ": not a run directory to start from");
-      job.model = ModelConfig::fromJson(nlohmann::json::parse(in).at("model"));
-      vocab = block::Vocabulary::load((from / "vocab.txt").string());
-      loaded = loadExamples(job.data, vocab, /*growVocabulary=*/false);
-    } else {
-      loaded = loadExamples(job.data, vocab, /*growVocabulary=*/true);
-      job.model.vocabularySize = static_cast<std::int64_t>(vocab.size());
-    }
-    fs::create_directories(dir);  // only once the inputs have been read
-  }
-  if (jobIn.threads)
-    job.training.threads = *jobIn.threads;
-  if (jobIn.maxEpochs)
-    job.training.maxEpochs = *jobIn.maxEpochs;
-  const std::vector<TrainingExample> &examples = loaded.examples;
-  const TrainingOptions &opt = job.training;
-  // The conditioned variant: examples carry parameter tables.
   std::unique_ptr<ParamFeatures> features;
-  bool sampled = loaded.datasetMode == "sampled";
-  bool conditioned = sampled && job.training.conditionOnParameters;
-  if (conditioned) {
-    data::Dataset ds = data::Dataset::open(job.data.dataset);
-    features = std::make_unique<ParamFeatures>();
-    for (TrainingExample &e : loaded.examples) {
-      if (!features->hasTable(e.paramsId))
-        features->addTable(e.paramsId, mca::ParamTable::load(ds.paramsTablePath(e.paramsId)));
-      for (std::uint16_t opcode : e.opcodes)
-        features->instruction(e.paramsId, opcode);
-    }
-    if (!job.resume) {
-      job.model.instFeatures = static_cast<std::int64_t>(features->instructionWidth());
-      job.model.globalFeatures = static_cast<std::int64_t>(features->globalWidth());
-    } else if (job.model.instFeatures != static_cast<std::int64_t>(features->instructionWidth()) ||
-               job.model.globalFeatures != static_cast<std::int64_t>(features->globalWidth())) {
-      throw std::runtime_error(configPath.string() + ": feature widths differ from the dataset's parameter tables");
-    }
-  } else if (job.model.instFeatures > 0 || job.model.globalFeatures > 0) {
-    throw std::runtime_error("inst_features/global_features need a dataset made with parameter tables "
-                             "(`surrogate dataset --params-samples N`); they are set from its tables");
-  }
-  Splits splits = splitExamples(examples, opt, sampled);
-  if (splits.train.empty() || splits.validation.empty())
-    throw std::runtime_error(fmt::format("need train and validation examples; have {} train, {} validation, {} test",
-                                         splits.train.size(), splits.validation.size(), splits.test.size()));
-  spdlog::info("{} examples ({} skipped): {} train, {} validation, {} test; vocabulary {} tokens", examples.size(),
-               loaded.skipped, splits.train.size(), splits.validation.size(), splits.test.size(), vocab.size());
+  bool sampled = false;      ///< the dataset has parameter tables
+  bool conditioned = false;  ///< and the model is fed them
+};
 
-  if (!job.resume || jobIn.maxEpochs || jobIn.threads) {
-    if (!job.resume)
-      vocab.save(vocabPath.string());
-    nlohmann::json resolved = {{"model", job.model.toJson()}, {"training", opt.toJson()}, {"data", job.data.toJson()}};
-    if (!job.initFrom.empty())
-      resolved["init_from"] = job.initFrom;
-    support::writeFileAtomically(configPath.string(), resolved.dump(2) + "\n");
+// Resume: the run directory's config.json and vocabulary win.
+void prepareResume(PreparedRun &p, const RunDir &run) {
+  if (!run.hasConfig())
+    throw std::runtime_error(run.configPath() + ": no run to resume here");
+  nlohmann::json resolved = run.config();
+  try {
+    p.job.data = DataSource::fromJson(resolved.at("data"));
+    p.job.model = ModelConfig::fromJson(resolved.at("model"));
+    p.job.training = TrainingOptions::fromJson(resolved.at("training"));
+  } catch (const std::exception &e) {
+    throw std::runtime_error(run.configPath() + ": " + e.what());
   }
+  p.job.initFrom = resolved.value("init_from", std::string());
+  p.vocab = block::Vocabulary::load(run.vocabularyPath());
+  p.loaded = loadExamples(p.job.data, p.vocab, /*growVocabulary=*/false);
+  if (static_cast<std::int64_t>(p.vocab.size()) != p.job.model.vocabularySize)
+    throw std::runtime_error(run.vocabularyPath() + ": vocabulary size differs from config.json");
+}
 
-  torch::Device device(torch::kCPU);
-  if (job.device == "cuda") {
+// A fresh run, or fine-tuning, which keeps the starting model's vocabulary
+// and sizes so its weights fit.
+void prepareFresh(PreparedRun &p, const RunDir &run) {
+  if (run.hasConfig())
+    throw std::runtime_error(run.path() + " already holds a run; pass --resume to continue it, or choose another directory");
+  if (!p.job.initFrom.empty()) {
+    RunDir from(p.job.initFrom);
+    p.job.model = from.modelConfig();
+    p.vocab = from.vocabulary(p.job.model);
+    p.loaded = loadExamples(p.job.data, p.vocab, /*growVocabulary=*/false);
+  } else {
+    p.loaded = loadExamples(p.job.data, p.vocab, /*growVocabulary=*/true);
+    p.job.model.vocabularySize = static_cast<std::int64_t>(p.vocab.size());
+  }
+  fs::create_directories(run.path());  // only once the inputs have been read
+}
+
+// The conditioned variant: each example's table, as features.
+void prepareParamFeatures(PreparedRun &p, const RunDir &run) {
+  p.sampled = p.loaded.datasetMode == "sampled";
+  p.conditioned = p.sampled && p.job.training.conditionOnParameters;
+  if (!p.conditioned) {
+    if (p.job.model.instFeatures > 0 || p.job.model.globalFeatures > 0)
+      throw std::runtime_error("inst_features/global_features need a dataset made with parameter tables "
+                               "(`surrogate dataset --params-samples N`); they are set from its tables");
+    return;
+  }
+  data::Dataset ds = data::Dataset::open(p.job.data.dataset);
+  p.features = std::make_unique<ParamFeatures>();
+  for (TrainingExample &e : p.loaded.examples) {
+    if (!p.features->hasTable(e.paramsId))
+      p.features->addTable(e.paramsId, mca::ParamTable::load(ds.paramsTablePath(e.paramsId)));
+    for (std::uint16_t opcode : e.opcodes)
+      p.features->instruction(e.paramsId, opcode);
+  }
+  auto inst = static_cast<std::int64_t>(p.features->instructionWidth());
+  auto glob = static_cast<std::int64_t>(p.features->globalWidth());
+  if (!p.job.resume) {
+    p.job.model.instFeatures = inst;
+    p.job.model.globalFeatures = glob;
+  } else if (p.job.model.instFeatures != inst || p.job.model.globalFeatures != glob) {
+    throw std::runtime_error(run.configPath() + ": feature widths differ from the dataset's parameter tables");
+  }
+}
+
+PreparedRun prepareRun(const TrainJob &jobIn, const RunDir &run) {
+  PreparedRun p;
+  p.job = jobIn;
+  if (jobIn.resume)
+    prepareResume(p, run);
+  else
+    prepareFresh(p, run);
+  if (jobIn.threads)
+    p.job.training.threads = *jobIn.threads;
+  if (jobIn.maxEpochs)
+    p.job.training.maxEpochs = *jobIn.maxEpochs;
+  prepareParamFeatures(p, run);
+  return p;
+}
+
+// A fresh run writes its vocabulary and config.json; a resumed one rewrites
+// config.json only to record overrides (max epochs, threads).
+void saveResolvedConfig(const PreparedRun &p, const TrainJob &jobIn, const RunDir &run) {
+  if (jobIn.resume && !jobIn.maxEpochs && !jobIn.threads)
+    return;
+  if (!jobIn.resume)
+    p.vocab.save(run.vocabularyPath());
+  nlohmann::json resolved = {
+      {"model", p.job.model.toJson()}, {"training", p.job.training.toJson()}, {"data", p.job.data.toJson()}};
+  if (!p.job.initFrom.empty())
+    resolved["init_from"] = p.job.initFrom;
+  run.writeConfig(resolved);
+}
+
+torch::Device deviceOf(const std::string &name) {
+  if (name == "cuda") {
     if (!torch::cuda::is_available())
       throw std::runtime_error("--device cuda: LibTorch sees no CUDA device (this LibTorch build may be CPU-only)");
-    device = torch::Device(torch::kCUDA);
-  } else if (job.device != "cpu") {
-    throw std::invalid_argument("unknown device '" + job.device + "' (cpu or cuda)");
+    return torch::Device(torch::kCUDA);
   }
-  torch::set_num_threads(1);
-  bool openBlas = setBlasThreads(1);
-  spdlog::info("training on {} thread(s): one model replica each, {} LibTorch intra-op thread{} per replica",
-               opt.threads, torch::get_num_threads(), openBlas ? " and 1 OpenBLAS thread" : "");
+  if (name != "cpu")
+    throw std::invalid_argument("unknown device '" + name + "' (cpu or cuda)");
+  return torch::Device(torch::kCPU);
+}
 
-  torch::manual_seed(opt.seed);
-  IthemalModel model(job.model);
-  if (!job.initFrom.empty()) {
-    // The starting weights come with their own target scale.
-    loadCheckpoint((fs::path(job.initFrom) / "best.pt").string(), *model, nullptr);
-    spdlog::info("starting from the weights of {}", job.initFrom);
+// Fresh weights scaled to the train split's targets, or the starting
+// model's weights, which come with their own target scale.
+IthemalModel initialModel(const PreparedRun &p, const Splits &splits, const torch::Device &device) {
+  torch::manual_seed(p.job.training.seed);
+  IthemalModel model(p.job.model);
+  if (!p.job.initFrom.empty()) {
+    loadCheckpoint(RunDir(p.job.initFrom).bestPath(), *model, nullptr);
+    spdlog::info("starting from the weights of {}", p.job.initFrom);
   } else {
-    auto [logMean, logStd] = logMeanStd(examples, splits.train);
+    auto [logMean, logStd] = logMeanStd(p.loaded.examples, splits.train);
     model->setTargetScale(logMean, logStd);
   }
   model->to(device);
-  torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(opt.learningRate));
+  return model;
+}
 
-  TrainState state;
-  state.learningRate = opt.learningRate;
-  if (job.resume && fs::exists(latestPath)) {
-    state = TrainState::fromJson(loadCheckpoint(latestPath.string(), *model, &optimizer));
-    setLearningRate(optimizer, state.learningRate);
-    spdlog::info("resuming {} after epoch {}", job.runDir, state.epoch);
+// The plateau schedule: keep the best, drop the learning rate after
+// `lr_patience` epochs without improvement, stop after `patience`. Returns
+// whether this epoch improved.
+bool applySchedule(TrainState &state, std::size_t epoch, double validationMape, const TrainingOptions &opt) {
+  bool improved = validationMape < state.bestMape;
+  if (improved) {
+    state.bestMape = validationMape;
+    state.bestEpoch = epoch;
+    state.badEpochs = state.lrBadEpochs = 0;
+  } else {
+    ++state.badEpochs;
+    if (++state.lrBadEpochs >= opt.lrPatience) {
+      state.learningRate = std::max(opt.minLearningRate, state.learningRate * opt.lrDecay);
+      state.lrBadEpochs = 0;
+    }
   }
-  Replicas replicas(model, opt.threads, device, features.get());
+  state.epoch = epoch;
+  state.stopped = state.badEpochs >= opt.patience;
+  return improved;
+}
 
-  std::size_t epochsThisRun = 0;
-  while (state.epoch < opt.maxEpochs && !state.stopped) {
-    if (job.stopAfterEpochs && epochsThisRun >= *job.stopAfterEpochs) {
-      spdlog::info("stopping after {} epoch(s) as asked; continue with --resume {}", epochsThisRun, job.runDir);
-      return state.toJson();
-    }
-    std::size_t epoch = state.epoch + 1;
-    auto start = Clock::now();
-    std::clock_t cpuStart = std::clock();
-    std::vector<Indices> batches = epochBatches(examples, splits.train, opt, epoch);
-    support::Progress progress(fmt::format("epoch {}/{}", epoch, opt.maxEpochs), batches.size());
-    double lossSum = 0;
-    std::size_t seen = 0;
-    for (std::size_t b = 0; b < batches.size(); ++b) {
-      std::uint64_t stepSeed = data::mix64(opt.seed ^ data::mix64((epoch << 32) + b));
-      double loss = replicas.backward(examples, batches[b], opt.loss, device, opt.unknownTokenRate, stepSeed);
-      if (opt.gradClip > 0)
-        torch::nn::utils::clip_grad_norm_(model->parameters(), opt.gradClip);
-      optimizer.step();
-      replicas.syncFromMaster();
-      lossSum += loss * batches[b].size();
-      seen += batches[b].size();
-      progress.update(b + 1);
-    }
-    progress.finish();
-    double trainSeconds = secondsSince(start);
-    double trainCpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+struct EpochStats {
+  double meanLoss = 0;
+  std::size_t seen = 0;
+  double trainSeconds = 0, trainCpuSeconds = 0;
+};
 
-    auto validationStart = Clock::now();
-    ErrorSummary validation = score(examples, splits.validation,
-                                    replicas.predict(examples, splits.validation, opt.evalBatchSize, device));
-    double validationSeconds = secondsSince(validationStart);
-
-    // Schedule: keep the best, drop the learning rate on a plateau, stop after `patience`.
-    bool improved = validation.mape < state.bestMape;
-    if (improved) {
-      state.bestMape = validation.mape;
-      state.bestEpoch = epoch;
-      state.badEpochs = state.lrBadEpochs = 0;
-    } else {
-      ++state.badEpochs;
-      if (++state.lrBadEpochs >= opt.lrPatience) {
-        state.learningRate = std::max(opt.minLearningRate, state.learningRate * opt.lrDecay);
-        state.lrBadEpochs = 0;
-      }
-    }
-    double epochSeconds = secondsSince(start);
-    state.wallSeconds += epochSeconds;
-    state.history.push_back({{"epoch", epoch},
-                             {"train_loss", lossSum / seen},
-                             {"validation_mape", validation.mape},
-                             {"validation_median_ape", validation.medianApe},
-                             {"validation_kendall_tau", validation.kendallTau},
-                             {"learning_rate", state.learningRate},
-                             {"train_examples_per_second", seen / trainSeconds},
-                             {"train_cpu_utilization", trainCpuSeconds / trainSeconds},
-                             {"validation_examples_per_second", splits.validation.size() / validationSeconds},
-                             {"epoch_seconds", epochSeconds},
-                             {"wall_seconds", state.wallSeconds}});
-    state.epoch = epoch;
-    state.stopped = state.badEpochs >= opt.patience;
-    setLearningRate(optimizer, state.learningRate);
-    if (improved)
-      saveCheckpoint(bestPath.string(), *model, &optimizer, state.toJson());
-    saveCheckpoint(latestPath.string(), *model, &optimizer, state.toJson());
-    writeLines((dir / "metrics.jsonl").string(), state.history);
-    spdlog::info("epoch {}: train loss {:.4f}, validation MAPE {:.2f}% tau {:.3f}{}, {:.0f} examples/s, lr {:.2g}",
-                 epoch, lossSum / seen, 100 * validation.mape, validation.kendallTau, improved ? " (best)" : "",
-                 seen / trainSeconds, state.learningRate);
-    ++epochsThisRun;
+// One pass over the train split in seeded length-bucketed batches.
+EpochStats trainEpoch(Replicas &replicas, IthemalModel &model, torch::optim::Adam &optimizer, const PreparedRun &p,
+                      const Indices &train, std::size_t epoch, const torch::Device &device) {
+  const TrainingOptions &opt = p.job.training;
+  const std::vector<TrainingExample> &examples = p.loaded.examples;
+  auto start = Clock::now();
+  std::clock_t cpuStart = std::clock();
+  std::vector<Indices> batches = epochBatches(examples, train, opt, epoch);
+  support::Progress progress(fmt::format("epoch {}/{}", epoch, opt.maxEpochs), batches.size());
+  double lossSum = 0;
+  EpochStats stats;
+  for (std::size_t b = 0; b < batches.size(); ++b) {
+    std::uint64_t stepSeed = data::mix64(opt.seed ^ data::mix64((epoch << 32) + b));
+    double loss = replicas.backward(examples, batches[b], opt.loss, device, opt.unknownTokenRate, stepSeed);
+    if (opt.gradClip > 0)
+      torch::nn::utils::clip_grad_norm_(model->parameters(), opt.gradClip);
+    optimizer.step();
+    replicas.syncFromMaster();
+    lossSum += loss * batches[b].size();
+    stats.seen += batches[b].size();
+    progress.update(b + 1);
   }
-  if (state.stopped)
-    spdlog::info("early stop: no validation improvement for {} epochs", opt.patience);
+  progress.finish();
+  stats.meanLoss = lossSum / stats.seen;
+  stats.trainSeconds = secondsSince(start);
+  stats.trainCpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+  return stats;
+}
 
-  // Score the best checkpoint on the test split.
-  loadCheckpoint(bestPath.string(), *model, nullptr);
-  replicas.syncFromMaster();
-  nlohmann::json report = {{"run_dir", job.runDir},
+// The best checkpoint scored on the test split (and, with parameter tables,
+// on the tables held out of training); writes test_predictions.csv.
+nlohmann::json scoreSplits(Replicas &replicas, const PreparedRun &p, const Splits &splits, const TrainState &state,
+                           const RunDir &run, const torch::Device &device) {
+  const TrainingOptions &opt = p.job.training;
+  const std::vector<TrainingExample> &examples = p.loaded.examples;
+  nlohmann::json report = {{"run_dir", p.job.runDir},
                            {"epochs", state.epoch},
                            {"best_epoch", state.bestEpoch},
                            {"best_validation_mape", state.bestMape},
@@ -697,8 +714,8 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
                            {"train_examples", splits.train.size()},
                            {"validation_examples", splits.validation.size()},
                            {"test_examples", splits.test.size()},
-                           {"skipped_rows", loaded.skipped},
-                           {"vocabulary_size", vocab.size()},
+                           {"skipped_rows", p.loaded.skipped},
+                           {"vocabulary_size", p.vocab.size()},
                            {"threads", opt.threads},
                            {"training_wall_seconds", state.wallSeconds}};
   double rateSum = 0;
@@ -711,12 +728,12 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     report["test_inference_examples_per_second"] = splits.test.size() / secondsSince(testStart);
     ErrorSummary test = score(examples, splits.test, predicted);
     report["test"] = toJson(test);
-    writePredictions((dir / "test_predictions.csv").string(), examples, splits.test, predicted);
+    writePredictions(run.file("test_predictions.csv"), examples, splits.test, predicted);
     spdlog::info("test ({} blocks): MAPE {:.2f}%, median APE {:.2f}%, Kendall tau {:.3f}", test.count, 100 * test.mape,
                  100 * test.medianApe, test.kendallTau);
   }
-  if (sampled) {
-    report["conditioned_on_parameters"] = conditioned;
+  if (p.sampled) {
+    report["conditioned_on_parameters"] = p.conditioned;
     report["held_out_tables"] = splits.heldOutTables;
     if (!splits.testUnseenTables.empty()) {
       ErrorSummary unseen = score(examples, splits.testUnseenTables,
@@ -726,7 +743,82 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
                    100 * unseen.mape, unseen.kendallTau);
     }
   }
-  support::writeFileAtomically((dir / "report.json").string(), report.dump(2) + "\n");
+  return report;
+}
+
+} // namespace
+
+nlohmann::json runTraining(const TrainJob &jobIn) {
+  RunDir run(jobIn.runDir);
+  PreparedRun p = prepareRun(jobIn, run);
+  const std::vector<TrainingExample> &examples = p.loaded.examples;
+  const TrainingOptions &opt = p.job.training;
+  Splits splits = splitExamples(examples, opt, p.sampled);
+  if (splits.train.empty() || splits.validation.empty())
+    throw std::runtime_error(fmt::format("need train and validation examples; have {} train, {} validation, {} test",
+                                         splits.train.size(), splits.validation.size(), splits.test.size()));
+  spdlog::info("{} examples ({} skipped): {} train, {} validation, {} test; vocabulary {} tokens", examples.size(),
+               p.loaded.skipped, splits.train.size(), splits.validation.size(), splits.test.size(), p.vocab.size());
+  saveResolvedConfig(p, jobIn, run);
+
+  torch::Device device = deviceOf(p.job.device);
+  torch::set_num_threads(1);
+  bool openBlas = setBlasThreads(1);
+  spdlog::info("training on {} thread(s): one model replica each, {} LibTorch intra-op thread{} per replica",
+               opt.threads, torch::get_num_threads(), openBlas ? " and 1 OpenBLAS thread" : "");
+  IthemalModel model = initialModel(p, splits, device);
+  torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(opt.learningRate));
+  TrainState state;
+  state.learningRate = opt.learningRate;
+  if (p.job.resume && run.hasLatest()) {
+    state = TrainState::fromJson(loadCheckpoint(run.latestPath(), *model, &optimizer));
+    setLearningRate(optimizer, state.learningRate);
+    spdlog::info("resuming {} after epoch {}", p.job.runDir, state.epoch);
+  }
+  Replicas replicas(model, opt.threads, device, p.features.get());
+
+  for (std::size_t epochsThisRun = 0; state.epoch < opt.maxEpochs && !state.stopped; ++epochsThisRun) {
+    if (p.job.stopAfterEpochs && epochsThisRun >= *p.job.stopAfterEpochs) {
+      spdlog::info("stopping after {} epoch(s) as asked; continue with --resume {}", epochsThisRun, p.job.runDir);
+      return state.toJson();
+    }
+    std::size_t epoch = state.epoch + 1;
+    auto start = Clock::now();
+    EpochStats stats = trainEpoch(replicas, model, optimizer, p, splits.train, epoch, device);
+    auto validationStart = Clock::now();
+    ErrorSummary validation = score(examples, splits.validation,
+                                    replicas.predict(examples, splits.validation, opt.evalBatchSize, device));
+    double validationSeconds = secondsSince(validationStart);
+    bool improved = applySchedule(state, epoch, validation.mape, opt);
+    double epochSeconds = secondsSince(start);
+    state.wallSeconds += epochSeconds;
+    state.history.push_back({{"epoch", epoch},
+                             {"train_loss", stats.meanLoss},
+                             {"validation_mape", validation.mape},
+                             {"validation_median_ape", validation.medianApe},
+                             {"validation_kendall_tau", validation.kendallTau},
+                             {"learning_rate", state.learningRate},
+                             {"train_examples_per_second", stats.seen / stats.trainSeconds},
+                             {"train_cpu_utilization", stats.trainCpuSeconds / stats.trainSeconds},
+                             {"validation_examples_per_second", splits.validation.size() / validationSeconds},
+                             {"epoch_seconds", epochSeconds},
+                             {"wall_seconds", state.wallSeconds}});
+    setLearningRate(optimizer, state.learningRate);
+    if (improved)
+      saveCheckpoint(run.bestPath(), *model, &optimizer, state.toJson());
+    saveCheckpoint(run.latestPath(), *model, &optimizer, state.toJson());
+    writeLines(run.file("metrics.jsonl"), state.history);
+    spdlog::info("epoch {}: train loss {:.4f}, validation MAPE {:.2f}% tau {:.3f}{}, {:.0f} examples/s, lr {:.2g}",
+                 epoch, stats.meanLoss, 100 * validation.mape, validation.kendallTau, improved ? " (best)" : "",
+                 stats.seen / stats.trainSeconds, state.learningRate);
+  }
+  if (state.stopped)
+    spdlog::info("early stop: no validation improvement for {} epochs", opt.patience);
+
+  loadCheckpoint(run.bestPath(), *model, nullptr);
+  replicas.syncFromMaster();
+  nlohmann::json report = scoreSplits(replicas, p, splits, state, run, device);
+  support::writeFileAtomically(run.file("report.json"), report.dump(2) + "\n");
   return report;
 }
 

@@ -1,6 +1,7 @@
 #include "surrogate/patterns/Adapt.h"
 
 #include <chrono>
+#include <optional>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/mca/BatchRunner.h"
 #include "surrogate/model/Metrics.h"
+#include "surrogate/model/RunDir.h"
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/Deployment.h"
 #include "surrogate/patterns/Plot.h"
@@ -68,18 +70,13 @@ MeasuredSet prepareMeasured(const std::string &measuredFile, std::size_t limit, 
   return set;
 }
 
-nlohmann::json readJson(const fs::path &path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
-
 // One point of the learning curve: trains (or reuses) the run in `dir`.
-nlohmann::json trainPoint(const PatternConfig &config, const nlohmann::json &network, const std::string &dir,
+nlohmann::json trainPoint(const PatternConfig &config, const model::ModelConfig &network, const std::string &dir,
                           const std::string &measuredCsv, std::size_t trainExamples, const std::string &initFrom) {
   model::TrainJob job = trainJobFor(config, dir);
   job.data.csv = {measuredCsv};
   job.data.targetColumn = "measured";
-  job.model = model::ModelConfig::fromJson(network);
+  job.model = network;
   job.training.maxTrainExamples = trainExamples;
   job.initFrom = initFrom;
   return ensureTrained(job);
@@ -100,82 +97,64 @@ double llvmMcaTestError(const std::string &cpu, const std::vector<block::BasicBl
 
 std::string fractionName(double f) { return fmt::format("{:g}", f); }
 
-} // namespace
+// The targets: at kTenPercent the adapted error at most kHalf of llvm-mca's,
+// and below from-scratch at every fraction up to kBelowScratchUpTo.
+constexpr double kTenPercent = 0.10, kHalf = 0.5, kBelowScratchUpTo = 0.25;
 
-nlohmann::json runAdapt(const AdaptJob &jobIn) {
-  auto start = Clock::now();
-  PatternConfig seed = jobIn.config;
-  if (!jobIn.resume)
-    seed.pattern["from"] = fs::absolute(jobIn.fromRun).lexically_normal().string();
-  PatternConfig config = startRun(jobIn.runDir, seed, jobIn.resume);
-  const std::string &runDir = jobIn.runDir;
-  std::string from = config.pattern.at("from");
-  if (!fs::exists(fs::path(from) / "best.pt"))
-    throw std::invalid_argument(from + ": not a model run directory (no best.pt); pass a compile run to --from");
+struct CurvePoint {
+  double fraction = 0;
+  std::size_t trainExamples = 0;
+  double adapted = 0, scratch = 0, llvmMca = 0;
+  std::size_t adaptedEpochs = 0, scratchEpochs = 0;
 
-  // From scratch means the compiled network's sizes with fresh weights.
-  nlohmann::json network = readJson(fs::path(from) / "config.json").at("model");
-  MeasuredSet measured = prepareMeasured(config.measured, config.pattern.value("measured_limit", std::size_t{0}), runDir);
-  spdlog::info("{} measured blocks ({} skipped): {} in the train split, {} in the test split", measured.rows,
-               measured.skipped, measured.trainRows, measured.test.size());
-
-  std::vector<double> fractions =
-      config.pattern.value("fractions", std::vector<double>{0.01, 0.05, 0.10, 0.25, 0.50, 1.00});
-  double mcaError = llvmMcaTestError(config.cpu, measured.test, config.threads);
-  spdlog::info("llvm-mca on the test split: MAPE {}", percent(mcaError));
-
-  nlohmann::json curve = nlohmann::json::array();
-  Series adapted{"adapted surrogate", {}, {}}, scratch{"from scratch", {}, {}}, mca{"llvm-mca", {}, {}};
-  for (double f : fractions) {
-    std::size_t examples = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(f * measured.trainRows)));
-    std::string name = fractionName(f);
-    spdlog::info("fraction {}: {} measured training examples", name, examples);
-    nlohmann::json a = trainPoint(config, network, (fs::path(runDir) / "curve" / ("adapted-" + name)).string(), measured.csv,
-                                  examples, from);
-    nlohmann::json s = trainPoint(config, network, (fs::path(runDir) / "curve" / ("scratch-" + name)).string(), measured.csv,
-                                  examples, "");
-    double aErr = a.at("test").at("mape"), sErr = s.at("test").at("mape");
-    curve.push_back({{"fraction", f},
-                     {"train_examples", examples},
-                     {"adapted_mape", aErr},
-                     {"scratch_mape", sErr},
-                     {"llvm_mca_mape", mcaError},
-                     {"adapted_epochs", a.value("epochs", 0)},
-                     {"scratch_epochs", s.value("epochs", 0)}});
-    adapted.x.push_back(f); adapted.y.push_back(aErr);
-    scratch.x.push_back(f); scratch.y.push_back(sErr);
-    mca.x.push_back(f); mca.y.push_back(mcaError);
-    spdlog::info("fraction {}: adapted {}, from scratch {}, llvm-mca {}", name, percent(aErr), percent(sErr),
-                 percent(mcaError));
+  nlohmann::json toJson() const {
+    return {{"fraction", fraction},          {"train_examples", trainExamples}, {"adapted_mape", adapted},
+            {"scratch_mape", scratch},       {"llvm_mca_mape", llvmMca},        {"adapted_epochs", adaptedEpochs},
+            {"scratch_epochs", scratchEpochs}};
   }
+};
 
-  // The deployed model: adapted on the largest fraction.
-  fs::path best = fs::path(runDir) / "curve" / ("adapted-" + fractionName(fractions.back()));
-  for (const char *f : {"config.json", "vocab.txt", "best.pt", "metrics.jsonl"})
-    fs::copy_file(best / f, fs::path(runDir) / f, fs::copy_options::overwrite_existing);
+struct AdaptReport {
+  std::string runDir, from;
+  PatternConfig config;
+  MeasuredSet measured;
+  double mcaError = 0;
+  std::vector<CurvePoint> curve;
+  DeploymentComparison comparison;
+  TrainingFacts finalTraining;  ///< of the deployed model (the largest fraction)
+  std::int64_t parameters = 0;
+  MachineInfo machine;
+  std::uintmax_t deployedBytes = 0;
+  double wallSeconds = 0;
 
-  DeploymentComparison comparison = compareWithLlvmMca(runDir, config.cpu, measured.test, config.threads);
-  writeComparisonCsv((fs::path(runDir) / "deploy_predictions.csv").string(), comparison);
-  fs::create_directories(fs::path(runDir) / "figures");
-  linePlot((fs::path(runDir) / "figures" / "learning_curve.png").string(),
-           {"Test error against measured timings (" + config.cpu + ")", "fraction of the measured training split",
-            "MAPE (fraction)", true, false, false},
-           {adapted, scratch, mca});
-  plotAgainstMeasured((fs::path(runDir) / "figures" / "predicted_vs_measured.png").string(),
-                      "Test split: prediction vs measured (" + config.cpu + ")", "adapted surrogate", comparison);
-
-  // Targets: at 10% adapted error at most half llvm-mca's; below scratch up to 25%.
-  std::optional<bool> halfAtTen;
-  bool belowScratch = true;
-  for (const auto &p : curve) {
-    double f = p["fraction"];
-    if (std::abs(f - 0.10) < 1e-9) halfAtTen = p["adapted_mape"].get<double>() <= 0.5 * mcaError;
-    if (f <= 0.25 + 1e-9) belowScratch &= p["adapted_mape"].get<double>() < p["scratch_mape"].get<double>();
+  std::optional<bool> halfAtTen() const {
+    std::optional<bool> met;
+    for (const CurvePoint &p : curve)
+      if (std::abs(p.fraction - kTenPercent) < 1e-9) met = p.adapted <= kHalf * mcaError;
+    return met;
   }
-  nlohmann::json finalTraining = readJson(best / "report.json");
-  std::vector<std::string> deployed;
-  for (const char *f : {"config.json", "vocab.txt", "best.pt"}) deployed.push_back((fs::path(runDir) / f).string());
-  nlohmann::json report = {
+  bool belowScratch() const {
+    bool below = true;
+    for (const CurvePoint &p : curve)
+      if (p.fraction <= kBelowScratchUpTo + 1e-9) below &= p.adapted < p.scratch;
+    return below;
+  }
+  DesignSection design() const {
+    DesignSection d;
+    d.architecture = "the compiled surrogate's network (Ithemal hierarchical LSTM), unchanged";
+    d.parameters = parameters;
+    d.capacityChosenBy = "inherited from the compiled model in " + from;
+    return d;
+  }
+  nlohmann::json toJson() const;
+  std::string markdown() const;
+};
+
+nlohmann::json AdaptReport::toJson() const {
+  nlohmann::json points = nlohmann::json::array();
+  for (const CurvePoint &p : curve) points.push_back(p.toJson());
+  std::optional<bool> half = halfAtTen();
+  return {
       {"pattern", "adapt"},
       {"run_dir", runDir},
       {"from", from},
@@ -183,64 +162,155 @@ nlohmann::json runAdapt(const AdaptJob &jobIn) {
       {"config", config.toJson()},
       {"measured", {{"file", config.measured}, {"rows", measured.rows}, {"skipped", measured.skipped},
                     {"train_split", measured.trainRows}, {"test_split", measured.test.size()}}},
-      {"learning_curve", curve},
+      {"learning_curve", points},
       {"llvm_mca_test_mape", mcaError},
       {"deployment", comparison.summary},
       {"reference", {{"source", "Renda et al., 'Programming with Neural Surrogates of Programs' (Onward! 2021)"},
                      {"claim", "adaptation cuts llvm-mca's error by up to 50% and needs less data than training from scratch"}}},
-      {"targets", {{"adapted_at_10_percent_at_most_half_of_llvm_mca", halfAtTen ? nlohmann::json(*halfAtTen) : nlohmann::json(nullptr)},
-                   {"adapted_below_scratch_up_to_25_percent", belowScratch}}},
-      {"design", {{"architecture", "the compiled surrogate's network (Ithemal hierarchical LSTM), unchanged"},
-                  {"parameters", modelParameterCount(runDir)},
-                  {"capacity_chosen_by", "inherited from the compiled model in " + from}}},
+      {"targets", {{"adapted_at_10_percent_at_most_half_of_llvm_mca", half ? nlohmann::json(*half) : nlohmann::json(nullptr)},
+                   {"adapted_below_scratch_up_to_25_percent", belowScratch()}}},
+      {"design", design().toJson()},
       {"training", {{"data", "measured throughputs of the train split of " + config.measured},
                     {"loss", config.training.value("loss", std::string("mape"))},
                     {"initialised_from", from},
-                    {"largest_fraction", trainingFacts(finalTraining)}}},
-      {"deployment_facts", {{"machine", machineInfo()}, {"threads", config.threads},
-                            {"deployed_bytes", sizeOnDisk(deployed)}}},
-      {"wall_seconds", std::chrono::duration<double>(Clock::now() - start).count()}};
-  support::writeFileAtomically((fs::path(runDir) / "adapt_report.json").string(), report.dump(2) + "\n");
+                    {"largest_fraction", finalTraining.toJson()}}},
+      {"deployment_facts", {{"machine", machine.toJson()}, {"threads", config.threads},
+                            {"deployed_bytes", deployedBytes}}},
+      {"wall_seconds", wallSeconds}};
+}
 
+std::string AdaptReport::markdown() const {
   MarkdownReport md;
   md.heading(1, "Surrogate adaptation: " + config.cpu);
   md.paragraph(fmt::format("Compiled surrogate {} fine-tuned on measured timings from {} ({} blocks; {} in the train "
                            "split, {} held out for test). Errors are test MAPE against the measured timings.",
                            from, config.measured, measured.rows, measured.trainRows, measured.test.size()));
   std::vector<std::vector<std::string>> rows;
-  for (const auto &p : curve)
-    rows.push_back({fmt::format("{:g}%", 100 * p["fraction"].get<double>()), p["train_examples"].dump(),
-                    percent(p["adapted_mape"]), percent(p["scratch_mape"]), percent(p["llvm_mca_mape"])});
+  for (const CurvePoint &p : curve)
+    rows.push_back({fmt::format("{:g}%", 100 * p.fraction), std::to_string(p.trainExamples), percent(p.adapted),
+                    percent(p.scratch), percent(p.llvmMca)});
   md.table({"fraction", "examples", "adapted", "from scratch", "llvm-mca"}, rows);
   md.bullet("Published reference: adaptation cuts llvm-mca's error by up to 50%, with less data than training from scratch.");
+  std::optional<bool> half = halfAtTen();
   md.bullet(fmt::format("Targets: adapted at 10% at most half of llvm-mca's error ({}); adapted below from-scratch at "
                         "every fraction up to 25% ({}).",
-                        halfAtTen ? (*halfAtTen ? "met" : "not met") : "10% not in this run",
-                        belowScratch ? "met" : "not met"));
+                        half ? (*half ? "met" : "not met") : "10% not in this run", belowScratch() ? "met" : "not met"));
   md.paragraph("");
   md.image("learning curve", "figures/learning_curve.png");
   md.image("prediction vs measured", "figures/predicted_vs_measured.png");
-  md.heading(2, "Design");
-  md.paragraph(fmt::format("The compiled surrogate's network, unchanged: {} trainable parameters.",
-                           report["design"]["parameters"].get<std::int64_t>()));
-  md.heading(2, "Training");
-  md.paragraph(fmt::format("Each point trains twice on the same examples: from the compiled weights and vocabulary, "
-                           "and from a fresh initialisation; training settings from the config. The deployed model "
-                           "(largest fraction) trained {} epochs in {:.0f} s and stopped because {}.",
-                           report["training"]["largest_fraction"]["epochs"].dump(),
-                           report["training"]["largest_fraction"]["wall_seconds"].get<double>(),
-                           report["training"]["largest_fraction"]["stopped_because"].get<std::string>()));
-  md.heading(2, "Deployment");
-  const auto &s = comparison.summary;
-  md.paragraph(fmt::format("On {} ({} logical cores): adapted surrogate {:.0f} blocks/s vs llvm-mca {:.0f} blocks/s on "
-                           "one thread ({:.2f}x); deployed files {:.2f} MB; `surrogate predict --model {}` loads it.",
-                           report["deployment_facts"]["machine"]["cpu_model"].get<std::string>(),
-                           report["deployment_facts"]["machine"]["logical_cores"].get<unsigned>(),
-                           s["speed"][0]["surrogate_blocks_per_second"].get<double>(),
-                           s["speed"][0]["llvm_mca_blocks_per_second"].get<double>(),
-                           s["surrogate_speedup_1_thread"].get<double>(),
-                           report["deployment_facts"]["deployed_bytes"].get<double>() / 1e6, runDir));
-  support::writeFileAtomically((fs::path(runDir) / "adapt_report.md").string(), md.str());
+
+  TrainingSection t;
+  t.data = "Each point trains twice on the same examples: from the compiled weights and vocabulary, and from a fresh "
+           "initialisation; training settings from the config.";
+  t.run = finalTraining;
+  t.deployedRun = "largest fraction";
+  const nlohmann::json &s = comparison.summary;
+  DeploymentSection d;
+  d.machine = machine;
+  d.threads = config.threads;
+  d.speed = fmt::format("adapted surrogate {:.0f} blocks/s vs llvm-mca {:.0f} blocks/s on one thread ({:.2f}x)",
+                        s["speed"][0]["surrogate_blocks_per_second"].get<double>(),
+                        s["speed"][0]["llvm_mca_blocks_per_second"].get<double>(),
+                        s["surrogate_speedup_1_thread"].get<double>());
+  d.deployed = fmt::format("deployed files {:.2f} MB; `surrogate predict --model {}` loads it.",
+                           static_cast<double>(deployedBytes) / 1e6, runDir);
+  writeModelSections(md, design(), t, d);
+  return md.str();
+}
+
+// The learning curve: at each fraction, adapted from `from` and from scratch.
+std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelConfig &network) {
+  std::vector<double> fractions =
+      r.config.pattern.value("fractions", std::vector<double>{0.01, 0.05, 0.10, 0.25, 0.50, 1.00});
+  std::vector<CurvePoint> curve;
+  for (double f : fractions) {
+    CurvePoint p;
+    p.fraction = f;
+    p.trainExamples = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(f * r.measured.trainRows)));
+    std::string name = fractionName(f);
+    spdlog::info("fraction {}: {} measured training examples", name, p.trainExamples);
+    fs::path curveDir = fs::path(r.runDir) / "curve";
+    nlohmann::json a = trainPoint(r.config, network, (curveDir / ("adapted-" + name)).string(), r.measured.csv,
+                                  p.trainExamples, r.from);
+    nlohmann::json s = trainPoint(r.config, network, (curveDir / ("scratch-" + name)).string(), r.measured.csv,
+                                  p.trainExamples, "");
+    p.adapted = a.at("test").at("mape");
+    p.scratch = s.at("test").at("mape");
+    p.llvmMca = r.mcaError;
+    p.adaptedEpochs = a.value("epochs", std::size_t{0});
+    p.scratchEpochs = s.value("epochs", std::size_t{0});
+    spdlog::info("fraction {}: adapted {}, from scratch {}, llvm-mca {}", name, percent(p.adapted), percent(p.scratch),
+                 percent(p.llvmMca));
+    curve.push_back(p);
+  }
+  return curve;
+}
+
+// The deployed model: adapted on the largest fraction, copied into the run
+// directory; returns its training report.
+nlohmann::json deployLargestFraction(const AdaptReport &r) {
+  fs::path best = fs::path(r.runDir) / "curve" / ("adapted-" + fractionName(r.curve.back().fraction));
+  for (const std::string &f : model::RunDir::modelFiles())
+    fs::copy_file(best / f, fs::path(r.runDir) / f, fs::copy_options::overwrite_existing);
+  fs::copy_file(best / "metrics.jsonl", fs::path(r.runDir) / "metrics.jsonl", fs::copy_options::overwrite_existing);
+  std::ifstream in(best / "report.json");
+  if (!in)
+    throw std::runtime_error((best / "report.json").string() + ": cannot open the training report");
+  return nlohmann::json::parse(in);
+}
+
+void drawFigures(const AdaptReport &r) {
+  fs::path runDir(r.runDir);
+  fs::create_directories(runDir / "figures");
+  Series adapted{"adapted surrogate", {}, {}}, scratch{"from scratch", {}, {}}, mca{"llvm-mca", {}, {}};
+  for (const CurvePoint &p : r.curve) {
+    adapted.x.push_back(p.fraction); adapted.y.push_back(p.adapted);
+    scratch.x.push_back(p.fraction); scratch.y.push_back(p.scratch);
+    mca.x.push_back(p.fraction); mca.y.push_back(p.llvmMca);
+  }
+  linePlot((runDir / "figures" / "learning_curve.png").string(),
+           {"Test error against measured timings (" + r.config.cpu + ")", "fraction of the measured training split",
+            "MAPE (fraction)", true, false, false},
+           {adapted, scratch, mca});
+  plotAgainstMeasured((runDir / "figures" / "predicted_vs_measured.png").string(),
+                      "Test split: prediction vs measured (" + r.config.cpu + ")", "adapted surrogate", r.comparison);
+}
+
+} // namespace
+
+nlohmann::json runAdapt(const AdaptJob &job) {
+  auto start = Clock::now();
+  AdaptReport r;
+  PatternConfig seed = job.config;
+  if (!job.resume)
+    seed.pattern["from"] = fs::absolute(job.fromRun).lexically_normal().string();
+  r.config = startRun(job.runDir, seed, job.resume);
+  r.runDir = job.runDir;
+  r.from = r.config.pattern.at("from");
+  model::RunDir from(r.from);
+  if (!from.hasBest())
+    throw std::invalid_argument(r.from + ": not a model run directory (no best.pt); pass a compile run to --from");
+  // From scratch means the compiled network's sizes with fresh weights.
+  model::ModelConfig network = from.modelConfig();
+
+  r.measured = prepareMeasured(r.config.measured, r.config.pattern.value("measured_limit", std::size_t{0}), r.runDir);
+  spdlog::info("{} measured blocks ({} skipped): {} in the train split, {} in the test split", r.measured.rows,
+               r.measured.skipped, r.measured.trainRows, r.measured.test.size());
+  r.mcaError = llvmMcaTestError(r.config.cpu, r.measured.test, r.config.threads);
+  spdlog::info("llvm-mca on the test split: MAPE {}", percent(r.mcaError));
+  r.curve = learningCurve(r, network);
+  r.finalTraining = TrainingFacts::of(deployLargestFraction(r));
+  r.comparison = compareWithLlvmMca(r.runDir, r.config.cpu, r.measured.test, r.config.threads);
+  writeComparisonCsv((fs::path(r.runDir) / "deploy_predictions.csv").string(), r.comparison);
+  drawFigures(r);
+
+  r.parameters = modelParameterCount(r.runDir);
+  r.machine = MachineInfo::ofThisMachine();
+  r.deployedBytes = sizeOnDisk(model::RunDir(r.runDir).modelFilePaths());
+  r.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+  nlohmann::json report = r.toJson();
+  support::writeFileAtomically((fs::path(r.runDir) / "adapt_report.json").string(), report.dump(2) + "\n");
+  support::writeFileAtomically((fs::path(r.runDir) / "adapt_report.md").string(), r.markdown());
   return report;
 }
 

@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "surrogate/data/Dataset.h"
 #include "surrogate/data/DatasetBuilder.h"
+#include "surrogate/model/RunDir.h"
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/Deployment.h"
 #include "surrogate/patterns/Plot.h"
@@ -20,15 +20,55 @@ namespace surrogate::patterns {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+namespace {
+
+// The targets: at least this speed-up on one thread, and an error against
+// measured timings at most this many percentage points above llvm-mca's.
+constexpr double kMinSpeedup = 3.0;
+constexpr double kMaxErrorPointsAboveLlvmMca = 2.0;
+
+// The published reference (Renda et al.).
+constexpr double kReferenceMcaBlocksPerSecond = 1742, kReferenceSurrogateBlocksPerSecond = 2820;
+constexpr double kReferenceMcaMape = 0.250, kReferenceSurrogateMape = 0.271;
+
+} // namespace
+
 nlohmann::json compileReference() {
   return {{"source", "Renda et al., 'Programming with Neural Surrogates of Programs' (Onward! 2021)"},
-          {"llvm_mca_blocks_per_second", 1742},
-          {"surrogate_blocks_per_second", 2820},
-          {"llvm_mca_mape", 0.250},
-          {"surrogate_mape", 0.271}};
+          {"llvm_mca_blocks_per_second", static_cast<int>(kReferenceMcaBlocksPerSecond)},
+          {"surrogate_blocks_per_second", static_cast<int>(kReferenceSurrogateBlocksPerSecond)},
+          {"llvm_mca_mape", kReferenceMcaMape},
+          {"surrogate_mape", kReferenceSurrogateMape}};
 }
 
 namespace {
+
+/// What a compile run found, and its report.
+struct CompileReport {
+  std::string runDir;
+  PatternConfig config;
+  std::string datasetDir;
+  nlohmann::json training;  ///< the training run's report.json
+  std::string loss;
+  model::ModelConfig model;
+  std::int64_t parameters = 0;
+  DeploymentComparison comparison;
+  MachineInfo machine;
+  std::uintmax_t deployedBytes = 0;
+  double wallSeconds = 0;
+
+  double speedup() const { return comparison.summary["surrogate_speedup_1_thread"]; }
+  double mcaError() const { return comparison.summary["llvm_mca_vs_measured"]["mape"]; }
+  double surrogateError() const { return comparison.summary["surrogate_vs_measured"]["mape"]; }
+  bool speedupMet() const { return speedup() >= kMinSpeedup; }
+  bool errorMet() const { return surrogateError() <= mcaError() + kMaxErrorPointsAboveLlvmMca / 100; }
+
+  DesignSection design() const;
+  nlohmann::json toJson() const;
+  std::string markdown() const;
+};
+
+constexpr const char *kTarget = "llvm-mca Total Cycles for 100 iterations at the CPU's default parameters";
 
 // The llvm-mca examples of every block and measured file, at default parameters.
 std::string ensureDefaultDataset(const PatternConfig &config, const std::string &runDir) {
@@ -41,94 +81,94 @@ std::string ensureDefaultDataset(const PatternConfig &config, const std::string 
   return d.output;
 }
 
-std::vector<std::string> cells(const std::string &a, double speed, const nlohmann::json &vsMca,
-                               const nlohmann::json &vsMeasured) {
-  return {a, fmt::format("{:.0f}", speed), vsMca.is_null() ? "-" : percent(vsMca.at("mape").get<double>()),
-          percent(vsMeasured.at("mape").get<double>()), fmt::format("{:.3f}", vsMeasured.at("kendall_tau").get<double>())};
+nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &runDir, const std::string &datasetDir) {
+  model::TrainJob job = trainJobFor(config, runDir);
+  job.data.dataset = datasetDir;
+  return ensureTrained(job);
 }
 
-} // namespace
-
-nlohmann::json runCompile(const CompileJob &jobIn) {
-  auto start = Clock::now();
-  PatternConfig config = startRun(jobIn.runDir, jobIn.config, jobIn.resume);
-  const std::string &runDir = jobIn.runDir;
-
-  std::string datasetDir = ensureDefaultDataset(config, runDir);
-  model::TrainJob trainJob = trainJobFor(config, runDir);
-  trainJob.data.dataset = datasetDir;
-  nlohmann::json training = ensureTrained(trainJob);
-
+DeploymentComparison compareOnHeldOut(const PatternConfig &config, const std::string &runDir,
+                                      const std::string &datasetDir) {
   std::size_t limit = config.pattern.value("deploy_blocks", std::size_t{0});
   std::vector<block::BasicBlock> heldOut = heldOutMeasuredBlocks(datasetDir, limit);
   spdlog::info("deployment: llvm-mca and the surrogate on {} held-out measured blocks", heldOut.size());
   DeploymentComparison comparison = compareWithLlvmMca(runDir, config.cpu, heldOut, config.threads);
   writeComparisonCsv((fs::path(runDir) / "deploy_predictions.csv").string(), comparison);
+  return comparison;
+}
 
-  // Figures.
-  fs::create_directories(fs::path(runDir) / "figures");
-  plotAgainstMeasured((fs::path(runDir) / "figures" / "predicted_vs_measured.png").string(),
-                      "Held-out blocks: prediction vs measured (" + config.cpu + ")", "surrogate", comparison);
+void drawFigures(const CompileReport &r) {
+  fs::path runDir(r.runDir);
+  fs::create_directories(runDir / "figures");
+  plotAgainstMeasured((runDir / "figures" / "predicted_vs_measured.png").string(),
+                      "Held-out blocks: prediction vs measured (" + r.config.cpu + ")", "surrogate", r.comparison);
   Series curve{"validation MAPE vs llvm-mca", {}, {}};
-  for (const auto &line : training.value("history", nlohmann::json::array())) {
+  for (const auto &line : r.training.value("history", nlohmann::json::array())) {
     curve.x.push_back(line.at("epoch").get<double>());
     curve.y.push_back(line.at("validation_mape").get<double>());
   }
   if (curve.x.empty()) {
-    std::ifstream in(fs::path(runDir) / "metrics.jsonl");
+    std::ifstream in(runDir / "metrics.jsonl");
     for (std::string line; std::getline(in, line);) {
       auto j = nlohmann::json::parse(line);
       curve.x.push_back(j.at("epoch").get<double>());
       curve.y.push_back(j.at("validation_mape").get<double>());
     }
   }
-  linePlot((fs::path(runDir) / "figures" / "learning_curve.png").string(),
+  linePlot((runDir / "figures" / "learning_curve.png").string(),
            {"Training: validation error against llvm-mca", "epoch", "MAPE (fraction)", false, false, false}, {curve});
+}
 
-  // What is deployed: the model files `predict` loads.
-  std::vector<std::string> deployed;
-  for (const char *f : {"config.json", "vocab.txt", "best.pt"}) deployed.push_back((fs::path(runDir) / f).string());
-  std::ifstream modelConfigIn(fs::path(runDir) / "config.json");
-  nlohmann::json modelConfig = nlohmann::json::parse(modelConfigIn);
+std::vector<std::string> cells(const std::string &a, double speed, const nlohmann::json &vsMca,
+                               const nlohmann::json &vsMeasured) {
+  return {a, fmt::format("{:.0f}", speed), vsMca.is_null() ? "-" : percent(vsMca.at("mape").get<double>()),
+          percent(vsMeasured.at("mape").get<double>()), fmt::format("{:.3f}", vsMeasured.at("kendall_tau").get<double>())};
+}
 
-  const nlohmann::json &s = comparison.summary;
-  double mcaError = s["llvm_mca_vs_measured"]["mape"], surrogateError = s["surrogate_vs_measured"]["mape"];
-  double speedup = s["surrogate_speedup_1_thread"];
+DesignSection CompileReport::design() const {
+  DesignSection d;
+  d.architecture = "Ithemal hierarchical LSTM: token embedding, LSTM over each instruction's tokens, LSTM over "
+                   "the block's instruction vectors, linear head on the normalised log throughput";
+  d.model = model;
+  d.parameters = parameters;
+  d.capacityChosenBy = "the config's model section (configs/compile.*.json); this run trained that one size "
+                       "and did not search over sizes";
+  return d;
+}
+
+nlohmann::json CompileReport::toJson() const {
   nlohmann::json report = {
       {"pattern", "compile"},
       {"run_dir", runDir},
       {"cpu", config.cpu},
       {"config", config.toJson()},
-      {"deployment", s},
+      {"deployment", comparison.summary},
       {"reference", compileReference()},
       {"targets",
-       {{"speedup_at_least", 3.0},
-        {"max_error_points_above_llvm_mca", 2.0},
-        {"speedup_met", speedup >= 3.0},
-        {"error_met", surrogateError <= mcaError + 0.02}}},
-      {"design",
-       {{"architecture", "Ithemal hierarchical LSTM: token embedding, LSTM over each instruction's tokens, LSTM over "
-                         "the block's instruction vectors, linear head on the normalised log throughput"},
-        {"model", modelConfig.at("model")},
-        {"parameters", modelParameterCount(runDir)},
-        {"capacity_chosen_by", "the config's model section (configs/compile.*.json); this run trained that one size "
-                               "and did not search over sizes"}}},
+       {{"speedup_at_least", kMinSpeedup},
+        {"max_error_points_above_llvm_mca", kMaxErrorPointsAboveLlvmMca},
+        {"speedup_met", speedupMet()},
+        {"error_met", errorMet()}}},
+      {"design", design().toJson()},
       {"training",
        {{"data", {{"dataset", datasetDir}, {"train_examples", training.value("train_examples", 0)},
                   {"validation_examples", training.value("validation_examples", 0)},
                   {"test_examples", training.value("test_examples", 0)}}},
-        {"target", "llvm-mca Total Cycles for 100 iterations at the CPU's default parameters"},
-        {"loss", modelConfig.at("training").at("loss")},
+        {"target", kTarget},
+        {"loss", loss},
         {"train_examples_per_second", training.value("train_examples_per_second", 0.0)}}},
       {"deployment_facts",
-       {{"machine", machineInfo()},
+       {{"machine", machine.toJson()},
         {"threads", config.threads},
-        {"deployed_files", {"config.json", "vocab.txt", "best.pt"}},
-        {"deployed_bytes", sizeOnDisk(deployed)}}},
-      {"wall_seconds", std::chrono::duration<double>(Clock::now() - start).count()}};
-  report["training"].update(trainingFacts(training));
-  support::writeFileAtomically((fs::path(runDir) / "compile_report.json").string(), report.dump(2) + "\n");
+        {"deployed_files", model::RunDir::modelFiles()},
+        {"deployed_bytes", deployedBytes}}},
+      {"wall_seconds", wallSeconds}};
+  report["training"].update(TrainingFacts::of(training).toJson());
+  return report;
+}
 
+std::string CompileReport::markdown() const {
+  const nlohmann::json &s = comparison.summary;
   MarkdownReport md;
   md.heading(1, "Surrogate compilation: " + config.cpu);
   md.paragraph(fmt::format("Held-out blocks with measured timings: {} (test split of the dataset). Speeds measured in "
@@ -145,37 +185,57 @@ nlohmann::json runCompile(const CompileJob &jobIn) {
     md.bullet(fmt::format("{} thread(s): llvm-mca {:.0f} blocks/s, surrogate {:.0f} blocks/s: {:.2f}x",
                           row["threads"].get<unsigned>(), row["llvm_mca_blocks_per_second"].get<double>(),
                           row["surrogate_blocks_per_second"].get<double>(), row["surrogate_speedup"].get<double>()));
-  md.bullet(fmt::format("Published reference: llvm-mca 1742 blocks/s at 25.0% error, surrogate 2820 blocks/s at 27.1%."));
-  md.bullet(fmt::format("Targets: speed-up at least 3x ({}), error no more than 2 points above llvm-mca's ({}).",
-                        speedup >= 3 ? "met" : "not met", surrogateError <= mcaError + 0.02 ? "met" : "not met"));
+  md.bullet(fmt::format("Published reference: llvm-mca {:.0f} blocks/s at {} error, surrogate {:.0f} blocks/s at {}.",
+                        kReferenceMcaBlocksPerSecond, percent(kReferenceMcaMape), kReferenceSurrogateBlocksPerSecond,
+                        percent(kReferenceSurrogateMape)));
+  md.bullet(fmt::format("Targets: speed-up at least {:g}x ({}), error no more than {:g} points above llvm-mca's ({}).",
+                        kMinSpeedup, speedupMet() ? "met" : "not met", kMaxErrorPointsAboveLlvmMca,
+                        errorMet() ? "met" : "not met"));
   md.paragraph("");
   md.image("prediction vs measured", "figures/predicted_vs_measured.png");
   md.image("learning curve", "figures/learning_curve.png");
-  const auto &design = report["design"];
-  const auto &train = report["training"];
-  md.heading(2, "Design");
-  md.paragraph(fmt::format("{}. Embedding {}, hidden {}, {} layer(s): {} trainable parameters. Capacity: {}.",
-                           design["architecture"].get<std::string>(), design["model"]["embedding"].dump(),
-                           design["model"]["hidden"].dump(), design["model"]["layers"].dump(),
-                           design["parameters"].get<std::int64_t>(), design["capacity_chosen_by"].get<std::string>()));
-  md.heading(2, "Training");
-  md.paragraph(fmt::format("Data: {} training, {} validation, {} test examples of {}. Loss: {}. {} epochs in {:.0f} s "
-                           "({:.0f} examples/s); best epoch {}; stopped because {}.",
-                           train["data"]["train_examples"].dump(), train["data"]["validation_examples"].dump(),
-                           train["data"]["test_examples"].dump(), train["target"].get<std::string>(),
-                           train["loss"].get<std::string>(), train["epochs"].dump(),
-                           train["wall_seconds"].get<double>(), train["train_examples_per_second"].get<double>(),
-                           train["best_epoch"].dump(), train["stopped_because"].get<std::string>()));
-  md.heading(2, "Deployment");
-  const auto &facts = report["deployment_facts"];
-  md.paragraph(fmt::format("Ran on {} ({} logical cores, {} GiB), {} thread(s) for the all-threads figures. Deployed: "
-                           "config.json, vocab.txt, best.pt: {:.2f} MB on disk; `surrogate predict --model {}` loads it.",
-                           facts["machine"]["cpu_model"].get<std::string>(),
-                           facts["machine"]["logical_cores"].get<unsigned>(), facts["machine"]["memory_gib"].dump(),
-                           config.threads, facts["deployed_bytes"].get<double>() / 1e6, runDir));
-  support::writeFileAtomically((fs::path(runDir) / "compile_report.md").string(), md.str());
+
+  TrainingSection t;
+  t.data = fmt::format("Data: {} training, {} validation, {} test examples of {}.", training.value("train_examples", 0),
+                       training.value("validation_examples", 0), training.value("test_examples", 0), kTarget);
+  t.loss = loss;
+  t.run = TrainingFacts::of(training);
+  t.examplesPerSecond = training.value("train_examples_per_second", 0.0);
+  DeploymentSection d;
+  d.machine = machine;
+  d.threads = config.threads;
+  d.threadsNote = " for the all-threads figures";
+  d.deployed = fmt::format("config.json, vocab.txt, best.pt: {:.2f} MB on disk; `surrogate predict --model {}` loads it.",
+                           static_cast<double>(deployedBytes) / 1e6, runDir);
+  writeModelSections(md, design(), t, d);
+  return md.str();
+}
+
+} // namespace
+
+nlohmann::json runCompile(const CompileJob &job) {
+  auto start = Clock::now();
+  CompileReport r;
+  r.config = startRun(job.runDir, job.config, job.resume);
+  r.runDir = job.runDir;
+  r.datasetDir = ensureDefaultDataset(r.config, r.runDir);
+  r.training = trainOnDataset(r.config, r.runDir, r.datasetDir);
+  r.comparison = compareOnHeldOut(r.config, r.runDir, r.datasetDir);
+  drawFigures(r);
+
+  model::RunDir run(r.runDir);
+  r.model = run.modelConfig();
+  r.loss = run.config().at("training").at("loss").get<std::string>();
+  r.parameters = modelParameterCount(r.runDir);
+  r.machine = MachineInfo::ofThisMachine();
+  r.deployedBytes = sizeOnDisk(run.modelFilePaths());
+  r.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+  nlohmann::json report = r.toJson();
+  support::writeFileAtomically((fs::path(r.runDir) / "compile_report.json").string(), report.dump(2) + "\n");
+  support::writeFileAtomically((fs::path(r.runDir) / "compile_report.md").string(), r.markdown());
   spdlog::info("surrogate {:.2f}x llvm-mca's speed (1 thread); error vs measured: surrogate {}, llvm-mca {}; report in {}",
-               speedup, percent(surrogateError), percent(mcaError), (fs::path(runDir) / "compile_report.md").string());
+               r.speedup(), percent(r.surrogateError()), percent(r.mcaError()),
+               (fs::path(r.runDir) / "compile_report.md").string());
   return report;
 }
 

@@ -1,7 +1,6 @@
 #include "surrogate/patterns/Deployment.h"
 
 #include <chrono>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -12,6 +11,7 @@
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/Predictor.h"
+#include "surrogate/model/RunDir.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/support/AtomicFile.h"
 
@@ -125,10 +125,7 @@ void plotAgainstMeasured(const std::string &path, const std::string &title, cons
 }
 
 std::int64_t modelParameterCount(const std::string &modelDir) {
-  std::ifstream in(modelDir + "/config.json");
-  if (!in)
-    throw std::runtime_error(modelDir + "/config.json: cannot open");
-  model::IthemalModel net(model::ModelConfig::fromJson(nlohmann::json::parse(in).at("model")));
+  model::IthemalModel net(model::RunDir(modelDir).modelConfig());
   std::int64_t count = 0;
   for (const auto &p : net->parameters()) count += p.numel();
   return count;

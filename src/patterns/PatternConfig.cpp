@@ -151,14 +151,4 @@ nlohmann::json ensureTrained(model::TrainJob job) {
   return model::runTraining(job);
 }
 
-nlohmann::json trainingFacts(const nlohmann::json &training) {
-  return {{"epochs", training.value("epochs", 0)},
-          {"best_epoch", training.value("best_epoch", 0)},
-          {"stopped_because", training.value("early_stopped", false)
-                                  ? "validation MAPE did not improve for `patience` epochs (early stopping)"
-                                  : "reached max_epochs"},
-          {"wall_seconds", training.value("training_wall_seconds", 0.0)},
-          {"test_vs_llvm_mca", training.value("test", nlohmann::json())}};
-}
-
 } // namespace surrogate::patterns

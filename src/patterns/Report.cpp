@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cmath>
 #include <thread>
 
 #include <fmt/format.h>
@@ -32,7 +33,7 @@ void MarkdownReport::table(const std::vector<std::string> &header, const std::ve
   Text += "\n";
 }
 
-nlohmann::json machineInfo() {
+MachineInfo MachineInfo::ofThisMachine() {
   std::string model = "unknown";
   std::ifstream cpuinfo("/proc/cpuinfo");
   for (std::string line; std::getline(cpuinfo, line);)
@@ -47,9 +48,91 @@ nlohmann::json machineInfo() {
       memoryGiB = std::stod(line.substr(9)) / (1024.0 * 1024.0);
       break;
     }
-  return {{"cpu_model", model},
-          {"logical_cores", std::thread::hardware_concurrency()},
-          {"memory_gib", std::round(memoryGiB * 10) / 10}};
+  MachineInfo m;
+  m.cpuModel = model;
+  m.logicalCores = std::thread::hardware_concurrency();
+  m.memoryGib = std::round(memoryGiB * 10) / 10;
+  return m;
+}
+
+nlohmann::json MachineInfo::toJson() const {
+  return {{"cpu_model", cpuModel}, {"logical_cores", logicalCores}, {"memory_gib", memoryGib}};
+}
+
+TrainingFacts TrainingFacts::of(const nlohmann::json &training) {
+  TrainingFacts f;
+  f.epochs = training.value("epochs", std::size_t{0});
+  f.bestEpoch = training.value("best_epoch", std::size_t{0});
+  f.earlyStopped = training.value("early_stopped", false);
+  f.wallSeconds = training.value("training_wall_seconds", 0.0);
+  f.testVsLlvmMca = training.value("test", nlohmann::json());
+  return f;
+}
+
+std::string TrainingFacts::stoppedBecause() const {
+  return earlyStopped ? "validation MAPE did not improve for `patience` epochs (early stopping)" : "reached max_epochs";
+}
+
+nlohmann::json TrainingFacts::toJson() const {
+  return {{"epochs", epochs},
+          {"best_epoch", bestEpoch},
+          {"stopped_because", stoppedBecause()},
+          {"wall_seconds", wallSeconds},
+          {"test_vs_llvm_mca", testVsLlvmMca}};
+}
+
+nlohmann::json DesignSection::toJson() const {
+  nlohmann::json j = {{"architecture", architecture}, {"parameters", parameters}, {"capacity_chosen_by", capacityChosenBy}};
+  if (model)
+    j["model"] = model->toJson();
+  return j;
+}
+
+namespace {
+
+std::string designText(const DesignSection &d) {
+  if (!d.model)
+    return fmt::format("The compiled surrogate's network, unchanged: {} trainable parameters.", d.parameters);
+  const model::ModelConfig &m = *d.model;
+  std::string tableFeatures =
+      m.instFeatures > 0 ? fmt::format(", {} + {} table features", m.instFeatures, m.globalFeatures) : "";
+  return fmt::format("{}. Embedding {}, hidden {}, {} layer(s){}: {} trainable parameters. Capacity: {}.",
+                     d.architecture, m.embedding, m.hidden, m.layers, tableFeatures, d.parameters, d.capacityChosenBy);
+}
+
+std::string trainingText(const TrainingSection &t) {
+  const TrainingFacts &r = t.run;
+  if (!t.deployedRun.empty())
+    return fmt::format("{} The deployed model ({}) trained {} epochs in {:.0f} s and stopped because {}.", t.data,
+                       t.deployedRun, r.epochs, r.wallSeconds, r.stoppedBecause());
+  std::string rate = t.examplesPerSecond ? fmt::format(" ({:.0f} examples/s)", *t.examplesPerSecond) : "";
+  std::string text = fmt::format("{} Loss: {}. {} epochs in {:.0f} s{}; best epoch {}; stopped because {}.", t.data,
+                                 t.loss, r.epochs, r.wallSeconds, rate, r.bestEpoch, r.stoppedBecause());
+  if (t.showTestVsLlvmMca)
+    text += fmt::format(" Surrogate test error vs llvm-mca: {}.",
+                        r.testVsLlvmMca.is_object() ? percent(r.testVsLlvmMca["mape"].get<double>()) : "-");
+  return text;
+}
+
+std::string deploymentText(const DeploymentSection &d) {
+  if (!d.speed.empty())
+    return fmt::format("On {} ({} logical cores): {}; {}", d.machine.cpuModel, d.machine.logicalCores, d.speed,
+                       d.deployed);
+  return fmt::format("Ran on {} ({} logical cores, {} GiB), {} thread(s){}. {}Deployed: {}", d.machine.cpuModel,
+                     d.machine.logicalCores, nlohmann::json(d.machine.memoryGib).dump(), d.threads, d.threadsNote,
+                     d.phases.empty() ? "" : "Time per phase: " + d.phases + ". ", d.deployed);
+}
+
+} // namespace
+
+void writeModelSections(MarkdownReport &md, const DesignSection &design, const TrainingSection &training,
+                        const DeploymentSection &deployment) {
+  md.heading(2, "Design");
+  md.paragraph(designText(design));
+  md.heading(2, "Training");
+  md.paragraph(trainingText(training));
+  md.heading(2, "Deployment");
+  md.paragraph(deploymentText(deployment));
 }
 
 std::uintmax_t sizeOnDisk(const std::vector<std::string> &paths) {

@@ -26,6 +26,12 @@
 
 namespace surrogate::model {
 
+/// The training loss, on the log-throughput scale; spelt in configs as
+/// "mape", "log_l1", "log_mse".
+enum class Loss { Mape, LogL1, LogMse };
+std::string lossName(Loss loss);
+std::optional<Loss> parseLoss(const std::string &name);
+
 struct TrainingOptions {
   std::size_t batchSize = 128;
   std::size_t evalBatchSize = 512;
@@ -36,10 +42,10 @@ struct TrainingOptions {
   double lrDecay = 0.5;            ///< factor applied on a plateau
   double minLearningRate = 1e-5;
   double gradClip = 5.0;           ///< max gradient norm (0: none)
-  std::string loss = "mape";       ///< mape | log_l1 | log_mse (on the log-throughput scale)
+  Loss loss = Loss::Mape;
   std::size_t bucketPool = 32;     ///< batches' worth of examples sorted by length together
   std::uint64_t seed = 1;
-  unsigned threads = 2;            ///< LibTorch intra-op threads
+  unsigned threads = 2;            ///< model replicas, one thread each (data parallel; one LibTorch intra-op thread per replica)
   std::size_t maxTrainExamples = 0;       ///< 0: all; else a seeded random subset
   std::size_t maxValidationExamples = 0;  ///< 0: all
   /// On a dataset with parameter tables, feed them to the model (false: an

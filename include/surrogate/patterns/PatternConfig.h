@@ -76,8 +76,4 @@ model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runD
 /// holds a finished one; returns the training report either way.
 nlohmann::json ensureTrained(model::TrainJob job);
 
-/// What a training report says about how training went, for the pattern
-/// reports: epochs, best epoch, why it stopped, wall time, test score.
-nlohmann::json trainingFacts(const nlohmann::json &trainingReport);
-
 } // namespace surrogate::patterns

@@ -1,12 +1,13 @@
-#include "surrogate/patterns/ParamVector.h"
+#include "surrogate/model/ParamVector.h"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "surrogate/block/Target.h"
+#include "surrogate/model/TableFeatures.h"
 
-namespace surrogate::patterns {
+namespace surrogate::model {
 
 namespace {
 
@@ -17,8 +18,8 @@ const llvm::MCSchedModel &schedModelOf(const std::string &cpu) {
   return (*sti)->getSchedModel();  // static data of the LLVM library
 }
 
-float toFeature(double raw) { return static_cast<float>(std::log1p(std::max(0.0, raw))); }
-double toRaw(float feature) { return std::expm1(static_cast<double>(feature)); }
+float toFeature(double raw) { return TableFeatures::toFeature(raw); }
+double toRaw(float feature) { return TableFeatures::toRaw(feature); }
 
 unsigned roundClamped(double raw, float lowerFeature, float upperFeature) {
   double lo = std::round(toRaw(lowerFeature)), hi = std::round(toRaw(upperFeature));
@@ -39,7 +40,7 @@ nlohmann::json MappingStats::toJson() const {
 }
 
 ParamVector::ParamVector(mca::ParamTable defaults, std::vector<unsigned> opcodes, mca::SamplingRanges ranges)
-    : Defaults(std::move(defaults)), Opcodes(std::move(opcodes)), Width(4 + Defaults.resourceNames.size()),
+    : Defaults(std::move(defaults)), Opcodes(std::move(opcodes)), Width(TableFeatures::opcodeWidth(Defaults)),
       Resources(schedModelOf(Defaults.cpu)), Ranges(ranges) {
   auto push = [&](double value, double lo, double hi, bool free) {
     Initial.push_back(toFeature(value));
@@ -50,18 +51,10 @@ ParamVector::ParamVector(mca::ParamTable defaults, std::vector<unsigned> opcodes
   push(Defaults.dispatchWidth, Ranges.dispatchWidthMin, Ranges.dispatchWidthMax, true);
   push(Defaults.reorderBufferSize, Ranges.reorderBufferMin, Ranges.reorderBufferMax, true);
 
-  const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
   for (unsigned opcode : Opcodes) {
-    std::string name = mcii.getName(opcode).str();
     Row row;
-    if (Defaults.opcodes.count(name)) {
-      row.key = name;
-    } else {
-      auto variant = Defaults.opcodes.lower_bound(name + "/");
-      if (variant != Defaults.opcodes.end() && variant->first.compare(0, name.size() + 1, name + "/") == 0)
-        row.key = variant->first;
-    }
-    std::vector<float> f = Defaults.opcodeFeatures(row.key);  // zeros without an entry
+    row.key = TableFeatures::keyFor(Defaults, opcode);
+    std::vector<float> f = TableFeatures::rawOpcode(Defaults, row.key);  // zeros without an entry
     if (row.key.empty()) {
       for (float v : f)
         push(v, v, v, false);
@@ -76,11 +69,12 @@ ParamVector::ParamVector(mca::ParamTable defaults, std::vector<unsigned> opcodes
         expanded.emplace_back(r, c);
     for (const auto &[r, c] : Resources.toExplicit(expanded))
       explicitCount += c > 0;
-    push(f[0], Ranges.microOpsMin, Ranges.microOpsMax, true);
-    push(f[1], Ranges.latencyMin, Ranges.latencyMax, !p.latencies.empty());
-    push(f[2], Ranges.latencyMin, Ranges.latencyMax, !p.latencies.empty());
-    push(f[3], Ranges.readAdvanceMin, Ranges.readAdvanceMax, !p.readAdvance.empty());
-    for (std::size_t k = 4; k < Width; ++k) {
+    using F = TableFeatures;
+    push(f[F::kMicroOps], Ranges.microOpsMin, Ranges.microOpsMax, true);
+    push(f[F::kLatency], Ranges.latencyMin, Ranges.latencyMax, !p.latencies.empty());
+    push(f[F::kMaxLatency], Ranges.latencyMin, Ranges.latencyMax, !p.latencies.empty());
+    push(f[F::kMaxReadAdvance], Ranges.readAdvanceMin, Ranges.readAdvanceMax, !p.readAdvance.empty());
+    for (std::size_t k = F::kFirstResource; k < Width; ++k) {
       bool used = f[k] > 0;
       // A group's cycles include its members', so its range grows with them.
       double hi = used ? double(Ranges.resourceCyclesMax) * std::max<std::size_t>(1, explicitCount) : 0.0;
@@ -97,11 +91,11 @@ long ParamVector::rowOf(unsigned opcode) const {
 
 std::string ParamVector::featureName(std::size_t i) const {
   if (i < globals())
-    return mca::ParamTable::globalFeatureNames()[i];
+    return TableFeatures::globalNames()[i];
   std::size_t row = (i - globals()) / Width, k = (i - globals()) % Width;
   std::string key = Rows[row].key.empty() ? block::X86Target::get().instrInfo().getName(Opcodes[row]).str()
                                           : Rows[row].key;
-  return key + "." + Defaults.opcodeFeatureNames()[k];
+  return key + "." + TableFeatures::opcodeNames(Defaults)[k];
 }
 
 std::size_t ParamVector::freeCount() const { return std::count(Free.begin(), Free.end(), 1); }
@@ -160,7 +154,7 @@ mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingSt
         defaultsExpanded.emplace_back(name, cycles);
         auto pos = std::find(t.resourceNames.begin(), t.resourceNames.end(), name);
         wanted.emplace_back(name, pos == t.resourceNames.end() ? long(cycles)
-                                                               : long(target[base + 4 + (pos - t.resourceNames.begin())]));
+                                                               : long(target[base + TableFeatures::kFirstResource + (pos - t.resourceNames.begin())]));
       }
       mca::ResourceMap::Cycles defaultExplicit = Resources.toExplicit(defaultsExpanded);
       mca::ResourceMap::Cycles explicitCycles = Resources.toExplicit(wanted);
@@ -178,7 +172,7 @@ mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingSt
       p.resources = std::move(resources);
     }
     // What the surrogate will see for this table, against what was asked.
-    std::vector<float> after = t.opcodeFeatures(Rows[r].key);
+    std::vector<float> after = TableFeatures::rawOpcode(t, Rows[r].key);
     for (std::size_t k = 0; k < Width; ++k)
       if (Free[base + k] && std::lround(after[k]) != long(target[base + k]) &&
           !(k <= 2 && p.latencies.size() == 1))
@@ -202,4 +196,4 @@ mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingSt
   return t;
 }
 
-} // namespace surrogate::patterns
+} // namespace surrogate::model

@@ -1,7 +1,7 @@
 #pragma once
 // A parameter table as one flat vector of the conditioned surrogate's
-// inputs (model/ParamFeatures.h: log(1 + x) of the globals and of each
-// opcode's feature row), so a table can be tuned by gradient descent through
+// inputs (the layout of model/TableFeatures.h: log(1 + x) of the globals
+// and of each opcode's feature row), so a table can be tuned by gradient descent through
 // the surrogate or searched by a derivative-free method, and the inverse:
 // a vector rounded, clamped and written back into a ParamTable.
 //
@@ -22,8 +22,9 @@
 #include "surrogate/mca/ParamSampler.h"
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/mca/ResourceMap.h"
+#include "surrogate/model/TableFeatures.h"
 
-namespace surrogate::patterns {
+namespace surrogate::model {
 
 /// What the inverse mapping could not carry over exactly.
 struct MappingStats {
@@ -48,7 +49,7 @@ public:
 
   std::size_t size() const { return Initial.size(); }
   std::size_t width() const { return Width; }
-  std::size_t globals() const { return 2; }
+  std::size_t globals() const { return TableFeatures::kGlobals; }
   const std::vector<unsigned> &opcodes() const { return Opcodes; }
   /// Row of an opcode in `opcodes()`, or -1.
   long rowOf(unsigned opcode) const;
@@ -81,4 +82,4 @@ private:
   mca::SamplingRanges Ranges;
 };
 
-} // namespace surrogate::patterns
+} // namespace surrogate::model

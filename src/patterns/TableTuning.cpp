@@ -1,0 +1,130 @@
+#include "surrogate/patterns/TableTuning.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+
+#include <spdlog/spdlog.h>
+#include <torch/torch.h>
+
+#include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/support/Progress.h"
+
+namespace surrogate::patterns {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+} // namespace
+
+// Adam on the table's features (log scale), projected back into the bounds
+// after every step; features with no parameter behind them do not move.
+// The table is checkpointed every tenth of the steps; chooseCheckpoint
+// picks one with the real llvm-mca.
+SurrogateTuning tuneWithSurrogate(model::FrozenSurrogate &surrogate, model::FrozenSurrogate &validation,
+                                  const model::ParamVector &space,
+                                  const OptimizeSettings &s, std::uint64_t seed) {
+  auto start = Clock::now();
+  torch::manual_seed(seed);
+  torch::Tensor values = torch::tensor(space.initial()).requires_grad_(true);
+  torch::Tensor lower = torch::tensor(space.lower()), upper = torch::tensor(space.upper());
+  std::vector<float> freeMask(space.isFree().begin(), space.isFree().end());
+  torch::Tensor mask = torch::tensor(freeMask);
+  torch::Tensor initial = torch::tensor(space.initial());
+  torch::optim::Adam adam({values}, torch::optim::AdamOptions(s.learningRate));
+
+  SurrogateTuning result;
+  std::size_t every = std::max<std::size_t>(1, s.steps / 10);
+  std::vector<std::size_t> order(surrogate.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(seed);
+  std::size_t position = order.size();
+  support::Progress progress("tuning the table through the surrogate", s.steps);
+  auto checkpoint = [&](std::size_t step) {
+    double v = validation.size() > 0 ? validation.mapeAll(values) : surrogate.mapeAll(values);
+    result.curve.push_back(
+        {{"step", step}, {"surrogate_train_mape", surrogate.mapeAll(values)}, {"surrogate_validation_mape", v}});
+    torch::Tensor copy = values.detach().contiguous();
+    result.steps.push_back(step);
+    result.checkpoints.emplace_back(copy.data_ptr<float>(), copy.data_ptr<float>() + copy.numel());
+  };
+  for (std::size_t step = 0; step < s.steps; ++step) {
+    if (step % every == 0)
+      checkpoint(step);
+    if (position + s.batchSize > order.size()) {  // a new seeded pass over the train blocks
+      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      position = 0;
+    }
+    std::vector<std::size_t> batch(order.begin() + position,
+                                   order.begin() + std::min(order.size(), position + s.batchSize));
+    position += batch.size();
+    adam.zero_grad();
+    torch::Tensor loss = surrogate.mape(values, batch);
+    // The surrogate learnt tables that differ from LLVM's in a few values
+    // (pattern.perturb_probability); the penalty keeps the tuned one so.
+    if (s.l1 > 0)
+      loss = loss + s.l1 * ((values - initial).abs() * mask).sum();
+    loss.backward();
+    {
+      torch::NoGradGuard noGrad;
+      values.mutable_grad().mul_(mask);
+      if (step == 0) {
+        // Which parameters the surrogate says matter most, for the report.
+        auto [top, index] = values.grad().abs().topk(std::min<std::int64_t>(10, values.numel()));
+        for (std::int64_t k = 0; k < index.numel(); ++k) {
+          auto i = index[k].item<std::int64_t>();
+          result.sensitivity.push_back({{"feature", space.featureName(i)}, {"gradient", values.grad()[i].item<double>()}});
+        }
+      }
+    }
+    adam.step();
+    {
+      torch::NoGradGuard noGrad;
+      values.copy_(torch::max(torch::min(values, upper), lower));
+    }
+    progress.update(step + 1);
+  }
+  progress.finish();
+  checkpoint(s.steps);
+  result.seconds = secondsSince(start);
+  return result;
+}
+
+double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks) {
+  double sum = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    sum += std::isfinite(cycles[i]) ? std::abs(cycles[i] - *blocks[i].measured) / *blocks[i].measured : 1.0;
+  return blocks.empty() ? 0.0 : sum / blocks.size();
+}
+
+// The surrogate is only trusted for the direction: every checkpoint's table
+// (step 0 is LLVM's) is run through the real llvm-mca on the validation
+// blocks, and the lowest error wins, so a table the surrogate was wrong
+// about is never kept. Adds `llvm_mca_validation_mape` to the curve.
+CheckpointChoice chooseCheckpoint(SurrogateTuning &tuning, const model::ParamVector &space,
+                                  const std::vector<block::BasicBlock> &validation, unsigned threads) {
+  CheckpointChoice choice;
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < tuning.checkpoints.size(); ++k) {
+    double error = 1.0;
+    try {
+      auto sti = mca::TunedSubtarget::create(space.toTable(tuning.checkpoints[k]), "checkpoint");
+      error = mapeAgainstMeasured(mca::simulateCycles(*sti, validation, threads), validation);
+    } catch (const std::exception &e) {
+      spdlog::warn("checkpoint at step {} rejected: {}", tuning.steps[k], e.what());
+    }
+    choice.simulations += validation.size();
+    tuning.curve[k]["llvm_mca_validation_mape"] = error;
+    if (error < best) {
+      best = error;
+      choice.index = k;
+    }
+  }
+  return choice;
+}
+
+} // namespace surrogate::patterns
