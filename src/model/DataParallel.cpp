@@ -51,6 +51,11 @@ std::optional<LaunchEnvironment> LaunchEnvironment::fromEnvironment() {
   return e;
 }
 
+bool LaunchEnvironment::isWriterProcess() {
+  std::optional<LaunchEnvironment> e = fromEnvironment();
+  return !e || e->rank == 0;
+}
+
 struct DataParallelGroup::Impl {
   c10::intrusive_ptr<c10d::Store> store;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group;

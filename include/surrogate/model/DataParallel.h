@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <torch/torch.h>
@@ -32,6 +33,9 @@ struct LaunchEnvironment {
   /// nullopt when RANK and WORLD_SIZE are unset; a malformed variable throws
   /// support::ConfigError naming it.
   static std::optional<LaunchEnvironment> fromEnvironment();
+  /// Whether this process is rank 0 of its launch (or not launched as a rank):
+  /// the one that prints results.
+  static bool isWriterProcess();
 };
 
 class DataParallelGroup {
@@ -55,10 +59,15 @@ public:
   bool isWriter() const { return Rank == 0; }
   int restartCount() const { return RestartCount; }
 
-  /// This rank's fixed, contiguous share of `items` (a global batch).
+  /// [begin, end) of this rank's fixed, contiguous share of `n` items.
+  std::pair<std::size_t, std::size_t> shareRange(std::size_t n) const {
+    std::size_t per = (n + Size - 1) / Size;
+    std::size_t begin = std::min(n, per * Rank);
+    return {begin, std::min(n, begin + per)};
+  }
+  /// This rank's share of `items` (a global batch).
   template <typename T> std::vector<T> shareOf(const std::vector<T> &items) const {
-    std::size_t per = (items.size() + Size - 1) / Size;
-    std::size_t begin = std::min(items.size(), per * Rank), end = std::min(items.size(), begin + per);
+    auto [begin, end] = shareRange(items.size());
     return std::vector<T>(items.begin() + begin, items.begin() + end);
   }
 

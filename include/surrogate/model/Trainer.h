@@ -15,6 +15,7 @@
 // optimizer and schedule state, so the resumed run ends with the same files
 // as an uninterrupted one (bar timings).
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -73,6 +74,9 @@ struct TrainJob {
   std::optional<std::size_t> maxEpochs;  ///< overrides training.max_epochs, also when resuming (extend or end a run)
   std::optional<unsigned> threads;  ///< overrides training.threads, also when resuming
   std::optional<std::size_t> stopAfterEpochs;  ///< end this invocation after N epochs (resumable)
+  /// Under torchrun (model/DataParallel.h): how long a collective may wait
+  /// for the other ranks before the run fails.
+  std::chrono::seconds distTimeout{300};
 };
 
 /// Reads a config file {"model": {...}, "training": {...}}; errors name the file.
