@@ -136,3 +136,34 @@ TEST(Distributed, AKilledRankRestartsAndEndsWithTheUninterruptedWeights) {
   for (std::size_t i = 0; i < a.size(); ++i)
     EXPECT_EQ(a[i]["train_loss"], b[i]["train_loss"]) << "epoch " << i + 1;
 }
+
+TEST(Distributed, APatternTrainsOnTwoRanksWithOneWriter) {
+  SKIP_WITHOUT_BHIVE();
+  if (!haveTorchrun())
+    GTEST_SKIP() << "torchrun is absent (Debian's python3-torch ships it); skipping the two-rank pattern test";
+  TempDir dir;
+  std::string measured = dir / "measured.csv";
+  sh("head -800 " + test::bhiveDir() + "/hsw.csv > " + measured);
+  std::string config = dir.file("compile.json", R"({"cpu": "haswell", "measured": ")" + measured + R"(",
+      "threads": 1, "seed": 1, "model": {"embedding": 8, "hidden": 16, "layers": 1},
+      "training": {"batch_size": 32, "max_epochs": 2, "learning_rate": 0.01},
+      "pattern": {"deploy_blocks": 50}})");
+  std::string args = " --no-progress compile --config " + config + " -o ";
+  ASSERT_EQ(test::runSurrogate(args + (dir / "one")).exitCode, 0);
+  ASSERT_EQ(sh(torchrun(2) + args + (dir / "two") + " > " + (dir / "two.out") + " 2> " + (dir / "two.log")), 0)
+      << test::headLines(dir / "two.log", 200);
+  auto one = metrics(dir / "one"), two = metrics(dir / "two");
+  ASSERT_EQ(one.size(), 2u);
+  ASSERT_EQ(two.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_NEAR(one[i]["train_loss"].get<double>(), two[i]["train_loss"].get<double>(), 1e-4);
+    EXPECT_NEAR(one[i]["validation_mape"].get<double>(), two[i]["validation_mape"].get<double>(), 1e-4);
+    EXPECT_EQ(two[i]["world_size"], 2);
+  }
+  EXPECT_TRUE(fs::exists(fs::path(dir / "two") / "compile_report.json"));
+  // Rank 0 alone printed the result.
+  std::ifstream out(dir / "two.out");
+  std::string text((std::istreambuf_iterator<char>(out)), {});
+  EXPECT_NE(text.find("[default0]"), std::string::npos) << text;
+  EXPECT_EQ(text.find("[default1]:{"), std::string::npos) << text;
+}

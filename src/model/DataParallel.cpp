@@ -1,6 +1,8 @@
 #include "surrogate/model/DataParallel.h"
 
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -61,6 +63,84 @@ struct DataParallelGroup::Impl {
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
 };
 
+namespace {
+
+// One store connection per process for the whole launch, as torch.distributed
+// keeps one: rank 0 hosts it unless torchrun's agent does. Each group formed
+// on it (one per training run; a pattern trains several times) gets keys of
+// its own, so successive groups never read each other's rendezvous.
+struct LaunchStore {
+  c10::intrusive_ptr<c10d::TCPStore> tcp;
+  int groups = 0;  ///< groups formed so far
+  int steps = 0;   ///< training steps handed over (or taken) so far
+};
+
+// Keyed by the rank too, so that ranks run as threads of one process (the
+// unit tests) each keep their own.
+LaunchStore &launchStore(const LaunchEnvironment &env) {
+  static std::mutex m;
+  static std::map<std::pair<std::uint16_t, int>, LaunchStore> stores;
+  std::lock_guard<std::mutex> lock(m);
+  return stores[{env.masterPort, env.rank}];
+}
+
+LaunchEnvironment launched() {
+  std::optional<LaunchEnvironment> env = LaunchEnvironment::fromEnvironment();
+  if (!env)
+    throw std::logic_error("training steps are handed between ranks only under a distributed launch");
+  return *env;
+}
+
+c10::intrusive_ptr<c10d::TCPStore> connect(const LaunchEnvironment &env, std::chrono::milliseconds timeout) {
+  LaunchStore &s = launchStore(env);
+  if (!s.tcp) {
+    c10d::TCPStoreOptions opts;
+    opts.port = env.masterPort;
+    opts.isServer = env.rank == 0 && !env.agentStore;
+    opts.numWorkers = env.agentStore ? c10::nullopt : c10::optional<std::size_t>(env.worldSize);
+    opts.waitWorkers = false;
+    opts.multiTenant = true;
+    opts.timeout = timeout;
+    spdlog::info("rank {} of {}: connecting to the launch's store at {}:{} ({})", env.rank, env.worldSize,
+                 env.masterAddr, env.masterPort, opts.isServer ? "hosted here" : "client");
+    s.tcp = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, opts);
+  }
+  return s.tcp;
+}
+
+std::string attemptPrefix(const LaunchEnvironment &env) {
+  return "/surrogate/attempt_" + std::to_string(env.restartCount) + "/";
+}
+
+} // namespace
+
+namespace {
+bool Leading = false;
+
+void setStep(const std::string &value) {
+  LaunchEnvironment env = launched();
+  std::vector<std::uint8_t> v(value.begin(), value.end());
+  connect(env, std::chrono::minutes(5))->set(attemptPrefix(env) + "step_" + std::to_string(launchStore(env).steps++), v);
+}
+} // namespace
+
+void DataParallelGroup::leadTrainingSteps() { Leading = true; }
+bool DataParallelGroup::leadingTrainingSteps() { return Leading; }
+void DataParallelGroup::publishTrainingStep(const std::string &job) { setStep("job:" + job); }
+void DataParallelGroup::finishTrainingSteps() { setStep("done"); }
+
+std::optional<std::string> DataParallelGroup::nextTrainingStep(std::chrono::seconds timeout) {
+  LaunchEnvironment env = launched();
+  auto store = connect(env, timeout);
+  std::string key = attemptPrefix(env) + "step_" + std::to_string(launchStore(env).steps++);
+  store->wait({key}, timeout);
+  std::vector<std::uint8_t> v = store->get(key);
+  std::string value(v.begin(), v.end());
+  if (value == "done")
+    return std::nullopt;
+  return value.substr(4);
+}
+
 DataParallelGroup::DataParallelGroup() = default;
 DataParallelGroup::~DataParallelGroup() = default;
 DataParallelGroup::DataParallelGroup(DataParallelGroup &&) noexcept = default;
@@ -71,19 +151,11 @@ DataParallelGroup::DataParallelGroup(const LaunchEnvironment &env, std::chrono::
   if (Size == 1)
     return;
   P = std::make_unique<Impl>();
-  // As torch.distributed does under torchrun: rank 0 hosts the store unless
-  // the agent already does; keys of an earlier attempt are kept apart.
-  c10d::TCPStoreOptions opts;
-  opts.port = env.masterPort;
-  opts.isServer = env.rank == 0 && !env.agentStore;
-  opts.numWorkers = env.agentStore ? c10::nullopt : c10::optional<std::size_t>(Size);
-  opts.waitWorkers = false;
-  opts.multiTenant = true;
-  opts.timeout = timeout;
-  spdlog::info("rank {} of {}: joining the group at {}:{} (store {})", Rank, Size, env.masterAddr, env.masterPort,
-               opts.isServer ? "hosted here" : "client");
-  auto tcp = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, opts);
-  P->store = c10::make_intrusive<c10d::PrefixStore>("/surrogate/attempt_" + std::to_string(RestartCount), tcp);
+  // Keys of an earlier attempt (torchrun restart) and of earlier groups of
+  // this launch are kept apart.
+  auto tcp = connect(env, timeout);
+  P->store = c10::make_intrusive<c10d::PrefixStore>(
+      attemptPrefix(env) + "group_" + std::to_string(launchStore(env).groups++), tcp);
   auto options = c10d::ProcessGroupGloo::Options::create(timeout);
   // GLOO_SOCKET_IFNAME picks the network interface, as in PyTorch; else the
   // address this host's name resolves to (loopback when it resolves to none).
@@ -94,7 +166,8 @@ DataParallelGroup::DataParallelGroup(const LaunchEnvironment &env, std::chrono::
   options->threads = 1;
   P->group = c10::make_intrusive<c10d::ProcessGroupGloo>(P->store, Rank, Size, options);
   barrier();
-  spdlog::info("rank {} of {}: group formed (collective timeout {} s)", Rank, Size, timeout.count() / 1000.0);
+  spdlog::info("rank {} of {}: group {} formed (collective timeout {} s)", Rank, Size, launchStore(env).groups - 1,
+               timeout.count() / 1000.0);
 }
 
 DataParallelGroup DataParallelGroup::fromEnvironment(std::chrono::milliseconds timeout) {

@@ -693,7 +693,8 @@ bool applySchedule(TrainState &state, std::size_t epoch, double validationMape, 
 
 struct EpochStats {
   double meanLoss = 0;
-  std::size_t seen = 0;
+  std::size_t seen = 0, steps = 0;
+  double communicationSeconds = 0;  ///< of the steps, inside the all-reduce
   double trainSeconds = 0, trainCpuSeconds = 0;
 };
 
@@ -705,6 +706,7 @@ EpochStats trainEpoch(Replicas &replicas, DataParallelGroup &group, IthemalModel
   auto start = Clock::now();
   std::clock_t cpuStart = std::clock();
   std::vector<Indices> batches = epochBatches(examples, train, opt, epoch);
+  double commStart = group.communicationSeconds();
   support::Progress progress(fmt::format("epoch {}/{}", epoch, opt.maxEpochs), batches.size());
   double lossSum = 0;
   EpochStats stats;
@@ -726,6 +728,8 @@ EpochStats trainEpoch(Replicas &replicas, DataParallelGroup &group, IthemalModel
     progress.update(b + 1);
   }
   progress.finish();
+  stats.steps = batches.size();
+  stats.communicationSeconds = group.communicationSeconds() - commStart;
   stats.meanLoss = lossSum / stats.seen;
   stats.trainSeconds = secondsSince(start);
   stats.trainCpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
@@ -784,7 +788,51 @@ nlohmann::json scoreSplits(Replicas &replicas, DataParallelGroup &group, const P
 
 } // namespace
 
+nlohmann::json trainJobToJson(const TrainJob &job) {
+  nlohmann::json j = {{"data", job.data.toJson()},       {"model", job.model.toJson()},
+                      {"training", job.training.toJson()}, {"run_dir", job.runDir},
+                      {"resume", job.resume},               {"init_from", job.initFrom},
+                      {"device", job.device},               {"dist_timeout", job.distTimeout.count()}};
+  if (job.maxEpochs)
+    j["max_epochs"] = *job.maxEpochs;
+  if (job.threads)
+    j["threads"] = *job.threads;
+  if (job.stopAfterEpochs)
+    j["stop_after_epochs"] = *job.stopAfterEpochs;
+  return j;
+}
+
+TrainJob trainJobFromJson(const nlohmann::json &j) {
+  TrainJob job;
+  job.data = DataSource::fromJson(j.at("data"));
+  job.model = ModelConfig::fromJson(j.at("model"));
+  job.training = TrainingOptions::fromJson(j.at("training"));
+  job.runDir = j.at("run_dir").get<std::string>();
+  job.resume = j.at("resume").get<bool>();
+  job.initFrom = j.at("init_from").get<std::string>();
+  job.device = j.at("device").get<std::string>();
+  job.distTimeout = std::chrono::seconds(j.at("dist_timeout").get<std::int64_t>());
+  if (j.contains("max_epochs"))
+    job.maxEpochs = j["max_epochs"].get<std::size_t>();
+  if (j.contains("threads"))
+    job.threads = j["threads"].get<unsigned>();
+  if (j.contains("stop_after_epochs"))
+    job.stopAfterEpochs = j["stop_after_epochs"].get<std::size_t>();
+  return job;
+}
+
+void followTrainingSteps() {
+  // The wait spans rank 0's other steps (datasets, deployment), hours at scale.
+  while (std::optional<std::string> step = DataParallelGroup::nextTrainingStep(std::chrono::hours(48))) {
+    TrainJob job = trainJobFromJson(nlohmann::json::parse(*step));
+    spdlog::info("training step handed over by rank 0: {}", job.runDir);
+    runTraining(job);
+  }
+}
+
 nlohmann::json runTraining(const TrainJob &jobGiven) {
+  if (DataParallelGroup::leadingTrainingSteps())
+    DataParallelGroup::publishTrainingStep(trainJobToJson(jobGiven).dump());
   DataParallelGroup group = DataParallelGroup::fromEnvironment(jobGiven.distTimeout);
   TrainJob jobIn = jobGiven;
   RunDir run(jobIn.runDir);
@@ -852,8 +900,12 @@ nlohmann::json runTraining(const TrainJob &jobGiven) {
                              {"validation_examples_per_second", splits.validation.size() / validationSeconds},
                              {"epoch_seconds", epochSeconds},
                              {"wall_seconds", state.wallSeconds}});
-    if (group.distributed())
+    if (group.distributed()) {
+      // For the scaling figures: time inside collectives against the rest.
       state.history.back()["world_size"] = group.size();
+      state.history.back()["steps"] = stats.steps;
+      state.history.back()["communication_seconds"] = stats.communicationSeconds;
+    }
     setLearningRate(optimizer, state.learningRate);
     if (group.isWriter()) {
       if (improved)

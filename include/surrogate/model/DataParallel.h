@@ -81,6 +81,18 @@ public:
   void broadcastFromWriter(const std::vector<torch::Tensor> &tensors);
   void barrier();
 
+  /// Pattern commands under torchrun (compile, adapt, optimize): rank 0
+  /// runs the pattern and hands each training step to the other ranks
+  /// through the launch's store, in order; they only train.
+  static void leadTrainingSteps();  ///< this process (rank 0) runs the pattern
+  static bool leadingTrainingSteps();
+  /// Rank 0, leading: the next training step (a TrainJob as JSON).
+  static void publishTrainingStep(const std::string &job);
+  /// Rank 0, leading: there are no more steps.
+  static void finishTrainingSteps();
+  /// Other ranks: the next step, or nullopt once rank 0 has finished.
+  static std::optional<std::string> nextTrainingStep(std::chrono::seconds timeout);
+
   /// Wall seconds spent inside collectives so far (for the scaling figures).
   double communicationSeconds() const { return CommSeconds; }
 

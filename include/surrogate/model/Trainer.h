@@ -86,4 +86,12 @@ void readTrainConfigFile(const std::string &path, ModelConfig &model, TrainingOp
 /// or the state so far when stopped by stopAfterEpochs.
 nlohmann::json runTraining(const TrainJob &job);
 
+/// A job as JSON and back, to hand a training step to another rank.
+nlohmann::json trainJobToJson(const TrainJob &job);
+TrainJob trainJobFromJson(const nlohmann::json &j);
+
+/// A rank other than 0 of a pattern command under torchrun: trains each step
+/// rank 0 hands over, with it, until rank 0 has no more.
+void followTrainingSteps();
+
 } // namespace surrogate::model
