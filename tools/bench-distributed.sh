@@ -38,5 +38,22 @@ h, params, one, two, threads, steps, comm, examples = sys.argv[1:]
 steps, comm = int(steps), float(comm)
 step = int(examples) / float(two) / steps            # wall seconds per step of the 2-rank run
 print(f"| {h} | {int(params):,} | {float(one):,.0f} | {float(two):,.0f} | {float(threads):,.0f} | {step - comm / steps:.4f} | {comm / steps:.4f} |")
+# Projection (printed to stderr, collected below): ring all-reduce over a 10 Gb/s network,
+# T(N) = 2 (N-1)/N * S/B + 2 (N-1) * alpha, S = 4 bytes per parameter, B = 1.25e9 B/s, alpha = 50 us per hop.
+# Compute per step c = this run's compute s/step x 2 (one rank's whole batch of 64). Weak scaling: every rank
+# keeps a batch of 64 (the global batch grows with N), efficiency c / (c + T). Strong scaling: the global batch
+# stays 64, each rank computes c/N, efficiency (c/N) / (c/N + T).
+c = 2 * (step - comm / steps)
+S, B, alpha = 4 * int(params), 1.25e9, 50e-6
+for n in (8, 64):
+    t = 2 * (n - 1) / n * S / B + 2 * (n - 1) * alpha
+    weak, strong = c / (c + t), (c / n) / (c / n + t)
+    print(f"PROJ | {h} | {n} | {t * 1e3:.2f} ms | {c * 1e3:.1f} ms | {weak:.0%} ({n * weak:.1f}x) | {strong:.0%} ({n * strong:.1f}x) |", file=sys.stderr)
 PY
-done
+done 2> "$WORK/proj"
+echo
+echo "Projected, ring all-reduce over 10 Gb/s (2(N-1)/N x 4 bytes/parameter / 1.25 GB/s + 2(N-1) x 50 us):"
+echo
+echo "| hidden | ranks | all-reduce per step | compute per step (batch 64, one rank) | weak scaling (64 per rank): efficiency (speed-up) | strong scaling (global 64): efficiency (speed-up) |"
+echo "|---:|---:|---:|---:|---:|---:|"
+grep '^PROJ' "$WORK/proj" | sed 's/^PROJ //' || true
