@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=$PWD/build/surrogate
 CSV=$(readlink -f "$1"); shift
-SIZES=("${@:-96 256}"); [[ $# -gt 0 ]] && SIZES=("$@") || SIZES=(96 256)
+if [[ $# -gt 0 ]]; then SIZES=("$@"); else SIZES=(96 256); fi
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rate() { jq -s '.[0].train_examples_per_second' "$1/metrics.jsonl"; }
