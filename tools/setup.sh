@@ -13,6 +13,7 @@ PACKAGES=(
   zlib1g-dev libzstd-dev
   gnuplot-nox                             # report figures
   libnlopt-cxx-dev                        # NLopt: optimize's black-box baseline
+  libgloo-dev python3-torch               # c10d's Gloo headers; torchrun, to launch data-parallel training
 )
 
 if [[ "${1:-}" != "--no-install" ]]; then

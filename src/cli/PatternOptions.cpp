@@ -1,6 +1,11 @@
 #include "surrogate/cli/PatternOptions.h"
 
+#include <filesystem>
+
 #include <spdlog/spdlog.h>
+
+#include "surrogate/model/DataParallel.h"
+#include "surrogate/model/Trainer.h"
 
 namespace surrogate::cli {
 
@@ -32,7 +37,32 @@ patterns::PatternJob PatternCommandOptions::job() const {
   }
   job.runDir = runDir;
   job.resume = resume;
+  std::optional<model::LaunchEnvironment> launch = model::LaunchEnvironment::fromEnvironment();
+  if (launch && launch->restartCount > 0 && !resume && std::filesystem::exists(std::filesystem::path(runDir) / "pattern.json")) {
+    // torchrun started the group again after a failure: continue the run.
+    spdlog::info("restart {} of the launch: resuming {}", launch->restartCount, runDir);
+    job.resume = true;
+  }
   return job;
+}
+
+std::optional<nlohmann::json> runOnRanks(const std::function<nlohmann::json()> &runPattern) {
+  std::optional<model::LaunchEnvironment> launch = model::LaunchEnvironment::fromEnvironment();
+  if (!launch || launch->worldSize == 1)
+    return runPattern();
+  if (launch->rank != 0) {
+    model::followTrainingSteps();
+    return std::nullopt;
+  }
+  model::DataParallelGroup::leadTrainingSteps();
+  try {
+    nlohmann::json report = runPattern();
+    model::DataParallelGroup::finishTrainingSteps();
+    return report;
+  } catch (...) {
+    model::DataParallelGroup::finishTrainingSteps();
+    throw;
+  }
 }
 
 std::pair<CLI::App *, std::shared_ptr<PatternCommandOptions>>

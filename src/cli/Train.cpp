@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "surrogate/cli/Commands.h"
+#include "surrogate/model/DataParallel.h"
 #include "surrogate/model/Trainer.h"
 
 namespace surrogate::cli {
@@ -27,6 +28,11 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--threads", *threads, "LibTorch intra-op threads (overrides the config)");
   cmd->add_option("--device", job->device, "cpu or cuda")->capture_default_str()->check(CLI::IsMember({"cpu", "cuda"}));
   cmd->add_option("--stop-after-epochs", *stopAfter, "end this invocation after N epochs; continue with --resume");
+  auto distTimeout = std::make_shared<unsigned>(300);
+  cmd->add_option("--dist-timeout", *distTimeout,
+                  "under torchrun: seconds a collective waits for the other ranks before the run fails")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 86400u));
   dataset->excludes(csv);
   resume->excludes(dataset)->excludes(csv)->excludes(config)->excludes(output);
 
@@ -49,10 +55,12 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
       job->threads = *threads;
     if (cmd->count("--epochs"))
       job->maxEpochs = *epochs;
+    job->distTimeout = std::chrono::seconds(*distTimeout);
     if (cmd->count("--stop-after-epochs"))
       job->stopAfterEpochs = *stopAfter;
     nlohmann::json report = model::runTraining(*job);
-    std::cout << report.dump(2) << "\n";
+    if (model::LaunchEnvironment::isWriterProcess())  // one copy of the result under torchrun
+      std::cout << report.dump(2) << "\n";
     status.code = 0;
   });
 }

@@ -19,6 +19,7 @@
 
 #include "surrogate/model/BlasThreads.h"
 #include "surrogate/model/Checkpoint.h"
+#include "surrogate/model/DataParallel.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/ParamFeatures.h"
@@ -335,10 +336,14 @@ public:
     }
   }
 
-  /// Backpropagates the batch's mean loss; the master ends up with the
-  /// whole batch's gradient. Returns the loss.
-  double backward(const std::vector<TrainingExample> &examples, const Indices &batch, Loss loss,
-                  const torch::Device &device, double unknownRate, std::uint64_t stepSeed) {
+  /// Backpropagates this process's part of a global batch of `globalSize`
+  /// examples, weighted so that the parts' losses and gradients sum to the
+  /// global batch's mean; the master ends up with the part's gradient.
+  /// `firstReplica` numbers this process's replicas among all processes'
+  /// (token dropout seeds). Returns the part's loss.
+  double backward(const std::vector<TrainingExample> &examples, const Indices &batch, std::size_t globalSize,
+                  std::size_t firstReplica, Loss loss, const torch::Device &device, double unknownRate,
+                  std::uint64_t stepSeed) {
     std::vector<Indices> shares = split(batch);
     std::vector<double> losses(shares.size(), 0.0);
     parallel(shares.size(), [&](std::size_t r) {
@@ -347,8 +352,9 @@ public:
       if (shares[r].empty())
         return;
       torch::Tensor target = m->fromCycles(cyclesOf(examples, shares[r], device));
-      double weight = static_cast<double>(shares[r].size()) / batch.size();
-      BlockBatch input = batchOf(examples, shares[r], device, Features, unknownRate, data::mix64(stepSeed + r));
+      double weight = static_cast<double>(shares[r].size()) / globalSize;
+      BlockBatch input =
+          batchOf(examples, shares[r], device, Features, unknownRate, data::mix64(stepSeed + firstReplica + r));
       torch::Tensor l = lossOf(m, m->forward(input), target, loss) * weight;
       l.backward();
       losses[r] = l.item<double>();
@@ -389,6 +395,11 @@ private:
     return shares;
   }
 
+public:
+  unsigned count() const { return static_cast<unsigned>(Models.size()); }
+
+private:
+
   template <typename Fn> void parallel(std::size_t n, Fn fn) {
     if (n == 1) {
       fn(0);
@@ -420,6 +431,20 @@ private:
   std::vector<IthemalModel> Models;
   const ParamFeatures *Features;
 };
+
+// Predictions for `indices`, each rank predicting its share; the shares are
+// summed into one vector (zeros elsewhere), so every rank has all of them.
+std::vector<double> predictAll(Replicas &replicas, DataParallelGroup &group, const std::vector<TrainingExample> &examples,
+                               const Indices &indices, std::size_t batchSize, const torch::Device &device) {
+  if (!group.distributed())
+    return replicas.predict(examples, indices, batchSize, device);
+  auto [begin, end] = group.shareRange(indices.size());
+  std::vector<double> part = replicas.predict(examples, group.shareOf(indices), batchSize, device);
+  std::vector<double> all(indices.size(), 0.0);
+  std::copy(part.begin(), part.end(), all.begin() + begin);
+  group.allReduceSum(all);
+  return all;
+}
 
 ErrorSummary score(const std::vector<TrainingExample> &examples, const Indices &indices,
                    const std::vector<double> &predicted) {
@@ -518,7 +543,6 @@ void prepareFresh(PreparedRun &p, const RunDir &run) {
     p.loaded = loadExamples(p.job.data, p.vocab, /*growVocabulary=*/true);
     p.job.model.vocabularySize = static_cast<std::int64_t>(p.vocab.size());
   }
-  fs::create_directories(run.path());  // only once the inputs have been read
 }
 
 // The conditioned variant: each example's table, as features.
@@ -569,8 +593,10 @@ PreparedRun prepareRun(const TrainJob &jobIn, const RunDir &run) {
 void saveResolvedConfig(const PreparedRun &p, const TrainJob &jobIn, const RunDir &run) {
   if (jobIn.resume && !jobIn.maxEpochs && !jobIn.threads)
     return;
-  if (!jobIn.resume)
+  if (!jobIn.resume) {
+    fs::create_directories(run.path());  // only once the inputs have been read
     p.vocab.save(run.vocabularyPath());
+  }
   nlohmann::json resolved = {
       {"model", p.job.model.toJson()}, {"training", p.job.training.toJson()}, {"data", p.job.data.toJson()}};
   if (!p.job.initFrom.empty())
@@ -628,24 +654,32 @@ bool applySchedule(TrainState &state, std::size_t epoch, double validationMape, 
 
 struct EpochStats {
   double meanLoss = 0;
-  std::size_t seen = 0;
+  std::size_t seen = 0, steps = 0;
+  double communicationSeconds = 0;  ///< of the steps, inside the all-reduce
   double trainSeconds = 0, trainCpuSeconds = 0;
 };
 
 // One pass over the train split in seeded length-bucketed batches.
-EpochStats trainEpoch(Replicas &replicas, IthemalModel &model, torch::optim::Adam &optimizer, const PreparedRun &p,
-                      const Indices &train, std::size_t epoch, const torch::Device &device) {
+EpochStats trainEpoch(Replicas &replicas, DataParallelGroup &group, IthemalModel &model, torch::optim::Adam &optimizer,
+                      const PreparedRun &p, const Indices &train, std::size_t epoch, const torch::Device &device) {
   const TrainingOptions &opt = p.job.training;
   const std::vector<TrainingExample> &examples = p.loaded.examples;
   auto start = Clock::now();
   std::clock_t cpuStart = std::clock();
   std::vector<Indices> batches = epochBatches(examples, train, opt, epoch);
+  double commStart = group.communicationSeconds();
   support::Progress progress(fmt::format("epoch {}/{}", epoch, opt.maxEpochs), batches.size());
   double lossSum = 0;
   EpochStats stats;
   for (std::size_t b = 0; b < batches.size(); ++b) {
     std::uint64_t stepSeed = data::mix64(opt.seed ^ data::mix64((epoch << 32) + b));
-    double loss = replicas.backward(examples, batches[b], opt.loss, device, opt.unknownTokenRate, stepSeed);
+    // This rank's share of the global batch; the gradients and losses of all
+    // shares are summed before the step, so every rank takes the same one.
+    double loss = replicas.backward(examples, group.shareOf(batches[b]), batches[b].size(),
+                                    static_cast<std::size_t>(group.rank()) * replicas.count(), opt.loss, device,
+                                    opt.unknownTokenRate, stepSeed);
+    group.allReduceGradients(model->parameters());
+    loss = group.distributed() ? group.allReduceSum(loss) : loss;
     if (opt.gradClip > 0)
       torch::nn::utils::clip_grad_norm_(model->parameters(), opt.gradClip);
     optimizer.step();
@@ -655,6 +689,8 @@ EpochStats trainEpoch(Replicas &replicas, IthemalModel &model, torch::optim::Ada
     progress.update(b + 1);
   }
   progress.finish();
+  stats.steps = batches.size();
+  stats.communicationSeconds = group.communicationSeconds() - commStart;
   stats.meanLoss = lossSum / stats.seen;
   stats.trainSeconds = secondsSince(start);
   stats.trainCpuSeconds = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
@@ -663,8 +699,8 @@ EpochStats trainEpoch(Replicas &replicas, IthemalModel &model, torch::optim::Ada
 
 // The best checkpoint scored on the test split (and, with parameter tables,
 // on the tables held out of training); writes test_predictions.csv.
-nlohmann::json scoreSplits(Replicas &replicas, const PreparedRun &p, const Splits &splits, const TrainState &state,
-                           const RunDir &run, const torch::Device &device) {
+nlohmann::json scoreSplits(Replicas &replicas, DataParallelGroup &group, const PreparedRun &p, const Splits &splits,
+                           const TrainState &state, const RunDir &run, const torch::Device &device) {
   const TrainingOptions &opt = p.job.training;
   const std::vector<TrainingExample> &examples = p.loaded.examples;
   nlohmann::json report = {{"run_dir", p.job.runDir},
@@ -683,13 +719,16 @@ nlohmann::json scoreSplits(Replicas &replicas, const PreparedRun &p, const Split
   for (const auto &line : state.history)
     rateSum += line.at("train_examples_per_second").get<double>();
   report["train_examples_per_second"] = state.history.empty() ? 0.0 : rateSum / state.history.size();
+  if (group.distributed())
+    report["world_size"] = group.size();
   if (!splits.test.empty()) {
     auto testStart = Clock::now();
-    std::vector<double> predicted = replicas.predict(examples, splits.test, opt.evalBatchSize, device);
+    std::vector<double> predicted = predictAll(replicas, group, examples, splits.test, opt.evalBatchSize, device);
     report["test_inference_examples_per_second"] = splits.test.size() / secondsSince(testStart);
     ErrorSummary test = score(examples, splits.test, predicted);
     report["test"] = toJson(test);
-    writePredictions(run.file("test_predictions.csv"), examples, splits.test, predicted);
+    if (group.isWriter())
+      writePredictions(run.file("test_predictions.csv"), examples, splits.test, predicted);
     spdlog::info("test ({} blocks): MAPE {:.2f}%, median APE {:.2f}%, Kendall tau {:.3f}", test.count, 100 * test.mape,
                  100 * test.medianApe, test.kendallTau);
   }
@@ -697,8 +736,9 @@ nlohmann::json scoreSplits(Replicas &replicas, const PreparedRun &p, const Split
     report["conditioned_on_parameters"] = p.conditioned;
     report["held_out_tables"] = splits.heldOutTables;
     if (!splits.testUnseenTables.empty()) {
-      ErrorSummary unseen = score(examples, splits.testUnseenTables,
-                                  replicas.predict(examples, splits.testUnseenTables, opt.evalBatchSize, device));
+      ErrorSummary unseen =
+          score(examples, splits.testUnseenTables,
+                predictAll(replicas, group, examples, splits.testUnseenTables, opt.evalBatchSize, device));
       report["test_unseen_tables"] = toJson(unseen);
       spdlog::info("test under held-out parameter tables ({} examples): MAPE {:.2f}%, Kendall tau {:.3f}", unseen.count,
                    100 * unseen.mape, unseen.kendallTau);
@@ -709,9 +749,62 @@ nlohmann::json scoreSplits(Replicas &replicas, const PreparedRun &p, const Split
 
 } // namespace
 
-nlohmann::json runTraining(const TrainJob &jobIn) {
+nlohmann::json trainJobToJson(const TrainJob &job) {
+  nlohmann::json j = {{"data", job.data.toJson()},       {"model", job.model.toJson()},
+                      {"training", job.training.toJson()}, {"run_dir", job.runDir},
+                      {"resume", job.resume},               {"init_from", job.initFrom},
+                      {"device", job.device},               {"dist_timeout", job.distTimeout.count()}};
+  if (job.maxEpochs)
+    j["max_epochs"] = *job.maxEpochs;
+  if (job.threads)
+    j["threads"] = *job.threads;
+  if (job.stopAfterEpochs)
+    j["stop_after_epochs"] = *job.stopAfterEpochs;
+  return j;
+}
+
+TrainJob trainJobFromJson(const nlohmann::json &j) {
+  TrainJob job;
+  job.data = DataSource::fromJson(j.at("data"));
+  job.model = ModelConfig::fromJson(j.at("model"));
+  job.training = TrainingOptions::fromJson(j.at("training"));
+  job.runDir = j.at("run_dir").get<std::string>();
+  job.resume = j.at("resume").get<bool>();
+  job.initFrom = j.at("init_from").get<std::string>();
+  job.device = j.at("device").get<std::string>();
+  job.distTimeout = std::chrono::seconds(j.at("dist_timeout").get<std::int64_t>());
+  if (j.contains("max_epochs"))
+    job.maxEpochs = j["max_epochs"].get<std::size_t>();
+  if (j.contains("threads"))
+    job.threads = j["threads"].get<unsigned>();
+  if (j.contains("stop_after_epochs"))
+    job.stopAfterEpochs = j["stop_after_epochs"].get<std::size_t>();
+  return job;
+}
+
+void followTrainingSteps() {
+  // The wait spans rank 0's other steps (datasets, deployment), hours at scale.
+  while (std::optional<std::string> step = DataParallelGroup::nextTrainingStep(std::chrono::hours(48))) {
+    TrainJob job = trainJobFromJson(nlohmann::json::parse(*step));
+    spdlog::info("training step handed over by rank 0: {}", job.runDir);
+    runTraining(job);
+  }
+}
+
+nlohmann::json runTraining(const TrainJob &jobGiven) {
+  if (DataParallelGroup::leadingTrainingSteps())
+    DataParallelGroup::publishTrainingStep(trainJobToJson(jobGiven).dump());
+  DataParallelGroup group = DataParallelGroup::fromEnvironment(jobGiven.distTimeout);
+  TrainJob jobIn = jobGiven;
   RunDir run(jobIn.runDir);
+  if (group.restartCount() > 0 && !jobIn.resume && run.hasConfig()) {
+    // torchrun started the group again after a failure: the same command
+    // line continues the run from its last checkpoint.
+    spdlog::info("restart {} of the group: resuming {}", group.restartCount(), jobIn.runDir);
+    jobIn.resume = true;
+  }
   PreparedRun p = prepareRun(jobIn, run);
+  group.barrier();  // every rank has checked the run directory before rank 0 writes into it
   const std::vector<TrainingExample> &examples = p.loaded.examples;
   const TrainingOptions &opt = p.job.training;
   Splits splits = splitExamples(examples, opt, p.sampled);
@@ -720,13 +813,15 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
                                          splits.train.size(), splits.validation.size(), splits.test.size()));
   spdlog::info("{} examples ({} skipped): {} train, {} validation, {} test; vocabulary {} tokens", examples.size(),
                p.loaded.skipped, splits.train.size(), splits.validation.size(), splits.test.size(), p.vocab.size());
-  saveResolvedConfig(p, jobIn, run);
+  if (group.isWriter())
+    saveResolvedConfig(p, jobIn, run);
 
   torch::Device device = deviceOf(p.job.device);
   torch::set_num_threads(1);
   bool openBlas = setBlasThreads(1);
-  spdlog::info("training on {} thread(s): one model replica each, {} LibTorch intra-op thread{} per replica",
-               opt.threads, torch::get_num_threads(), openBlas ? " and 1 OpenBLAS thread" : "");
+  spdlog::info("training on {} thread(s){}: one model replica each, {} LibTorch intra-op thread{} per replica",
+               opt.threads, group.distributed() ? fmt::format(" in each of {} ranks", group.size()) : "",
+               torch::get_num_threads(), openBlas ? " and 1 OpenBLAS thread" : "");
   IthemalModel model = initialModel(p, splits, device);
   torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(opt.learningRate));
   TrainState state;
@@ -736,6 +831,7 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     setLearningRate(optimizer, state.learningRate);
     spdlog::info("resuming {} after epoch {}", p.job.runDir, state.epoch);
   }
+  group.broadcastFromWriter(model->parameters());  // the same start on every rank, whatever happened before
   Replicas replicas(model, opt.threads, device, p.features.get());
 
   for (std::size_t epochsThisRun = 0; state.epoch < opt.maxEpochs && !state.stopped; ++epochsThisRun) {
@@ -745,10 +841,11 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
     }
     std::size_t epoch = state.epoch + 1;
     auto start = Clock::now();
-    EpochStats stats = trainEpoch(replicas, model, optimizer, p, splits.train, epoch, device);
+    EpochStats stats = trainEpoch(replicas, group, model, optimizer, p, splits.train, epoch, device);
     auto validationStart = Clock::now();
-    ErrorSummary validation = score(examples, splits.validation,
-                                    replicas.predict(examples, splits.validation, opt.evalBatchSize, device));
+    ErrorSummary validation =
+        score(examples, splits.validation,
+              predictAll(replicas, group, examples, splits.validation, opt.evalBatchSize, device));
     double validationSeconds = secondsSince(validationStart);
     bool improved = applySchedule(state, epoch, validation.mape, opt);
     double epochSeconds = secondsSince(start);
@@ -764,11 +861,20 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
                              {"validation_examples_per_second", splits.validation.size() / validationSeconds},
                              {"epoch_seconds", epochSeconds},
                              {"wall_seconds", state.wallSeconds}});
+    if (group.distributed()) {
+      // For the scaling figures: time inside collectives against the rest.
+      state.history.back()["world_size"] = group.size();
+      state.history.back()["steps"] = stats.steps;
+      state.history.back()["communication_seconds"] = stats.communicationSeconds;
+    }
     setLearningRate(optimizer, state.learningRate);
-    if (improved)
-      saveCheckpoint(run.bestPath(), *model, &optimizer, state.toJson());
-    saveCheckpoint(run.latestPath(), *model, &optimizer, state.toJson());
-    writeLines(run.file("metrics.jsonl"), state.history);
+    if (group.isWriter()) {
+      if (improved)
+        saveCheckpoint(run.bestPath(), *model, &optimizer, state.toJson());
+      saveCheckpoint(run.latestPath(), *model, &optimizer, state.toJson());
+      writeLines(run.file("metrics.jsonl"), state.history);
+    }
+    group.barrier();  // the epoch's files are complete before any rank goes on
     spdlog::info("epoch {}: train loss {:.4f}, validation MAPE {:.2f}% tau {:.3f}{}, {:.0f} examples/s, lr {:.2g}",
                  epoch, stats.meanLoss, 100 * validation.mape, validation.kendallTau, improved ? " (best)" : "",
                  stats.seen / stats.trainSeconds, state.learningRate);
@@ -778,8 +884,10 @@ nlohmann::json runTraining(const TrainJob &jobIn) {
 
   loadCheckpoint(run.bestPath(), *model, nullptr);
   replicas.syncFromMaster();
-  nlohmann::json report = scoreSplits(replicas, p, splits, state, run, device);
-  support::writeFileAtomically(run.file("report.json"), report.dump(2) + "\n");
+  nlohmann::json report = scoreSplits(replicas, group, p, splits, state, run, device);
+  if (group.isWriter())
+    support::writeFileAtomically(run.file("report.json"), report.dump(2) + "\n");
+  group.barrier();
   return report;
 }
 

@@ -3,7 +3,9 @@
 // config file (--mcpu, --measured, --blocks, -j), so one recipe runs
 // unchanged for another CPU and its timings.
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -30,6 +32,12 @@ struct PatternCommandOptions {
 /// options and the callback.
 std::pair<CLI::App *, std::shared_ptr<PatternCommandOptions>>
 addPatternCommand(CLI::App &app, const std::string &name, const std::string &description);
+
+/// Runs a pattern in this process or, under a torchrun launch of several
+/// ranks, as rank 0 (which runs the pattern and hands each training step to
+/// the others) or as another rank (which only trains those steps). The
+/// report, or nullopt on ranks other than 0.
+std::optional<nlohmann::json> runOnRanks(const std::function<nlohmann::json()> &runPattern);
 
 /// The exit status for `report`: 3 when `check` is set and a target in
 /// report["targets"] is false (each one logged), else 0. Targets that do not

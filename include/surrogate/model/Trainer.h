@@ -15,6 +15,7 @@
 // optimizer and schedule state, so the resumed run ends with the same files
 // as an uninterrupted one (bar timings).
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -74,6 +75,9 @@ struct TrainJob {
   std::optional<std::size_t> maxEpochs;  ///< overrides training.max_epochs, also when resuming (extend or end a run)
   std::optional<unsigned> threads;  ///< overrides training.threads, also when resuming
   std::optional<std::size_t> stopAfterEpochs;  ///< end this invocation after N epochs (resumable)
+  /// Under torchrun (model/DataParallel.h): how long a collective may wait
+  /// for the other ranks before the run fails.
+  std::chrono::seconds distTimeout{300};
 };
 
 /// Reads a config file {"model": {...}, "training": {...}}; errors name the file and the key.
@@ -82,5 +86,13 @@ void readTrainConfigFile(const std::string &path, ModelConfig &model, TrainingOp
 /// Trains; returns the final report (also written to runDir/report.json),
 /// or the state so far when stopped by stopAfterEpochs.
 nlohmann::json runTraining(const TrainJob &job);
+
+/// A job as JSON and back, to hand a training step to another rank.
+nlohmann::json trainJobToJson(const TrainJob &job);
+TrainJob trainJobFromJson(const nlohmann::json &j);
+
+/// A rank other than 0 of a pattern command under torchrun: trains each step
+/// rank 0 hands over, with it, until rank 0 has no more.
+void followTrainingSteps();
 
 } // namespace surrogate::model
