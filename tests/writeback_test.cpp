@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "TestSupport.h"
+#include "surrogate/support/Errors.h"
 #include "surrogate/mca/LlvmPatchWriter.h"
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/mca/TdSource.h"
@@ -104,7 +105,7 @@ TEST(TextEdits, DiffAppliesWithPatch) {
   ASSERT_EQ(shell("cd " + dir.path.string() + " && patch -p1 -s < d.patch"), 0) << edits.unifiedDiff("a/f.txt");
   EXPECT_EQ(slurp(dir.path / "a/f.txt"), edits.result());
   EXPECT_EQ(support::TextEdits(text).unifiedDiff("x"), "");
-  EXPECT_THROW(edits.replace(text.find("line 21"), text.find("line 21") + 2, "x"), std::invalid_argument);
+  EXPECT_THROW(edits.replace(text.find("line 21"), text.find("line 21") + 2, "x"), std::logic_error);
 }
 
 TEST(TdSource, InstRegexIsAPrefixMatchAsInTableGen) {
@@ -176,7 +177,7 @@ TEST(LlvmPatch, InexpressibleEntryIsAnErrorNamingIt) {
   try {
     mca::writeLlvmPatch(t, {src, "", "t"});
     FAIL() << "no error";
-  } catch (const mca::ParamError &e) {
+  } catch (const support::InputError &e) {
     EXPECT_NE(std::string(e.what()).find("opcodes.PUSH64r: resources"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("HWPortAny"), std::string::npos) << e.what();
   }

@@ -14,6 +14,7 @@
 #include <llvm/MCA/Support.h>
 
 #include "surrogate/block/Target.h"
+#include "surrogate/support/Errors.h"
 #include "surrogate/mca/ResourceMap.h"
 #include "surrogate/mca/TableGenWriter.h"
 #include "surrogate/mca/TdSource.h"
@@ -122,7 +123,7 @@ public:
   EntryRecords write(const std::string &key, const std::string &defName, const OpcodeParams &p,
                      const llvm::MCSchedClassDesc &sc) const {
     const std::string field = "opcodes." + key;
-    auto fail = [&](const std::string &why) { throw ParamError(field + ": " + why); };
+    auto fail = [&](const std::string &why) { throw support::InputError(field + ": " + why); };
     EntryRecords r;
     for (unsigned i = 0; i < sc.NumWriteLatencyEntries; ++i)
       if (unsigned id = Sti.getWriteLatencyEntry(&sc, i)->WriteResourceID)
@@ -313,10 +314,8 @@ LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &option
   checkTreeVersion(root);
   TdSource td = findModelFile(root, model);
   auto sti = block::X86Target::get().createSubtarget(table.cpu);
-  if (!sti)
-    throw ParamError(llvm::toString(sti.takeError()));
-  table.validate(**sti, options.source.empty() ? "table" : options.source);
-  const llvm::MCSchedModel &sm = (*sti)->getSchedModel();
+  table.validate(*sti, options.source.empty() ? "table" : options.source);
+  const llvm::MCSchedModel &sm = sti->getSchedModel();
   const llvm::MCInstrInfo &mcii = block::X86Target::get().instrInfo();
   std::vector<std::string> allOpcodes;
   for (unsigned op = 0; op < mcii.getNumOpcodes(); ++op)
@@ -348,12 +347,12 @@ LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &option
 
   // Step 4: the records of each changed entry, and the InstRWs they leave.
   std::set<unsigned> readAdvances;
-  EntryWriter writer(**sti, readAdvances);
+  EntryWriter writer(*sti, readAdvances);
   InstRWEdits instRWs(td, allOpcodes);
   std::string body;
   for (const auto &[opcode, key] : plain) {
     const OpcodeParams &p = table.opcodes.at(key);
-    TableKey k = resolveTableKey(**sti, key, key);
+    TableKey k = resolveTableKey(*sti, key, key);
     EntryRecords r = writer.write(key, "SurrogateWrite_" + opcode, p, *sm.getSchedClassDesc(k.schedClass));
     if (const TdInstRW *owner = instRWs.owner(opcode))
       instRWs.remove(*owner, opcode);
@@ -368,7 +367,7 @@ LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &option
     const TdInstRW *owner = instRWs.owner(opcode);
     const TdWriteVariant *v = owner && owner->rw.size() == 1 ? td.writeVariant(owner->rw[0]) : nullptr;
     if (!v)
-      throw ParamError("opcodes." + anyKey + ": " + opcode + "'s variant class is not one SchedWriteVariant of " +
+      throw support::InputError("opcodes." + anyKey + ": " + opcode + "'s variant class is not one SchedWriteVariant of " +
                        td.path() + " given by an InstRW; its resolutions cannot be written");
     std::vector<std::string> vars;
     std::set<std::string> used;
@@ -382,13 +381,13 @@ LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &option
       if (it != byClass.end()) {
         for (std::size_t other = 0; other < v->variants.size(); ++other)
           if (other != j && resolvedClassName(v->variants[other]) == className)
-            throw ParamError("opcodes." + it->second + ": two SchedVars of " + v->name + " resolve to " + className);
+            throw support::InputError("opcodes." + it->second + ": two SchedVars of " + v->name + " resolve to " + className);
         const OpcodeParams &p = table.opcodes.at(it->second);
-        TableKey k = resolveTableKey(**sti, it->second, it->second);
+        TableKey k = resolveTableKey(*sti, it->second, it->second);
         EntryRecords r = writer.write(it->second, fmt::format("SurrogateWrite_{}_v{}", opcode, j), p,
                                       *sm.getSchedClassDesc(k.schedClass));
         if (!r.reads.empty())
-          throw ParamError("opcodes." + it->second + ": a resolution's read advances cannot go in a SchedVar");
+          throw support::InputError("opcodes." + it->second + ": a resolution's read advances cannot go in a SchedVar");
         defs += "// " + it->second + "\n" + r.defs;
         selected = r.writes;
         used.insert(className);
@@ -398,7 +397,7 @@ LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &option
     }
     for (const auto &[className, key] : byClass)
       if (!used.count(className))
-        throw ParamError("opcodes." + key + ": no SchedVar of " + v->name + " (" + td.path() + ":" +
+        throw support::InputError("opcodes." + key + ": no SchedVar of " + v->name + " (" + td.path() + ":" +
                          std::to_string(v->line) + ") selects " + className);
     instRWs.remove(*owner, opcode);
     body += fmt::format("// {}: LLVM's {} with the table's resolutions\n{}def SurrogateVariant_{} : "

@@ -1,5 +1,7 @@
 #include "surrogate/mca/TdSource.h"
 
+#include "surrogate/support/Errors.h"
+
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
@@ -23,7 +25,7 @@ TdSource::TdSource(std::string path, std::string text) : Path(std::move(path)), 
       LineStarts.push_back(i + 1);
   std::size_t i = 0;
   auto fail = [&](const std::string &what, std::size_t at) {
-    throw std::invalid_argument(Path + ":" + std::to_string(lineOf(at)) + ": " + what);
+    throw support::InputError(Path + ":" + std::to_string(lineOf(at)) + ": " + what);
   };
   while (i < Text.size()) {
     char c = Text[i];
@@ -79,14 +81,14 @@ std::size_t TdSource::matching(std::size_t open) const {
       stack.push_back(closes[opens.find(c)]);
     } else if (closes.find(c) != std::string::npos) {
       if (stack.empty() || stack.back() != c)
-        throw std::invalid_argument(Path + ":" + std::to_string(lineOf(Tokens[i].begin)) + ": unbalanced '" +
+        throw support::InputError(Path + ":" + std::to_string(lineOf(Tokens[i].begin)) + ": unbalanced '" +
                                     Tokens[i].text + "'");
       stack.pop_back();
       if (stack.empty())
         return i;
     }
   }
-  throw std::invalid_argument(Path + ":" + std::to_string(lineOf(Tokens[open].begin)) + ": '" + Tokens[open].text +
+  throw support::InputError(Path + ":" + std::to_string(lineOf(Tokens[open].begin)) + ": '" + Tokens[open].text +
                               "' is never closed");
 }
 
@@ -108,7 +110,7 @@ void TdSource::parseStatements() {
       std::size_t close = matching(i + 3);
       std::size_t rwEnd = matching(i + 4);
       if (!is(rwEnd + 1, ",") || !is(rwEnd + 2, "("))
-        throw std::invalid_argument(Path + ":" + std::to_string(lineOf(Tokens[i].begin)) +
+        throw support::InputError(Path + ":" + std::to_string(lineOf(Tokens[i].begin)) +
                                     ": InstRW without an instruction set");
       std::size_t setEnd = matching(rwEnd + 2);
       TdInstRW rw;
@@ -117,7 +119,7 @@ void TdSource::parseStatements() {
       rw.setOperator = Tokens[rwEnd + 3].text;
       for (std::size_t k = rwEnd + 4; k < setEnd; ++k) {
         if (Tokens[k].kind == TdToken::Punct && Tokens[k].text == "(")
-          throw std::invalid_argument(Path + ":" + std::to_string(rw.line) +
+          throw support::InputError(Path + ":" + std::to_string(rw.line) +
                                       ": InstRW with a nested set; only (instrs ...) and (instregex ...) are read");
         if (Tokens[k].kind == TdToken::Identifier || Tokens[k].kind == TdToken::String)
           rw.operands.push_back(Tokens[k].text);
@@ -152,7 +154,7 @@ void TdSource::parseStatements() {
             break;
         }
         if (p >= varEnd || !is(p + 1, "["))
-          throw std::invalid_argument(Path + ":" + std::to_string(lineOf(Tokens[k].begin)) +
+          throw support::InputError(Path + ":" + std::to_string(lineOf(Tokens[k].begin)) +
                                       ": SchedVar without a list of writes");
         TdSchedVar sv;
         sv.predicate = {Tokens[k + 2].begin, Tokens[p - 1].end};
@@ -261,7 +263,7 @@ std::vector<std::string> matchInstRW(const TdInstRW &rw, const std::vector<std::
     return out;
   }
   if (rw.setOperator != "instregex")
-    throw std::invalid_argument("InstRW at line " + std::to_string(rw.line) + ": unknown set operator '" +
+    throw support::InputError("InstRW at line " + std::to_string(rw.line) + ": unknown set operator '" +
                                 rw.setOperator + "'");
   std::vector<PrefixRegex> patterns;
   for (const std::string &p : rw.operands)

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
+#include "surrogate/support/Errors.h"
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
@@ -28,7 +29,7 @@ long envInt(const char *name, long lo, long hi, long fallback) {
   char *end = nullptr;
   long x = std::strtol(v->c_str(), &end, 10);
   if (*end != '\0' || x < lo || x > hi)
-    throw std::invalid_argument("environment variable " + std::string(name) + "=" + *v + ": expected an integer in [" +
+    throw support::ConfigError("environment variable " + std::string(name) + "=" + *v + ": expected an integer in [" +
                                 std::to_string(lo) + ", " + std::to_string(hi) + "]");
   return x;
 }
@@ -41,7 +42,7 @@ std::optional<LaunchEnvironment> LaunchEnvironment::fromEnvironment() {
   if (!env("RANK") && !env("WORLD_SIZE"))
     return std::nullopt;
   if (!env("RANK") || !env("WORLD_SIZE"))
-    throw std::invalid_argument("a distributed launch sets both RANK and WORLD_SIZE; only one of them is set");
+    throw support::ConfigError("a distributed launch sets both RANK and WORLD_SIZE; only one of them is set");
   LaunchEnvironment e;
   e.worldSize = static_cast<int>(envInt("WORLD_SIZE", 1, 1 << 20, 1));
   e.rank = static_cast<int>(envInt("RANK", 0, e.worldSize - 1, 0));

@@ -40,12 +40,12 @@ std::string hunkLine(char mark, const std::string &line) {
 
 void TextEdits::replace(std::size_t begin, std::size_t end, std::string text) {
   if (begin > end || end > Original.size())
-    throw std::invalid_argument("TextEdits: range outside the text");
+    throw std::logic_error("TextEdits: range outside the text");
   for (const Edit &e : Edits) {
     bool overlap = begin < e.end && e.begin < end;
     bool inside = (begin == end && e.begin < begin && begin < e.end) || (e.begin == e.end && begin < e.begin && e.begin < end);
     if (overlap || inside)
-      throw std::invalid_argument("TextEdits: overlapping edits");
+      throw std::logic_error("TextEdits: overlapping edits");
   }
   Edits.push_back({begin, end, std::move(text)});
 }

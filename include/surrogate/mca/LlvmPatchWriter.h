@@ -9,7 +9,7 @@
 // InstRWs of one model for an opcode); an opcode with a variant class gets a
 // copy of its SchedWriteVariant, with the same predicates, whose resolutions
 // carry the table's values. An entry TableGen cannot express exactly is a
-// ParamError naming it, never dropped.
+// support::InputError naming it, never dropped.
 
 #include <string>
 
@@ -31,7 +31,7 @@ struct LlvmPatch {
   std::size_t resolutions = 0;     ///< variant resolutions written
 };
 
-/// Throws ParamError (an entry that cannot be written, naming it) or
+/// Throws support::InputError (an entry that cannot be written, naming it) or
 /// std::invalid_argument (a source tree that is not what it should be).
 LlvmPatch writeLlvmPatch(const ParamTable &table, const LlvmPatchOptions &options);
 

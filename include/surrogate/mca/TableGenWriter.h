@@ -22,7 +22,7 @@ struct TableGenOptions {
 /// The TableGen record name of a CPU's scheduling model (haswell ->
 /// HaswellModel), if known.
 std::optional<std::string> schedModelNameFor(const std::string &cpu);
-/// `given` if not empty, else the known name; ParamError when there is none.
+/// `given` if not empty, else the known name; support::InputError when there is none.
 std::string schedModelName(const std::string &cpu, const std::string &given);
 
 /// The .td text; throws support::InputError when the model name is unknown.
