@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -64,6 +66,19 @@ inline std::string headLines(const std::string &path, int n) {
   std::string line, out;
   for (int i = 0; i < n && std::getline(in, line); ++i) out += line + "\n";
   return out;
+}
+
+/// A loopback port nobody listens on now (bind to 0, read it back, close).
+inline std::uint16_t freePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof(addr));
+  socklen_t len = sizeof(addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
 }
 
 } // namespace surrogate::test

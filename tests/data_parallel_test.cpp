@@ -4,28 +4,14 @@
 #include <thread>
 
 #include <gtest/gtest.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
+#include "TestSupport.h"
 #include "surrogate/model/DataParallel.h"
 
 using namespace surrogate::model;
 
 namespace {
-
-// A port nobody listens on now (bind to 0, read it back, close).
-std::uint16_t freePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof(addr));
-  socklen_t len = sizeof(addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
 
 LaunchEnvironment rankEnv(int rank, int size, std::uint16_t port) {
   LaunchEnvironment e;
@@ -50,7 +36,7 @@ TEST(DataParallel, AloneIsANoOp) {
 }
 
 TEST(DataParallel, SharesCoverTheBatchInOrder) {
-  std::uint16_t port = freePort();
+  std::uint16_t port = surrogate::test::freePort();
   auto run = [&](int rank) {
     DataParallelGroup g(rankEnv(rank, 2, port), std::chrono::seconds(30));
     return g.shareOf(std::vector<int>{0, 1, 2, 3, 4});
@@ -62,7 +48,7 @@ TEST(DataParallel, SharesCoverTheBatchInOrder) {
 }
 
 TEST(DataParallel, GradientsAndValuesAreSummed) {
-  std::uint16_t port = freePort();
+  std::uint16_t port = surrogate::test::freePort();
   auto run = [&](int rank) {
     DataParallelGroup g(rankEnv(rank, 2, port), std::chrono::seconds(30));
     // Two parameters in two buckets (8 bytes each), one of them without a
@@ -89,7 +75,7 @@ TEST(DataParallel, GradientsAndValuesAreSummed) {
 }
 
 TEST(DataParallel, ADeadRankEndsTheCollectiveWithinTheTimeout) {
-  std::uint16_t port = freePort();
+  std::uint16_t port = surrogate::test::freePort();
   auto rank1 = std::async(std::launch::async, [&] {
     DataParallelGroup g(rankEnv(1, 2, port), std::chrono::seconds(2));
     // leaves without taking part in the all-reduce

@@ -7,8 +7,6 @@
 #include <map>
 
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "TestSupport.h"
@@ -24,22 +22,10 @@ namespace {
 
 bool haveTorchrun() { return std::system("command -v torchrun >/dev/null 2>&1") == 0; }
 
-std::uint16_t freePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof(addr));
-  socklen_t len = sizeof(addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 // torchrun 1.13 on Python 3.11 needs --redirects 1 --tee 1 (README).
 std::string torchrun(int ranks, const std::string &extra = "") {
   return "torchrun --nnodes 1 --nproc_per_node " + std::to_string(ranks) + " --rdzv_backend c10d --rdzv_endpoint 127.0.0.1:" +
-         std::to_string(freePort()) + " --redirects 1 --tee 1 " + extra + " --no_python " SURROGATE_BINARY;
+         std::to_string(test::freePort()) + " --redirects 1 --tee 1 " + extra + " --no_python " SURROGATE_BINARY;
 }
 
 int sh(const std::string &cmd) { return std::system(("bash -c '" + cmd + "'").c_str()); }

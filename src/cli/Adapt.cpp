@@ -1,4 +1,3 @@
-#include <iostream>
 #include <memory>
 
 #include "surrogate/cli/Commands.h"
@@ -13,12 +12,8 @@ void addAdaptCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--from", *from, "the compiled run directory to start from")->required();
   cmd->callback([o = o, from, &status] {
     patterns::AdaptJob job{o->job(), *from};
-    std::optional<nlohmann::json> ran = runOnRanks([&] { return patterns::runAdapt(job); });
-    if (!ran)
-      return;  // a rank other than 0: it trained the steps rank 0 handed over
-    const nlohmann::json &report = *ran;
-    std::cout << report["learning_curve"].dump(2) << '\n';
-    status.code = targetStatus(report, o->check);
+    status.code = runPatternCommand([&] { return patterns::runAdapt(job); },
+                                    [](const nlohmann::json &r) { return r["learning_curve"]; }, o->check);
   });
 }
 

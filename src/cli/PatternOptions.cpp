@@ -1,6 +1,8 @@
 #include "surrogate/cli/PatternOptions.h"
 
 #include <filesystem>
+#include <iostream>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -46,6 +48,33 @@ patterns::PatternJob PatternCommandOptions::job() const {
   return job;
 }
 
+std::pair<CLI::App *, std::shared_ptr<PatternCommandOptions>>
+addPatternCommand(CLI::App &app, const std::string &name, const std::string &description) {
+  auto o = std::make_shared<PatternCommandOptions>();
+  CLI::App *cmd = app.add_subcommand(name, description);
+  cmd->add_option("--config", o->config, "pattern config, e.g. configs/" + name + ".quick.json")->required();
+  cmd->add_option("-o,--output", o->runDir, "run directory")->required();
+  cmd->add_flag("--resume", o->resume, "continue the run in the output directory");
+  addPatternOverrides(cmd, o->overrides);
+  addCheckFlag(cmd, o->check);
+  return {cmd, o};
+}
+
+namespace {
+
+int targetStatus(const nlohmann::json &report, bool check) {
+  if (!check || !report.contains("targets"))
+    return 0;
+  int status = 0;
+  for (const auto &[name, met] : report["targets"].items())
+    if (met.is_boolean() && !met.get<bool>()) {
+      spdlog::error("target not met: {}", name);
+      status = 3;
+    }
+  return status;
+}
+
+// The report, or nullopt on a rank other than 0 (it trained the steps rank 0 handed over).
 std::optional<nlohmann::json> runOnRanks(const std::function<nlohmann::json()> &runPattern) {
   std::optional<model::LaunchEnvironment> launch = model::LaunchEnvironment::fromEnvironment();
   if (!launch || launch->worldSize == 1)
@@ -65,28 +94,15 @@ std::optional<nlohmann::json> runOnRanks(const std::function<nlohmann::json()> &
   }
 }
 
-std::pair<CLI::App *, std::shared_ptr<PatternCommandOptions>>
-addPatternCommand(CLI::App &app, const std::string &name, const std::string &description) {
-  auto o = std::make_shared<PatternCommandOptions>();
-  CLI::App *cmd = app.add_subcommand(name, description);
-  cmd->add_option("--config", o->config, "pattern config, e.g. configs/" + name + ".quick.json")->required();
-  cmd->add_option("-o,--output", o->runDir, "run directory")->required();
-  cmd->add_flag("--resume", o->resume, "continue the run in the output directory");
-  addPatternOverrides(cmd, o->overrides);
-  addCheckFlag(cmd, o->check);
-  return {cmd, o};
-}
+} // namespace
 
-int targetStatus(const nlohmann::json &report, bool check) {
-  if (!check || !report.contains("targets"))
+int runPatternCommand(const std::function<nlohmann::json()> &runPattern,
+                      const std::function<nlohmann::json(const nlohmann::json &)> &summary, bool check) {
+  std::optional<nlohmann::json> report = runOnRanks(runPattern);
+  if (!report)
     return 0;
-  int status = 0;
-  for (const auto &[name, met] : report["targets"].items())
-    if (met.is_boolean() && !met.get<bool>()) {
-      spdlog::error("target not met: {}", name);
-      status = 3;
-    }
-  return status;
+  std::cout << summary(*report).dump(2) << '\n';
+  return targetStatus(*report, check);
 }
 
 } // namespace surrogate::cli

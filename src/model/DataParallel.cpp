@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -128,7 +129,17 @@ void setStep(const std::string &value) {
 void DataParallelGroup::leadTrainingSteps() { Leading = true; }
 bool DataParallelGroup::leadingTrainingSteps() { return Leading; }
 void DataParallelGroup::publishTrainingStep(const std::string &job) { setStep("job:" + job); }
-void DataParallelGroup::finishTrainingSteps() { setStep("done"); }
+void DataParallelGroup::finishTrainingSteps() {
+  setStep("done");
+  // Rank 0 may host the store: it stays until every other rank has read
+  // that there are no more steps, so none of them loses the connection first.
+  LaunchEnvironment env = launched();
+  auto store = connect(env, std::chrono::minutes(5));
+  std::string ack = attemptPrefix(env) + "finished";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (store->add(ack, 0) < env.worldSize - 1 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
 
 std::optional<std::string> DataParallelGroup::nextTrainingStep(std::chrono::seconds timeout) {
   LaunchEnvironment env = launched();
@@ -137,8 +148,10 @@ std::optional<std::string> DataParallelGroup::nextTrainingStep(std::chrono::seco
   store->wait({key}, timeout);
   std::vector<std::uint8_t> v = store->get(key);
   std::string value(v.begin(), v.end());
-  if (value == "done")
+  if (value == "done") {
+    store->add(attemptPrefix(env) + "finished", 1);
     return std::nullopt;
+  }
   return value.substr(4);
 }
 

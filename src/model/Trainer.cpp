@@ -791,18 +791,65 @@ void followTrainingSteps() {
   }
 }
 
-nlohmann::json runTraining(const TrainJob &jobGiven) {
+namespace {
+
+// This process's place in a torchrun launch (alone without one). Rank 0 of a
+// pattern command first hands the step to the other ranks; after a restart by
+// torchrun the same command line continues the run from its last checkpoint.
+DataParallelGroup joinLaunch(TrainJob &job, const RunDir &run) {
   if (DataParallelGroup::leadingTrainingSteps())
-    DataParallelGroup::publishTrainingStep(trainJobToJson(jobGiven).dump());
-  DataParallelGroup group = DataParallelGroup::fromEnvironment(jobGiven.distTimeout);
+    DataParallelGroup::publishTrainingStep(trainJobToJson(job).dump());
+  DataParallelGroup group = DataParallelGroup::fromEnvironment(job.distTimeout);
+  if (group.restartCount() > 0 && !job.resume && run.hasConfig()) {
+    spdlog::info("restart {} of the group: resuming {}", group.restartCount(), job.runDir);
+    job.resume = true;
+  }
+  return group;
+}
+
+// One line of metrics.jsonl.
+nlohmann::json epochLine(std::size_t epoch, const EpochStats &stats, const ErrorSummary &validation,
+                         const TrainState &state, double validationRate, double epochSeconds,
+                         const DataParallelGroup &group) {
+  nlohmann::json line = {{"epoch", epoch},
+                         {"train_loss", stats.meanLoss},
+                         {"validation_mape", validation.mape},
+                         {"validation_median_ape", validation.medianApe},
+                         {"validation_kendall_tau", validation.kendallTau},
+                         {"learning_rate", state.learningRate},
+                         {"train_examples_per_second", stats.seen / stats.trainSeconds},
+                         {"train_cpu_utilization", stats.trainCpuSeconds / stats.trainSeconds},
+                         {"validation_examples_per_second", validationRate},
+                         {"epoch_seconds", epochSeconds},
+                         {"wall_seconds", state.wallSeconds}};
+  if (group.distributed()) {
+    // For the scaling figures: time inside collectives against the rest.
+    line["world_size"] = group.size();
+    line["steps"] = stats.steps;
+    line["communication_seconds"] = stats.communicationSeconds;
+  }
+  return line;
+}
+
+// Rank 0 writes the epoch's checkpoints and metrics; every rank waits until
+// they are complete.
+void saveEpoch(const RunDir &run, DataParallelGroup &group, IthemalModel &model, torch::optim::Adam &optimizer,
+               const TrainState &state, bool improved) {
+  if (group.isWriter()) {
+    if (improved)
+      saveCheckpoint(run.bestPath(), *model, &optimizer, state.toJson());
+    saveCheckpoint(run.latestPath(), *model, &optimizer, state.toJson());
+    writeLines(run.file("metrics.jsonl"), state.history);
+  }
+  group.barrier();
+}
+
+} // namespace
+
+nlohmann::json runTraining(const TrainJob &jobGiven) {
   TrainJob jobIn = jobGiven;
   RunDir run(jobIn.runDir);
-  if (group.restartCount() > 0 && !jobIn.resume && run.hasConfig()) {
-    // torchrun started the group again after a failure: the same command
-    // line continues the run from its last checkpoint.
-    spdlog::info("restart {} of the group: resuming {}", group.restartCount(), jobIn.runDir);
-    jobIn.resume = true;
-  }
+  DataParallelGroup group = joinLaunch(jobIn, run);
   PreparedRun p = prepareRun(jobIn, run);
   group.barrier();  // every rank has checked the run directory before rank 0 writes into it
   const std::vector<TrainingExample> &examples = p.loaded.examples;
@@ -850,31 +897,10 @@ nlohmann::json runTraining(const TrainJob &jobGiven) {
     bool improved = applySchedule(state, epoch, validation.mape, opt);
     double epochSeconds = secondsSince(start);
     state.wallSeconds += epochSeconds;
-    state.history.push_back({{"epoch", epoch},
-                             {"train_loss", stats.meanLoss},
-                             {"validation_mape", validation.mape},
-                             {"validation_median_ape", validation.medianApe},
-                             {"validation_kendall_tau", validation.kendallTau},
-                             {"learning_rate", state.learningRate},
-                             {"train_examples_per_second", stats.seen / stats.trainSeconds},
-                             {"train_cpu_utilization", stats.trainCpuSeconds / stats.trainSeconds},
-                             {"validation_examples_per_second", splits.validation.size() / validationSeconds},
-                             {"epoch_seconds", epochSeconds},
-                             {"wall_seconds", state.wallSeconds}});
-    if (group.distributed()) {
-      // For the scaling figures: time inside collectives against the rest.
-      state.history.back()["world_size"] = group.size();
-      state.history.back()["steps"] = stats.steps;
-      state.history.back()["communication_seconds"] = stats.communicationSeconds;
-    }
+    state.history.push_back(epochLine(epoch, stats, validation, state, splits.validation.size() / validationSeconds,
+                                      epochSeconds, group));
     setLearningRate(optimizer, state.learningRate);
-    if (group.isWriter()) {
-      if (improved)
-        saveCheckpoint(run.bestPath(), *model, &optimizer, state.toJson());
-      saveCheckpoint(run.latestPath(), *model, &optimizer, state.toJson());
-      writeLines(run.file("metrics.jsonl"), state.history);
-    }
-    group.barrier();  // the epoch's files are complete before any rank goes on
+    saveEpoch(run, group, model, optimizer, state, improved);
     spdlog::info("epoch {}: train loss {:.4f}, validation MAPE {:.2f}% tau {:.3f}{}, {:.0f} examples/s, lr {:.2g}",
                  epoch, stats.meanLoss, 100 * validation.mape, validation.kendallTau, improved ? " (best)" : "",
                  stats.seen / stats.trainSeconds, state.learningRate);

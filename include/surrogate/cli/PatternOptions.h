@@ -5,7 +5,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <utility>
 
@@ -35,13 +34,11 @@ addPatternCommand(CLI::App &app, const std::string &name, const std::string &des
 
 /// Runs a pattern in this process or, under a torchrun launch of several
 /// ranks, as rank 0 (which runs the pattern and hands each training step to
-/// the others) or as another rank (which only trains those steps). The
-/// report, or nullopt on ranks other than 0.
-std::optional<nlohmann::json> runOnRanks(const std::function<nlohmann::json()> &runPattern);
-
-/// The exit status for `report`: 3 when `check` is set and a target in
-/// report["targets"] is false (each one logged), else 0. Targets that do not
-/// apply to the run (null) do not count.
-int targetStatus(const nlohmann::json &report, bool check);
+/// the others) or as another rank (which only trains those steps). Rank 0
+/// (or the one process) prints `summary(report)` on stdout; the exit status
+/// is 3 when `check` is set and a target in report["targets"] is false (each
+/// one logged), else 0. Targets that do not apply to the run (null) do not count.
+int runPatternCommand(const std::function<nlohmann::json()> &runPattern,
+                      const std::function<nlohmann::json(const nlohmann::json &)> &summary, bool check);
 
 } // namespace surrogate::cli
