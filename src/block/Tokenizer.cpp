@@ -143,28 +143,28 @@ std::int32_t Vocabulary::id(const std::string &token) const {
   return it == Ids.end() ? kUnknownId : it->second;
 }
 
-TokenizedBlock Vocabulary::encode(const Tokenizer &tokenizer, llvm::ArrayRef<llvm::MCInst> insts) const {
+namespace {
+// One id row per instruction, each token's id given by `idOf`.
+template <typename IdOf>
+TokenizedBlock encodeWith(const Tokenizer &tokenizer, llvm::ArrayRef<llvm::MCInst> insts, IdOf idOf) {
   TokenizedBlock block;
   block.reserve(insts.size());
   for (const llvm::MCInst &inst : insts) {
     std::vector<std::int32_t> ids;
     for (const std::string &t : tokenizer.tokenize(inst))
-      ids.push_back(id(t));
+      ids.push_back(idOf(t));
     block.push_back(std::move(ids));
   }
   return block;
 }
+} // namespace
+
+TokenizedBlock Vocabulary::encode(const Tokenizer &tokenizer, llvm::ArrayRef<llvm::MCInst> insts) const {
+  return encodeWith(tokenizer, insts, [this](const std::string &t) { return id(t); });
+}
 
 TokenizedBlock Vocabulary::encodeAndGrow(const Tokenizer &tokenizer, llvm::ArrayRef<llvm::MCInst> insts) {
-  TokenizedBlock block;
-  block.reserve(insts.size());
-  for (const llvm::MCInst &inst : insts) {
-    std::vector<std::int32_t> ids;
-    for (const std::string &t : tokenizer.tokenize(inst))
-      ids.push_back(add(t));
-    block.push_back(std::move(ids));
-  }
-  return block;
+  return encodeWith(tokenizer, insts, [this](const std::string &t) { return add(t); });
 }
 
 void Vocabulary::save(const std::string &path) const {
