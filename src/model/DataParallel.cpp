@@ -114,10 +114,7 @@ std::string attemptPrefix(const LaunchEnvironment &env) {
   return "/surrogate/attempt_" + std::to_string(env.restartCount) + "/";
 }
 
-} // namespace
-
-namespace {
-bool Leading = false;
+bool Leading = false;  // this process runs the pattern and hands over its training steps
 
 void setStep(const std::string &value) {
   LaunchEnvironment env = launched();
