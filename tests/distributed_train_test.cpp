@@ -9,10 +9,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "ModelTestSupport.h"
 #include "TestSupport.h"
-#include "surrogate/model/Checkpoint.h"
-#include "surrogate/model/Ithemal.h"
-#include "surrogate/model/ModelConfig.h"
 
 using namespace surrogate;
 using test::TempDir;
@@ -31,19 +29,7 @@ std::string torchrun(int ranks, const std::string &extra = "") {
 int sh(const std::string &cmd) { return std::system(("bash -c '" + cmd + "'").c_str()); }
 
 std::vector<nlohmann::json> metrics(const std::string &runDir) {
-  std::ifstream in(fs::path(runDir) / "metrics.jsonl");
-  std::vector<nlohmann::json> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
-std::map<std::string, torch::Tensor> weights(const std::string &runDir, const std::string &file) {
-  std::ifstream in(fs::path(runDir) / "config.json");
-  model::IthemalModel m(model::ModelConfig::fromJson(nlohmann::json::parse(in).at("model")));
-  model::loadCheckpoint((fs::path(runDir) / file).string(), *m, nullptr);
-  std::map<std::string, torch::Tensor> out;
-  for (const auto &p : m->named_parameters()) out[p.key()] = p.value().clone();
-  return out;
+  return test::readJsonLines((fs::path(runDir) / "metrics.jsonl").string());
 }
 
 struct Fixture {
@@ -112,7 +98,7 @@ TEST(Distributed, AKilledRankRestartsAndEndsWithTheUninterruptedWeights) {
   std::string text((std::istreambuf_iterator<char>(log)), {});
   EXPECT_NE(text.find("restart 1 of the group: resuming"), std::string::npos) << text;
   for (const char *file : {"latest.pt", "best.pt"}) {
-    auto a = weights(f.dir / "whole", file), b = weights(run, file);
+    auto a = test::parametersOf(f.dir / "whole", file), b = test::parametersOf(run, file);
     ASSERT_EQ(a.size(), b.size());
     for (const auto &[name, tensor] : a)
       EXPECT_TRUE(torch::equal(tensor, b.at(name))) << file << " " << name;

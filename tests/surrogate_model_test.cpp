@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include "ModelTestSupport.h"
 #include "TestSupport.h"
 #include "surrogate/block/Decoder.h"
 #include "surrogate/model/Checkpoint.h"
@@ -14,6 +15,8 @@
 #include "surrogate/model/Trainer.h"
 
 using namespace surrogate;
+using test::parametersOf;
+using test::readJsonLines;
 using surrogate::test::TempDir;
 
 namespace {
@@ -69,23 +72,6 @@ model::TrainJob tinyJob(const std::string &csv, const std::string &runDir) {
   job.training.seed = 7;
   job.training.learningRate = 0.01;
   return job;
-}
-
-std::map<std::string, torch::Tensor> parametersOf(const std::string &runDir, const std::string &file) {
-  std::ifstream in(std::filesystem::path(runDir) / "config.json");
-  model::IthemalModel m(model::ModelConfig::fromJson(nlohmann::json::parse(in).at("model")));
-  model::loadCheckpoint((std::filesystem::path(runDir) / file).string(), *m, nullptr);
-  std::map<std::string, torch::Tensor> out;
-  for (const auto &p : m->named_parameters()) out[p.key()] = p.value().clone();
-  for (const auto &b : m->named_buffers()) out[b.key()] = b.value().clone();
-  return out;
-}
-
-std::vector<nlohmann::json> readJsonLines(const std::string &path) {
-  std::ifstream in(path);
-  std::vector<nlohmann::json> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  return lines;
 }
 
 } // namespace
