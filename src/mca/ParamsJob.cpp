@@ -19,11 +19,11 @@ namespace surrogate::mca {
 
 namespace {
 
+// stdout for an empty path or "-", else the file, written atomically.
 void writeOutput(const std::string &path, const std::string &text) {
-  if (path.empty() || path == "-")
-    std::cout << text << std::flush;
-  else
-    support::writeFileAtomically(path, text);
+  support::ResultOutput out(path);
+  out.stream() << text;
+  out.commit();
 }
 
 } // namespace
