@@ -48,10 +48,11 @@ struct CommandResult {
   std::string out, err;
 };
 
-/// Runs the built `surrogate` binary with `args` (shell-quoted by the caller).
-inline CommandResult runSurrogate(const std::string &args) {
+/// Runs the built `surrogate` binary with `args` (shell-quoted by the caller),
+/// with `environment` (e.g. "NAME=value") set for it.
+inline CommandResult runSurrogate(const std::string &args, const std::string &environment = "") {
   TempDir dir;
-  std::string cmd = std::string(SURROGATE_BINARY) + " " + args + " >" + (dir / "out") + " 2>" + (dir / "err");
+  std::string cmd = environment + " " + std::string(SURROGATE_BINARY) + " " + args + " >" + (dir / "out") + " 2>" + (dir / "err");
   int status = std::system(cmd.c_str());
   auto slurp = [](const std::string &p) {
     std::ifstream in(p);
