@@ -45,8 +45,8 @@ const TorchCommands *load() {
       continue;
     }
     spdlog::debug("loading {}", path.string());
-    // RTLD_NOW: a missing symbol is reported here, naming the module, not at the first call.
-    void *handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    // Lazy binding, as the loader does for the binary: binding all of LibTorch now would cost start-up.
+    void *handle = ::dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL);
     if (!handle)
       throw support::DataError(fmt::format("cannot load the LibTorch module {}: {}", path.string(), ::dlerror()));
     auto entry = reinterpret_cast<const TorchCommands *(*)()>(::dlsym(handle, kTorchModuleEntry));
