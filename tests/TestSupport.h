@@ -61,6 +61,12 @@ inline CommandResult runSurrogate(const std::string &args, const std::string &en
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
 }
 
+/// A JSON file, parsed.
+inline nlohmann::json readJson(const std::string &path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
 /// The first `n` lines of a file.
 inline std::string headLines(const std::string &path, int n) {
   std::ifstream in(path);

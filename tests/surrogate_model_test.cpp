@@ -19,6 +19,7 @@
 
 using namespace surrogate;
 using test::parametersOf;
+using test::readJson;
 using test::readJsonLines;
 using surrogate::test::TempDir;
 
@@ -273,15 +274,24 @@ TEST(Training, DataParallelThreadsComputeTheSameGradientAsOne) {
   }
 }
 
-TEST(Cli, ConditionedTrainingOnASampledDatasetScoresHeldOutTables) {
-  TempDir dir;
+namespace {
+
+// A tiny conditioned model trained in dir/run on the synthetic blocks under 12 sampled tables.
+test::CommandResult trainTinyConditioned(const TempDir &dir) {
   std::string csv = dir.file("blocks.csv", syntheticCsv(40));
   auto dataset = test::runSurrogate("--no-progress dataset --blocks " + csv +
                                     " --params-samples 12 --tables-per-block 3 --seed 5 -o " + (dir / "ds"));
-  ASSERT_EQ(dataset.exitCode, 0) << dataset.err;
+  EXPECT_EQ(dataset.exitCode, 0) << dataset.err;
   std::string config = dir.file("tiny.json", R"({"model": {"embedding": 8, "hidden": 8},
       "training": {"batch_size": 16, "max_epochs": 2, "threads": 2}})");
-  auto train = test::runSurrogate("train --dataset " + (dir / "ds") + " --config " + config + " -o " + (dir / "run"));
+  return test::runSurrogate("train --dataset " + (dir / "ds") + " --config " + config + " -o " + (dir / "run"));
+}
+
+} // namespace
+
+TEST(Cli, ConditionedTrainingOnASampledDatasetScoresHeldOutTables) {
+  TempDir dir;
+  auto train = trainTinyConditioned(dir);
   ASSERT_EQ(train.exitCode, 0) << train.err;
   nlohmann::json report = nlohmann::json::parse(train.out);
   EXPECT_EQ(report["held_out_tables"].size(), 1u);
@@ -317,33 +327,13 @@ TEST(Training, UnknownTokenRateTrainsTheUnknownEmbedding) {
   EXPECT_FALSE(torch::equal(trained, initialRow));
 }
 
-namespace {
-
-// A tiny conditioned model trained on the synthetic blocks under sampled tables.
-std::string trainTinyConditioned(const TempDir &dir) {
-  std::string csv = dir.file("train-blocks.csv", syntheticCsv(40));
-  auto dataset = test::runSurrogate("--no-progress dataset --blocks " + csv +
-                                    " --params-samples 8 --tables-per-block 2 --seed 3 -o " + (dir / "ds"));
-  EXPECT_EQ(dataset.exitCode, 0) << dataset.err;
-  std::string config = dir.file("tiny.json", R"({"model": {"embedding": 8, "hidden": 8},
-      "training": {"batch_size": 16, "max_epochs": 1, "threads": 1}})");
-  auto train = test::runSurrogate("train --dataset " + (dir / "ds") + " --config " + config + " -o " + (dir / "run"));
-  EXPECT_EQ(train.exitCode, 0) << train.err;
-  return dir / "run";
-}
-
-nlohmann::json readJson(const std::string &path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
-
-} // namespace
-
 TEST(Cli, ConditionedPredictFollowsTheTableAndGivesItsGradient) {
   TempDir dir;
-  std::string run = trainTinyConditioned(dir);
+  auto train = trainTinyConditioned(dir);
+  ASSERT_EQ(train.exitCode, 0) << train.err;
+  std::string run = dir / "run";
   // add rax, rbx; imul rax, rbx (ADD64rr, IMUL64rr). The table also covers push rbp (PUSH64r), which they do not use.
-  std::string blocks = dir.file("blocks.csv", "hex\n4801d8480fafc3\n480fafc34801d8480fafc3\n");
+  std::string blocks = dir.file("predict.csv", "hex\n4801d8480fafc3\n480fafc34801d8480fafc3\n");
   std::string tableBlocks = dir.file("table-blocks.csv", "hex\n4801d8480fafc3\n55\n");
   auto exported = test::runSurrogate("params export --mcpu haswell --blocks " + tableBlocks + " -o " + (dir / "default.json"));
   ASSERT_EQ(exported.exitCode, 0) << exported.err;
