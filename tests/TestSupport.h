@@ -48,16 +48,23 @@ struct CommandResult {
   std::string out, err;
 };
 
-/// Runs the built `surrogate` binary with `args` (shell-quoted by the caller).
-inline CommandResult runSurrogate(const std::string &args) {
+/// Runs the built `surrogate` binary with `args` (shell-quoted by the caller),
+/// with `environment` (e.g. "NAME=value") set for it.
+inline CommandResult runSurrogate(const std::string &args, const std::string &environment = "") {
   TempDir dir;
-  std::string cmd = std::string(SURROGATE_BINARY) + " " + args + " >" + (dir / "out") + " 2>" + (dir / "err");
+  std::string cmd = environment + " " + std::string(SURROGATE_BINARY) + " " + args + " >" + (dir / "out") + " 2>" + (dir / "err");
   int status = std::system(cmd.c_str());
   auto slurp = [](const std::string &p) {
     std::ifstream in(p);
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
+}
+
+/// A JSON file, parsed.
+inline nlohmann::json readJson(const std::string &path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
 }
 
 /// The first `n` lines of a file.

@@ -10,12 +10,7 @@
 
 using namespace surrogate;
 
-namespace {
-nlohmann::json readJson(const std::string &path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
-} // namespace
+using test::readJson;
 
 TEST(CompilePattern, TinyRunEndToEnd) {
   SKIP_WITHOUT_BHIVE();

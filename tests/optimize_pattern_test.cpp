@@ -15,10 +15,7 @@
 using namespace surrogate;
 
 namespace {
-nlohmann::json readJson(const std::string &path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
+using test::readJson;
 
 nlohmann::json tinyConfig(const std::string &measured) {
   return {{"cpu", "haswell"},

@@ -1,8 +1,11 @@
 // The surrogate model, its training loop and its CLI, on tiny models and
 // tiny synthetic data.
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <sstream>
 
 #include <torch/torch.h>
 
@@ -16,6 +19,7 @@
 
 using namespace surrogate;
 using test::parametersOf;
+using test::readJson;
 using test::readJsonLines;
 using surrogate::test::TempDir;
 
@@ -270,15 +274,24 @@ TEST(Training, DataParallelThreadsComputeTheSameGradientAsOne) {
   }
 }
 
-TEST(Cli, ConditionedTrainingOnASampledDatasetScoresHeldOutTables) {
-  TempDir dir;
+namespace {
+
+// A tiny conditioned model trained in dir/run on the synthetic blocks under 12 sampled tables.
+test::CommandResult trainTinyConditioned(const TempDir &dir) {
   std::string csv = dir.file("blocks.csv", syntheticCsv(40));
   auto dataset = test::runSurrogate("--no-progress dataset --blocks " + csv +
                                     " --params-samples 12 --tables-per-block 3 --seed 5 -o " + (dir / "ds"));
-  ASSERT_EQ(dataset.exitCode, 0) << dataset.err;
+  EXPECT_EQ(dataset.exitCode, 0) << dataset.err;
   std::string config = dir.file("tiny.json", R"({"model": {"embedding": 8, "hidden": 8},
       "training": {"batch_size": 16, "max_epochs": 2, "threads": 2}})");
-  auto train = test::runSurrogate("train --dataset " + (dir / "ds") + " --config " + config + " -o " + (dir / "run"));
+  return test::runSurrogate("train --dataset " + (dir / "ds") + " --config " + config + " -o " + (dir / "run"));
+}
+
+} // namespace
+
+TEST(Cli, ConditionedTrainingOnASampledDatasetScoresHeldOutTables) {
+  TempDir dir;
+  auto train = trainTinyConditioned(dir);
   ASSERT_EQ(train.exitCode, 0) << train.err;
   nlohmann::json report = nlohmann::json::parse(train.out);
   EXPECT_EQ(report["held_out_tables"].size(), 1u);
@@ -312,4 +325,81 @@ TEST(Training, UnknownTokenRateTrainsTheUnknownEmbedding) {
   torch::Tensor initialRow = initial->named_parameters()["embedding.weight"][block::Vocabulary::kUnknownId];
   EXPECT_TRUE(torch::equal(untouched, initialRow));
   EXPECT_FALSE(torch::equal(trained, initialRow));
+}
+
+TEST(Cli, ConditionedPredictFollowsTheTableAndGivesItsGradient) {
+  TempDir dir;
+  auto train = trainTinyConditioned(dir);
+  ASSERT_EQ(train.exitCode, 0) << train.err;
+  std::string run = dir / "run";
+  // add rax, rbx; imul rax, rbx (ADD64rr, IMUL64rr). The table also covers push rbp (PUSH64r), which they do not use.
+  std::string blocks = dir.file("predict.csv", "hex\n4801d8480fafc3\n480fafc34801d8480fafc3\n");
+  std::string tableBlocks = dir.file("table-blocks.csv", "hex\n4801d8480fafc3\n55\n");
+  auto exported = test::runSurrogate("params export --mcpu haswell --blocks " + tableBlocks + " -o " + (dir / "default.json"));
+  ASSERT_EQ(exported.exitCode, 0) << exported.err;
+  nlohmann::json slow = readJson(dir / "default.json");
+  ASSERT_TRUE(slow["opcodes"].contains("IMUL64rr")) << slow["opcodes"].dump();
+  ASSERT_TRUE(slow["opcodes"].contains("PUSH64r")) << slow["opcodes"].dump();
+  slow["opcodes"]["IMUL64rr"]["latencies"][0] = slow["opcodes"]["IMUL64rr"]["latencies"][0].get<int>() + 12;
+  std::ofstream(dir / "slow.json") << slow.dump(2);
+
+  auto two = test::runSurrogate("predict --model " + run + " --params " + (dir / "default.json") + " --params " +
+                                (dir / "slow.json") + " " + blocks);
+  ASSERT_EQ(two.exitCode, 0) << two.err;
+  std::istringstream lines(two.out);
+  std::string header, row;
+  std::getline(lines, header);
+  EXPECT_EQ(header, "hex,predicted_default,predicted_slow");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(std::getline(lines, row)) << two.out;
+    auto a = row.find(','), b = row.rfind(',');
+    EXPECT_NE(std::stod(row.substr(a + 1, b - a - 1)), std::stod(row.substr(b + 1))) << row;
+  }
+
+  auto gradient = test::runSurrogate("predict --model " + run + " --params " + (dir / "default.json") +
+                                     " --gradient -o " + (dir / "grad.json") + " " + blocks);
+  ASSERT_EQ(gradient.exitCode, 0) << gradient.err;
+  nlohmann::ordered_json g = nlohmann::ordered_json::parse(std::ifstream(dir / "grad.json"));
+  EXPECT_EQ(g["blocks"], 2);
+  const auto &values = g["gradient"];
+  EXPECT_NE(values.at("opcodes.IMUL64rr.latencies[0]").get<double>(), 0.0);
+  EXPECT_EQ(values.at("opcodes.PUSH64r.micro_ops").get<double>(), 0.0);
+  double previous = std::numeric_limits<double>::infinity();
+  for (const auto &[key, value] : values.items()) {  // largest magnitude first
+    EXPECT_LE(std::abs(value.get<double>()), previous) << key;
+    previous = std::abs(value.get<double>());
+  }
+
+  // bench surrogate times the conditioned model and llvm-mca under the same table.
+  auto bench = test::runSurrogate("bench surrogate --model " + run + " --params " + (dir / "slow.json") + " " + blocks +
+                                  " -n 2 --threads 1 --format json");
+  ASSERT_EQ(bench.exitCode, 0) << bench.err;
+  nlohmann::json b = nlohmann::json::parse(bench.out);
+  EXPECT_EQ(b["params"], dir / "slow.json");
+  EXPECT_GT(b["surrogate"][0]["blocks_per_second"].get<double>(), 0);
+  EXPECT_GT(b["mca"]["in_process"][0]["params_blocks_per_second"].get<double>(), 0);
+
+  // Bad input: a missing table, no table for a conditioned model, --gradient with two tables.
+  auto missing = test::runSurrogate("predict --model " + run + " --params " + (dir / "nope.json") + " " + blocks);
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_NE(missing.err.find(dir / "nope.json"), std::string::npos) << missing.err;
+  auto none = test::runSurrogate("predict --model " + run + " " + blocks);
+  EXPECT_EQ(none.exitCode, 1);
+  EXPECT_NE(none.err.find("--params"), std::string::npos) << none.err;
+  auto twoGradients = test::runSurrogate("predict --model " + run + " --params " + (dir / "default.json") +
+                                         " --params " + (dir / "slow.json") + " --gradient " + blocks);
+  EXPECT_EQ(twoGradients.exitCode, 1);
+  EXPECT_NE(twoGradients.err.find("--gradient takes exactly one --params table"), std::string::npos) << twoGradients.err;
+}
+
+TEST(Cli, UnconditionedModelRefusesAParameterTable) {
+  TempDir dir;
+  std::string blocks = dir.file("blocks.csv", "hex\n4801d8480fafc3\n");
+  auto exported = test::runSurrogate("params export --mcpu haswell --blocks " + blocks + " -o " + (dir / "t.json"));
+  ASSERT_EQ(exported.exitCode, 0) << exported.err;
+  std::string model = std::string(SURROGATE_SOURCE_DIR) + "/data/models/haswell";
+  auto r = test::runSurrogate("predict --model " + model + " --params " + (dir / "t.json") + " " + blocks);
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.err.find("not a parameter-conditioned model"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(dir / "t.json"), std::string::npos) << r.err;
 }

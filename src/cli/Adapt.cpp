@@ -2,7 +2,7 @@
 
 #include "surrogate/cli/Commands.h"
 #include "surrogate/cli/PatternOptions.h"
-#include "surrogate/patterns/Adapt.h"
+#include "surrogate/cli/TorchCommands.h"
 
 namespace surrogate::cli {
 
@@ -11,9 +11,7 @@ void addAdaptCommand(CLI::App &app, ExitStatus &status) {
   auto from = std::make_shared<std::string>();
   cmd->add_option("--from", *from, "the compiled run directory to start from")->required();
   cmd->callback([o = o, from, &status] {
-    patterns::AdaptJob job{o->job(), *from};
-    status.code = runPatternCommand([&] { return patterns::runAdapt(job); },
-                                    [](const nlohmann::json &r) { return r["learning_curve"]; }, o->check);
+    status.code = torchCommands().adapt(*o, *from);
   });
 }
 

@@ -1,8 +1,7 @@
-#include <iostream>
 #include <memory>
 
 #include "surrogate/cli/Commands.h"
-#include "surrogate/model/SurrogateBenchmark.h"
+#include "surrogate/cli/TorchCommands.h"
 
 namespace surrogate::cli {
 
@@ -21,11 +20,11 @@ void addBenchSurrogateCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--batch-size", config->batchSize, "blocks per inference batch")->capture_default_str();
   cmd->add_option("--spawn-sample", config->mca.spawnSample, "blocks also run through llvm-mca-19 processes (0: skip)")
       ->capture_default_str();
+  cmd->add_option("--params", config->mca.paramsFile,
+                  "a conditioned model: time it and llvm-mca under this parameter table (JSON)");
   cmd->add_option("--format", *format, "text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   cmd->callback([config, format, &status] {
-    nlohmann::json result = model::runSurrogateBenchmark(*config);
-    std::cout << (*format == "json" ? result.dump(2) + "\n" : model::formatSurrogateBenchmark(result));
-    status.code = 0;
+    status.code = torchCommands().benchSurrogate(*config, *format == "json");
   });
 }
 

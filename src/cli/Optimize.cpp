@@ -1,6 +1,6 @@
 #include "surrogate/cli/Commands.h"
 #include "surrogate/cli/PatternOptions.h"
-#include "surrogate/patterns/Optimize.h"
+#include "surrogate/cli/TorchCommands.h"
 
 namespace surrogate::cli {
 
@@ -9,8 +9,7 @@ void addOptimizeCommand(CLI::App &app, ExitStatus &status) {
       app, "optimize", "tune llvm-mca's scheduling parameters through a learnt surrogate (DiffTune) and compare them "
                        "with the defaults and a black-box search");
   cmd->callback([o = o, &status] {
-    status.code = runPatternCommand([&] { return patterns::runOptimize(o->job()); },
-                                    [](const nlohmann::json &r) { return nlohmann::json{{"test", r["test"]}, {"targets", r["targets"]}}; }, o->check);
+    status.code = torchCommands().optimize(*o);
   });
 }
 

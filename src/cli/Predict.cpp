@@ -1,7 +1,7 @@
 #include <memory>
 
 #include "surrogate/cli/Commands.h"
-#include "surrogate/model/PredictJob.h"
+#include "surrogate/cli/TorchCommands.h"
 
 namespace surrogate::cli {
 
@@ -13,7 +13,7 @@ void addPredictCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--model", config->runDir, "run directory written by `surrogate train`")->required();
   cmd->add_option("--checkpoint", config->checkpoint, "checkpoint file in the run directory")->capture_default_str();
   cmd->add_option("inputs", config->inputs, "BHive CSV (hex[,throughput]) or assembly (.s) files")->required();
-  cmd->add_option("-o,--output", config->output, "output CSV (default: stdout)");
+  cmd->add_option("-o,--output", config->output, "output CSV, or JSON with --gradient (default: stdout)");
   cmd->add_option("-j,--threads", config->threads, "threads, one model replica each")
       ->capture_default_str()
       ->check(CLI::Range(1u, 256u));
@@ -24,11 +24,15 @@ void addPredictCommand(CLI::App &app, ExitStatus &status) {
       ->capture_default_str()
       ->check(CLI::IsMember({"att", "intel"}));
   cmd->add_flag("--no-measured", *noMeasured, "ignore a CSV's second column (e.g. BHive sources' frequency)");
+  cmd->add_option("--params", config->paramsFiles,
+                  "parameter table (JSON, `params export`) for a conditioned model; several: one column each")
+      ->allow_extra_args(false);
+  cmd->add_flag("--gradient", config->gradient,
+                "write the gradient of the summed predicted cycles w.r.t. each value of the --params table (JSON)");
   cmd->callback([config, syntax, noMeasured, &status] {
     config->syntax = *syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
     config->readMeasured = !*noMeasured;
-    model::PredictSummary summary = model::runPredict(*config);
-    status.code = summary.predicted == 0 ? 1 : 0;
+    status.code = torchCommands().predict(*config);
   });
 }
 

@@ -1,15 +1,13 @@
-#include <iostream>
 #include <memory>
 
 #include "surrogate/cli/Commands.h"
-#include "surrogate/model/DataParallel.h"
-#include "surrogate/model/Trainer.h"
+#include "surrogate/cli/TorchCommands.h"
 
 namespace surrogate::cli {
 
 void addTrainCommand(CLI::App &app, ExitStatus &status) {
-  auto job = std::make_shared<model::TrainJob>();
-  auto configFile = std::make_shared<std::string>();
+  auto options = std::make_shared<TrainCommandOptions>();
+  model::TrainJob *job = &options->job;
   auto resumeDir = std::make_shared<std::string>();
   auto seed = std::make_shared<std::uint64_t>();
   auto epochs = std::make_shared<std::size_t>();
@@ -20,7 +18,7 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
   auto *dataset = cmd->add_option("--dataset", job->data.dataset, "dataset directory written by `surrogate dataset`");
   auto *csv = cmd->add_option("--csv", job->data.csv, "CSV files with a header (hex and a target column), e.g. simulate output");
   cmd->add_option("--target-column", job->data.targetColumn, "CSV column holding the target")->capture_default_str();
-  auto *config = cmd->add_option("--config", *configFile, "training config JSON (e.g. configs/train.quick.json)");
+  auto *config = cmd->add_option("--config", options->configFile, "training config JSON (e.g. configs/train.quick.json)");
   auto *output = cmd->add_option("-o,--output", job->runDir, "new run directory");
   auto *resume = cmd->add_option("--resume", *resumeDir, "continue the interrupted run in this directory");
   cmd->add_option("--seed", *seed, "seed for initialisation, subsets and batch order (overrides the config)");
@@ -47,9 +45,7 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
         throw CLI::RequiredError("-o,--output (or --resume)");
       if (job->data.dataset.empty() && job->data.csv.empty())
         throw CLI::RequiredError("--dataset or --csv");
-      if (!configFile->empty())
-        model::readTrainConfigFile(*configFile, job->model, job->training);
-      if (cmd->count("--seed")) job->training.seed = *seed;
+      if (cmd->count("--seed")) options->seed = *seed;
     }
     if (cmd->count("--threads"))
       job->threads = *threads;
@@ -58,10 +54,7 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
     job->distTimeout = std::chrono::seconds(*distTimeout);
     if (cmd->count("--stop-after-epochs"))
       job->stopAfterEpochs = *stopAfter;
-    nlohmann::json report = model::runTraining(*job);
-    if (model::LaunchEnvironment::isWriterProcess())  // one copy of the result under torchrun
-      std::cout << report.dump(2) << "\n";
-    status.code = 0;
+    status.code = torchCommands().train(*options);
   });
 }
 

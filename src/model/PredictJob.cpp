@@ -1,5 +1,8 @@
 #include "surrogate/model/PredictJob.h"
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,17 +13,71 @@
 #include "surrogate/block/BlockReader.h"
 #include "surrogate/block/CodeRegions.h"
 #include "surrogate/model/Predictor.h"
+#include "surrogate/model/TableInputs.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/CsvField.h"
+#include "surrogate/support/Errors.h"
 #include "surrogate/support/Progress.h"
 
 namespace surrogate::model {
 
 namespace {
+
 constexpr std::size_t kChunk = 16384;  // blocks held in memory at once
+
+// The --params tables, each checked against its CPU's model when read.
+std::vector<TableInputs> loadTables(const PredictConfig &config) {
+  if (config.gradient && config.paramsFiles.size() != 1)
+    throw support::ConfigError(fmt::format("--gradient takes exactly one --params table ({} given)",
+                                           config.paramsFiles.size()));
+  std::vector<TableInputs> tables;
+  for (const std::string &file : config.paramsFiles)
+    tables.emplace_back(mca::ParamTable::load(file), file);
+  return tables;
 }
 
+// One prediction column per table: "predicted", or predicted_<stem> for several tables.
+std::vector<std::string> predictionColumns(const std::vector<std::string> &paramsFiles) {
+  if (paramsFiles.size() <= 1)
+    return {"predicted"};
+  std::vector<std::string> columns;
+  for (const std::string &file : paramsFiles) {
+    std::string column = "predicted_" + std::filesystem::path(file).stem().string();
+    if (std::find(columns.begin(), columns.end(), column) != columns.end())
+      throw support::ConfigError(file + ": another --params table has the same file name, so its column "
+                                 "would be " + column + " too; rename one");
+    columns.push_back(column);
+  }
+  return columns;
+}
+
+// The gradient as JSON keyed like the table, largest magnitude first.
+nlohmann::ordered_json gradientJson(const PredictConfig &config, const TableInputs &table,
+                                    const std::vector<double> &gradient, std::size_t blocks, double cyclesSum) {
+  std::vector<std::size_t> order(table.names().size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  auto at = [&](std::size_t i) { return i < gradient.size() ? gradient[i] : 0.0; };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return std::abs(at(a)) > std::abs(at(b)); });
+  nlohmann::ordered_json values = nlohmann::ordered_json::object();
+  for (std::size_t i : order)
+    values[table.names()[i]] = at(i);
+  return {{"model", config.runDir},
+          {"checkpoint", config.checkpoint},
+          {"params", table.source()},
+          {"blocks", blocks},
+          {"of", "the sum over the blocks of the predicted cycles per 100 iterations"},
+          {"predicted_cycles_sum", cyclesSum},
+          {"defaulted_opcodes", std::vector<std::string>(table.defaulted().begin(), table.defaulted().end())},
+          {"gradient", values}};
+}
+
+} // namespace
+
 PredictSummary runPredict(const PredictConfig &config) {
+  std::vector<TableInputs> tables = loadTables(config);
+  const std::vector<std::string> columns = predictionColumns(config.paramsFiles);
   BatchPredictor predictor(config.runDir, config.threads, config.batchSize, config.checkpoint);
   block::ReaderOptions readerOptions;
   readerOptions.syntax = config.syntax;
@@ -33,30 +90,53 @@ PredictSummary runPredict(const PredictConfig &config) {
   PredictSummary summary;
   support::Progress progress("predicting");
   std::vector<block::BasicBlock> chunk;
+  std::vector<double> gradient;
+  double cyclesSum = 0;
   bool headerWritten = false, withMeasured = false;
   const bool withRegion = block::inputsHaveRegionMarkers(config.inputs);
+  // One set of outcomes per table (one set without tables).
+  auto predictChunk = [&] {
+    std::vector<std::vector<PredictionOutcome>> outcomes;
+    if (tables.empty()) {
+      outcomes.push_back(predictor.run(chunk));
+      return outcomes;
+    }
+    for (TableInputs &table : tables) {
+      table.cover(chunk);
+      outcomes.push_back(predictor.run(chunk, &table, config.gradient ? &gradient : nullptr));
+    }
+    return outcomes;
+  };
   auto flush = [&] {
-    std::vector<PredictionOutcome> outcomes = predictor.run(chunk);
-    if (!headerWritten) {
+    std::vector<std::vector<PredictionOutcome>> outcomes = predictChunk();
+    if (!headerWritten && !config.gradient) {
       // The measured column appears when the first chunk has measurements.
       for (const block::BasicBlock &b : chunk)
         withMeasured |= b.measured.has_value();
-      out << (withMeasured ? "hex,predicted,measured" : "hex,predicted") << (withRegion ? ",region\n" : "\n");
-      headerWritten = true;
+      out << "hex";
+      for (const std::string &c : columns)
+        out << ',' << c;
+      out << (withMeasured ? ",measured" : "") << (withRegion ? ",region\n" : "\n");
     }
+    headerWritten = true;
     for (std::size_t i = 0; i < chunk.size(); ++i) {
-      if (!outcomes[i].cycles) {
+      if (!outcomes.front()[i].cycles) {
         ++summary.skipped;
-        spdlog::warn("{}: {} (skipped)", chunk[i].where.str(), outcomes[i].problem);
+        spdlog::warn("{}: {} (skipped)", chunk[i].where.str(), outcomes.front()[i].problem);
         continue;
       }
-      out << chunk[i].hex << ',' << fmt::format("{:.4f}", *outcomes[i].cycles);
+      ++summary.predicted;
+      cyclesSum += *outcomes.front()[i].cycles;
+      if (config.gradient)
+        continue;
+      out << chunk[i].hex;
+      for (const std::vector<PredictionOutcome> &perTable : outcomes)
+        out << ',' << fmt::format("{:.4f}", *perTable[i].cycles);
       if (withMeasured)
         out << ',' << (chunk[i].measured ? fmt::format("{}", *chunk[i].measured) : std::string());
       if (withRegion)
         out << ',' << support::csvField(chunk[i].region);
       out << '\n';
-      ++summary.predicted;
     }
     chunk.clear();
     progress.update(summary.read);
@@ -73,6 +153,8 @@ PredictSummary runPredict(const PredictConfig &config) {
   if (!chunk.empty() || !headerWritten)
     flush();
   progress.finish();
+  if (config.gradient)
+    out << gradientJson(config, tables.front(), gradient, summary.predicted, cyclesSum).dump(2) << '\n';
   output.commit();
   spdlog::info("{} blocks read, {} predicted, {} skipped", summary.read, summary.predicted, summary.skipped);
   return summary;

@@ -4,8 +4,10 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <optional>
 #include <thread>
 
+#include <fmt/format.h>
 #include <torch/torch.h>
 
 #include "surrogate/block/Decoder.h"
@@ -13,26 +15,49 @@
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/RunDir.h"
+#include "surrogate/model/TableInputs.h"
+#include "surrogate/support/Errors.h"
 
 namespace fs = std::filesystem;
 
 namespace surrogate::model {
 
 struct Predictor::State {
+  std::string runDir;
   block::Vocabulary vocab;
   ModelConfig config;
   IthemalModel model{nullptr};
 };
 
+void Predictor::checkTable(const TableInputs *table) const {
+  const ModelConfig &config = S->config;
+  const std::string &runDir = S->runDir;
+  bool conditioned = config.instFeatures > 0 || config.globalFeatures > 0;
+  if (conditioned && !table)
+    throw support::ConfigError(runDir + ": a parameter-conditioned model predicts under a parameter table: give one "
+                               "with --params TABLE.json (e.g. from `params export`)");
+  if (!conditioned && table)
+    throw support::ConfigError(runDir + ": not a parameter-conditioned model, so it takes no parameter table (" +
+                               table->source() + "); train one on a dataset made with --params-samples");
+  if (table && (config.instFeatures != static_cast<std::int64_t>(table->rowWidth()) ||
+                config.globalFeatures != static_cast<std::int64_t>(table->globalWidth())))
+    throw support::ConfigError(fmt::format("{}: the table gives {} + {} features, the model of {} takes {} + {} (a "
+                                           "table of another CPU?)",
+                                           table->source(), table->rowWidth(), table->globalWidth(), runDir,
+                                           config.instFeatures, config.globalFeatures));
+}
+
 Predictor::Predictor(const std::string &runDir, const std::string &checkpoint) : S(std::make_unique<State>()) {
   RunDir run(runDir);
+  S->runDir = runDir;
   S->config = run.modelConfig();
   S->vocab = run.vocabulary(S->config);
-  if (S->config.instFeatures > 0 || S->config.globalFeatures > 0)
-    throw std::runtime_error(runDir + ": a parameter-conditioned model needs parameter inputs; predict does not take them yet");
   S->model = IthemalModel(S->config);
   loadCheckpoint(run.file(checkpoint), *S->model, nullptr);
   S->model->eval();
+  for (auto &p : S->model->parameters())
+    p.set_requires_grad(false);  // a table's gradient needs none of the weights'
+
 }
 
 Predictor::~Predictor() = default;
@@ -43,6 +68,7 @@ const block::Vocabulary &Predictor::vocabulary() const { return S->vocab; }
 Predictor Predictor::clone() const {
   Predictor copy;
   copy.S = std::make_unique<State>();
+  copy.S->runDir = S->runDir;
   copy.S->vocab = S->vocab;
   copy.S->config = S->config;
   copy.S->model = IthemalModel(S->config);
@@ -53,11 +79,20 @@ Predictor Predictor::clone() const {
   for (auto &b : copy.S->model->named_buffers())
     b.value().copy_(sourceBuffers[b.key()]);
   copy.S->model->eval();
+  for (auto &p : copy.S->model->parameters())
+    p.set_requires_grad(false);
   return copy;
 }
 
-std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize) const {
-  torch::NoGradGuard noGrad;
+std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize,
+                                       const TableCondition &condition) const {
+  const bool gradient = condition.gradient != nullptr;
+  std::optional<torch::NoGradGuard> noGrad;
+  if (!gradient)
+    noGrad.emplace();
+  torch::Tensor values;
+  if (condition.table)
+    values = condition.table->values(gradient);
   std::vector<std::size_t> order(blocks.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
@@ -69,11 +104,28 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
     batch.clear();
     for (std::size_t k = start; k < end; ++k)
       batch.push_back(&blocks[order[k]]);
-    torch::Tensor cycles =
-        S->model->toCycles(S->model->forward(makeBatch(batch, /*shareInstructions=*/true))).to(torch::kFloat64);
+    BlockBatch inputs = makeBatch(batch, /*shareInstructions=*/true);
+    if (condition.table) {
+      std::vector<unsigned> opcodes;
+      for (std::size_t k = start; k < end; ++k)
+        opcodes.insert(opcodes.end(), (*condition.opcodes)[order[k]].begin(), (*condition.opcodes)[order[k]].end());
+      inputs.instFeatures = condition.table->rows(values, opcodes);
+      inputs.globalFeatures = condition.table->globals(values).unsqueeze(0).repeat({inputs.blocks, 1});
+    }
+    torch::Tensor cycles = S->model->toCycles(S->model->forward(inputs));
+    if (gradient)
+      cycles.sum().backward();
+    cycles = cycles.detach().to(torch::kFloat64);
     auto acc = cycles.accessor<double, 1>();
     for (std::size_t k = start; k < end; ++k)
       out[order[k]] = acc[k - start];
+  }
+  if (gradient && values.grad().defined()) {
+    condition.gradient->resize(values.size(0), 0.0);
+    torch::Tensor g = values.grad().to(torch::kFloat64);
+    auto acc = g.accessor<double, 1>();
+    for (std::int64_t i = 0; i < g.size(0); ++i)
+      (*condition.gradient)[i] += acc[i];
   }
   return out;
 }
@@ -90,8 +142,12 @@ BatchPredictor::BatchPredictor(const std::string &runDir, unsigned threads, std:
 
 BatchPredictor::~BatchPredictor() = default;
 
-std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::BasicBlock> &blocks) {
+std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::BasicBlock> &blocks,
+                                                   const TableInputs *table, std::vector<double> *gradient) {
+  Replicas.front().checkTable(table);  // here, not in a worker thread
   std::vector<PredictionOutcome> out(blocks.size());
+  // Each replica's gradient apart, summed in replica order: the same sum whatever the timing.
+  std::vector<std::vector<double>> gradients(Replicas.size());
   auto work = [&](std::size_t replica, std::size_t begin, std::size_t end) {
     // Parallelism comes from replicas, so each keeps LibTorch to its own thread.
     torch::set_num_threads(1);
@@ -99,7 +155,16 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
     block::Tokenizer tokenizer;
     std::vector<llvm::MCInst> insts;
     std::vector<block::TokenizedBlock> tokens;
+    std::vector<std::vector<unsigned>> opcodes;
     std::vector<std::size_t> where;
+    auto add = [&](llvm::ArrayRef<llvm::MCInst> decoded) {
+      tokens.push_back(Replicas[replica].vocabulary().encode(tokenizer, decoded));
+      if (!table)
+        return;
+      opcodes.emplace_back();
+      for (const llvm::MCInst &inst : decoded)
+        opcodes.back().push_back(inst.getOpcode());
+    };
     for (std::size_t i = begin; i < end; ++i) {
       const llvm::ArrayRef<llvm::MCInst> decoded = blocks[i].insts;
       if (decoded.empty()) {
@@ -111,28 +176,35 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
           out[i].problem = "empty block";
           continue;
         }
-        tokens.push_back(Replicas[replica].vocabulary().encode(tokenizer, insts));
+        add(insts);
       } else {
-        tokens.push_back(Replicas[replica].vocabulary().encode(tokenizer, decoded));
+        add(decoded);
       }
       where.push_back(i);
     }
-    std::vector<double> cycles = Replicas[replica].predict(tokens, BatchSize);
+    TableCondition condition{table, &opcodes, gradient ? &gradients[replica] : nullptr};
+    std::vector<double> cycles = Replicas[replica].predict(tokens, BatchSize, condition);
     for (std::size_t k = 0; k < where.size(); ++k)
       out[where[k]].cycles = cycles[k];
   };
   std::size_t n = Replicas.size(), per = (blocks.size() + n - 1) / n;
   if (n == 1) {
     work(0, 0, blocks.size());
-    return out;
+  } else {
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < n; ++t) {
+      std::size_t begin = std::min(blocks.size(), t * per), end = std::min(blocks.size(), begin + per);
+      threads.emplace_back(work, t, begin, end);
+    }
+    for (std::thread &t : threads)
+      t.join();
   }
-  std::vector<std::thread> threads;
-  for (std::size_t t = 0; t < n; ++t) {
-    std::size_t begin = std::min(blocks.size(), t * per), end = std::min(blocks.size(), begin + per);
-    threads.emplace_back(work, t, begin, end);
-  }
-  for (std::thread &t : threads)
-    t.join();
+  if (gradient)
+    for (const std::vector<double> &g : gradients) {
+      gradient->resize(std::max(gradient->size(), g.size()), 0.0);
+      for (std::size_t i = 0; i < g.size(); ++i)
+        (*gradient)[i] += g[i];
+    }
   return out;
 }
 

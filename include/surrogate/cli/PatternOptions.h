@@ -23,7 +23,8 @@ struct PatternCommandOptions {
   bool resume = false, check = false;
   patterns::PatternOverrides overrides;
 
-  /// The job: the config file with the overrides applied (not read on --resume).
+  /// The job: the config file with the overrides applied (not read on
+  /// --resume). Defined in the LibTorch module (cli/TorchCommands.h).
   patterns::PatternJob job() const;
 };
 
@@ -32,7 +33,7 @@ struct PatternCommandOptions {
 std::pair<CLI::App *, std::shared_ptr<PatternCommandOptions>>
 addPatternCommand(CLI::App &app, const std::string &name, const std::string &description);
 
-/// Runs a pattern in this process or, under a torchrun launch of several
+/// (In the LibTorch module.) Runs a pattern in this process or, under a torchrun launch of several
 /// ranks, as rank 0 (which runs the pattern and hands each training step to
 /// the others) or as another rank (which only trains those steps). Rank 0
 /// (or the one process) prints `summary(report)` on stdout; the exit status

@@ -3,6 +3,12 @@
 // surrogate's throughput out as CSV `hex,predicted[,measured]` in input
 // order, so `surrogate eval out.csv --pred predicted` scores it. Rows that
 // cannot be predicted are reported on stderr and counted.
+//
+// A parameter-conditioned model predicts under each table of `paramsFiles`
+// (model/TableInputs.h), one column each (`predicted` for one table,
+// `predicted_<file stem>` for several); with `gradient`, the output is
+// instead the JSON gradient of the blocks' summed predicted cycles with
+// respect to every value of the one table, largest magnitude first.
 
 #include <string>
 #include <vector>
@@ -20,6 +26,8 @@ struct PredictConfig {
   std::size_t batchSize = 512;  // larger batches share more instruction rows (bench surrogate)
   block::Syntax syntax = block::Syntax::ATT;
   bool readMeasured = true;
+  std::vector<std::string> paramsFiles;  ///< parameter tables (JSON) for a conditioned model
+  bool gradient = false;                 ///< write the gradient (one table) instead of predictions
 };
 
 struct PredictSummary {

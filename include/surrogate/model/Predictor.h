@@ -2,7 +2,9 @@
 // Inference with a trained surrogate. Predictor is one model replica
 // loaded from a run directory (config.json, vocab.txt, a checkpoint);
 // BatchPredictor decodes, tokenizes and predicts blocks on several
-// threads, one replica each, with results in input order.
+// threads, one replica each, with results in input order. A
+// parameter-conditioned model predicts under a table (TableInputs), and can
+// also give the gradient of the summed cycles with respect to its values.
 
 #include <memory>
 #include <optional>
@@ -14,16 +16,31 @@
 
 namespace surrogate::model {
 
+class TableInputs;
+
+/// What a conditioned model predicts under: the table, each block's LLVM
+/// opcodes (parallel to the blocks), and where to add the gradient of the
+/// blocks' summed cycles with respect to the table's values (nullptr: none).
+struct TableCondition {
+  const TableInputs *table = nullptr;
+  const std::vector<std::vector<unsigned>> *opcodes = nullptr;
+  std::vector<double> *gradient = nullptr;
+};
+
 class Predictor {
 public:
   /// Loads `runDir`/`checkpoint`; throws std::runtime_error naming the missing or bad file.
   explicit Predictor(const std::string &runDir, const std::string &checkpoint = "best.pt");
+  /// A conditioned model needs a table that fits its inputs, an unconditioned
+  /// one takes none (nullptr): else a support::ConfigError naming both.
+  void checkTable(const TableInputs *table) const;
   ~Predictor();
   Predictor(Predictor &&) noexcept;
 
   /// Cycles per 100 iterations of each block (every block non-empty),
-  /// in batches of blocks of similar length.
-  std::vector<double> predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize = 512) const;
+  /// in batches of blocks of similar length; `condition` as checkTable allows.
+  std::vector<double> predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize = 512,
+                              const TableCondition &condition = {}) const;
 
   const block::Vocabulary &vocabulary() const;
   /// Another replica with the same weights, for another thread.
@@ -48,7 +65,11 @@ public:
   ~BatchPredictor();
 
   /// One outcome per block, in order; blocks are split between the threads.
-  std::vector<PredictionOutcome> run(const std::vector<block::BasicBlock> &blocks);
+  /// A conditioned model predicts under `table` (covering the blocks'
+  /// opcodes, TableInputs::cover; Predictor::checkTable first) and adds to
+  /// `gradient` when given.
+  std::vector<PredictionOutcome> run(const std::vector<block::BasicBlock> &blocks, const TableInputs *table = nullptr,
+                                     std::vector<double> *gradient = nullptr);
 
   unsigned threads() const { return static_cast<unsigned>(Replicas.size()); }
 
