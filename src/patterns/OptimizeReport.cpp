@@ -169,9 +169,9 @@ std::string OptimizeReport::markdown() const {
   const SurrogateTuning &steps = tuning.tuning;
   MarkdownReport md;
   md.heading(1, "Surrogate optimization (DiffTune): " + config.cpu);
-  md.paragraph(fmt::format("llvm-mca (in-process) under three scheduling tables on {} held-out measured blocks "
+  md.paragraph(fmt::format("llvm-mca (in-process) under {} scheduling tables on {} held-out measured blocks "
                            "(test split of {}; {} scored, the rest failed under some table).",
-                           test["blocks"].get<std::size_t>(), dataset.measured,
+                           2 + blackbox.searches.size(), test["blocks"].get<std::size_t>(), dataset.measured,
                            test["scored_blocks"].get<std::size_t>()));
   std::vector<std::vector<std::string>> rows = {
       {"LLVM default", errorCell(test["default"]), errorCell(train["default"])},
