@@ -37,3 +37,8 @@ pkg_check_modules(NLOPT REQUIRED IMPORTED_TARGET nlopt)
 add_library(surrogate_nlopt INTERFACE)
 target_link_libraries(surrogate_nlopt INTERFACE PkgConfig::NLOPT)
 add_library(surrogate::nlopt ALIAS surrogate_nlopt)
+
+# pagmo 2 (libpagmo-dev): the evolution strategies, differential evolution
+# and swarm of optimize's ensemble baseline, and NLopt's local methods
+# wrapped as pagmo algorithms.
+find_package(Pagmo REQUIRED CONFIG)

@@ -32,7 +32,9 @@ nlohmann::json tinyConfig(const std::string &measured) {
             {"steps", 4},
             {"batch_size", 32},
             {"blackbox_blocks", 20},
-            {"blackbox_method", "GN_ESCH"}}}};
+            {"blackbox_methods", {"ensemble", "GN_ESCH"}},
+            {"rounds", 1},
+            {"round_max_epochs", 1}}}};
 }
 } // namespace
 
@@ -64,9 +66,34 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   const auto &parts = bb["budget_breakdown"];
   EXPECT_EQ(parts["dataset"].get<std::size_t>(), report["training"]["dataset"]["examples"].get<std::size_t>());
   EXPECT_EQ(budget, parts["dataset"].get<std::size_t>() + parts["anchor_at_default_table"].get<std::size_t>() +
-                        parts["checkpoint_choice"].get<std::size_t>());
-  EXPECT_EQ(bb["evaluations"].get<std::size_t>(), budget / bb["blocks_per_evaluation"].get<std::size_t>());
-  EXPECT_LE(bb["best_subset_mape"].get<double>(), bb["default_subset_mape"].get<double>());
+                        parts["checkpoint_choice"].get<std::size_t>() + parts["trust_region_rounds"].get<std::size_t>());
+  // One trust-region round: its own dataset around the tuned table, a
+  // fine-tuned surrogate, and its llvm-mca runs counted in the budget.
+  ASSERT_EQ(report["rounds"].size(), 1u);
+  const auto &round = report["rounds"][0];
+  EXPECT_TRUE(std::filesystem::exists(run + "/round-1/surrogate/best.pt"));
+  EXPECT_TRUE(std::filesystem::exists(run + "/round-1/center-params.json"));
+  EXPECT_EQ(readJson(run + "/round-1/dataset/manifest.json")["params"]["ranges"]["radius"], 2);
+  std::size_t roundSimulations = 0;
+  for (const auto &[k, v] : round["simulations"].items()) roundSimulations += v.get<std::size_t>();
+  EXPECT_EQ(parts["trust_region_rounds"].get<std::size_t>(), roundSimulations);
+  EXPECT_EQ(round["accepted"].get<bool>(),
+            round["llvm_mca_validation_mape_best"].get<double>() < round["llvm_mca_validation_mape_start"].get<double>());
+  EXPECT_FALSE(report["test_error_by_group"].empty());
+  EXPECT_EQ(report["test_error_by_group"][0]["group"], "all");
+  // The baseline is the ensemble; ESCH alone is a further row, with the same budget.
+  EXPECT_EQ(bb["method"], "ensemble");
+  ASSERT_EQ(bb["searches"].size(), 2u);
+  for (const auto &search : bb["searches"]) {
+    EXPECT_LE(search["evaluations"].get<std::size_t>(), budget / bb["blocks_per_evaluation"].get<std::size_t>());
+    EXPECT_LE(search["best_subset_mape"].get<double>(), search["default_subset_mape"].get<double>());
+    EXPECT_TRUE(std::filesystem::exists(run + "/" + search["file"].get<std::string>())) << search["file"];
+    EXPECT_FALSE(search["validation_curve"].empty());
+    EXPECT_TRUE(report["test"]["blackbox_methods"].contains(search["method"].get<std::string>()));
+  }
+  EXPECT_EQ(bb["searches"][1]["file"], "blackbox-gn_esch-params.json");
+  EXPECT_EQ(test::headLines(run + "/test_predictions.csv", 1), "hex,measured,default,tuned,blackbox,blackbox_GN_ESCH\n");
+  EXPECT_TRUE(std::filesystem::exists(run + "/figures/search_curve.png"));
   EXPECT_TRUE(report["targets"].contains("tuned_below_default_by_margin_met"));
   EXPECT_TRUE(report["targets"].contains("tuned_below_blackbox_met"));
   EXPECT_GT(report["design"]["parameters"].get<int>(), 0);
@@ -102,6 +129,30 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   EXPECT_EQ(readJson(run + "/tuned-params.json"), tuned);
 }
 
+TEST(OptimizePattern, UnanchoredAsPublished) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 300));
+  nlohmann::json config = tinyConfig(measured);
+  config["pattern"]["anchor"] = false;
+  config["pattern"]["perturb_probability"] = 1.0;
+  config["pattern"]["l1"] = 0.0;
+  config["pattern"]["rounds"] = 0;
+  config["pattern"]["blackbox_methods"] = {"GN_ESCH"};
+  std::string run = dir / "run";
+  auto r = test::runSurrogate("--no-progress optimize --config " + dir.file("d.json", config.dump()) + " -o " + run);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  nlohmann::json report = readJson(run + "/optimize_report.json");
+  EXPECT_NE(report["tuning"]["loss"].get<std::string>().find("unanchored"), std::string::npos);
+  // No anchor runs in the budget, and the loss at step 0 is the surrogate's
+  // own error, not llvm-mca's.
+  EXPECT_EQ(report["blackbox"]["budget_breakdown"]["anchor_at_default_table"], 0);
+  EXPECT_GT(std::abs(report["tuning"]["curve"][0]["surrogate_train_mape"].get<double>() -
+                     report["train"]["default"]["mape"].get<double>()),
+            1e-6);
+  EXPECT_TRUE(report["rounds"].empty());
+}
+
 TEST(OptimizePattern, BadSettingsAreNamed) {
   test::TempDir dir;
   nlohmann::json config = tinyConfig(dir / "missing.csv");
@@ -112,10 +163,23 @@ TEST(OptimizePattern, BadSettingsAreNamed) {
   EXPECT_FALSE(std::filesystem::exists(dir / "run/pattern.json"));
 
   config = tinyConfig(dir / "missing.csv");
+  config["pattern"]["blackbox_method"] = "GN_ESCH";  // the one-method form of earlier configs, beside the list
+  r = test::runSurrogate("optimize --config " + dir.file("b0.json", config.dump()) + " -o " + (dir / "run"));
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("b0.json: 'pattern.blackbox_method': give either blackbox_method or blackbox_methods"),
+            std::string::npos) << r.err;
+  config["pattern"].erase("blackbox_methods");
   config["pattern"]["blackbox_method"] = "NO_SUCH_METHOD";
   r = test::runSurrogate("optimize --config " + dir.file("b.json", config.dump()) + " -o " + (dir / "run"));
   EXPECT_NE(r.exitCode, 0);
-  EXPECT_NE(r.err.find("not an NLopt algorithm"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'NO_SUCH_METHOD' is neither 'ensemble' nor an NLopt algorithm"), std::string::npos) << r.err;
+
+  config = tinyConfig(dir / "missing.csv");
+  config["pattern"]["ensemble_techniques"] = {"sea", "nosuch"};
+  r = test::runSurrogate("optimize --config " + dir.file("d.json", config.dump()) + " -o " + (dir / "run"));
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("d.json: 'pattern.ensemble_techniques': 'nosuch' is not a technique"), std::string::npos)
+      << r.err;
 
   config = tinyConfig("");
   r = test::runSurrogate("optimize --config " + dir.file("c.json", config.dump()) + " -o " + (dir / "run"));
@@ -155,7 +219,7 @@ TEST(ParamVector, DefaultsMapBackUnchangedAndEditsLand) {
 }
 
 TEST(OptimizePattern, ShippedConfigsParse) {
-  for (const char *name : {"optimize.quick.json", "optimize.full.json"}) {
+  for (const char *name : {"optimize.quick.json", "optimize.full.json", "optimize.trust.json", "optimize.difftune.json"}) {
     patterns::PatternConfig c = patterns::PatternConfig::load(std::string(SURROGATE_SOURCE_DIR) + "/configs/" + name);
     EXPECT_NO_THROW(patterns::OptimizeSettings::fromJson(c.pattern)) << name;
     EXPECT_NO_THROW(model::ModelConfig::fromJson(c.model)) << name;

@@ -464,6 +464,38 @@ TEST(ParamsSample, SameSeedSameTablesAndEveryTableApplies) {
   }
 }
 
+TEST(ParamsSample, ARadiusKeepsRedrawnValuesNearTheCenter) {
+  mca::ParamTable center =
+      mca::ParamTable::fromModel("haswell", {"ADD32rr", "IMUL64rr", "ADD64rm", "VDIVPSrr", "MOV64mr", "POP64r"});
+  center.opcodes.at("IMUL64rr").latencies.at(0) = 9;  // outside the sampling range [0, 5]
+  center.dispatchWidth = 6;
+  mca::SamplingRanges region;
+  region.radius = 1;
+  mca::ParamSampler near(center, 7, region), whole(center, 7);
+  std::size_t moved = 0;
+  for (std::uint64_t i = 0; i < 30; ++i) {
+    mca::ParamTable t = near.sample(i);
+    EXPECT_LE(std::abs(int(t.dispatchWidth) - 6), 1);
+    EXPECT_GE(t.opcodes.at("IMUL64rr").latencies.at(0), 8u);  // widened to the center, cut to its radius
+    EXPECT_LE(t.opcodes.at("IMUL64rr").latencies.at(0), 9u);
+    for (const auto &[name, p] : t.opcodes) {
+      const mca::OpcodeParams &c = center.opcodes.at(name);
+      EXPECT_LE(std::abs(int(p.microOps) - int(c.microOps)), 1) << name;
+      for (std::size_t k = 0; k < p.latencies.size(); ++k)
+        EXPECT_LE(std::abs(int(p.latencies[k]) - int(c.latencies[k])), 1) << name;
+      moved += p != c;
+    }
+    mca::TunedSubtarget::create(t, "trust-region sample");  // validates
+  }
+  EXPECT_GT(moved, 0u);
+  // Without a radius the sampler is what it was: same draws, whole ranges.
+  mca::SamplingRanges plain;
+  mca::ParamSampler again(center, 7, plain);
+  EXPECT_EQ(whole.sample(4).toJson(), again.sample(4).toJson());
+  EXPECT_FALSE(plain.toJson().contains("radius"));
+  EXPECT_EQ(region.toJson()["radius"], 1);
+}
+
 TEST(ParamsSample, PerturbationKeepsMostValuesAtDefault) {
   mca::ParamTable defaults = mca::ParamTable::fromModel("haswell", mca::ParamTable::tunableOpcodes(*builtIn("haswell")));
   mca::SamplingRanges sparse;

@@ -12,7 +12,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev
   gnuplot-nox                             # report figures
-  libnlopt-cxx-dev                        # NLopt: optimize's black-box baseline
+  libnlopt-cxx-dev                        # NLopt: optimize's black-box baselines
+  libpagmo-dev                            # pagmo 2: the techniques of optimize's ensemble baseline
   libgloo-dev python3-torch               # c10d's Gloo headers; torchrun, to launch data-parallel training
 )
 

@@ -323,6 +323,21 @@ struct TableChoice {
   nlohmann::json params;
 };
 
+// The table sampled around: the CPU's, covering every key the inputs need.
+mca::ParamTable centerTable(const DatasetConfig &config, const std::vector<std::string> &keys) {
+  mca::ParamTable center = mca::ParamTable::load(config.samplingCenter);
+  if (center.cpu != config.cpu)
+    throw support::InputError(fmt::format("{}: a table for {}, not for {}", config.samplingCenter, center.cpu,
+                                          config.cpu));
+  std::vector<std::string> missing;
+  for (const std::string &k : keys)
+    if (!center.opcodes.count(k)) missing.push_back(k);
+  if (!missing.empty())
+    throw support::InputError(fmt::format("{}: no entry for {} of the inputs' opcodes (first: {})",
+                                          config.samplingCenter, missing.size(), missing.front()));
+  return center;
+}
+
 TableChoice chooseTables(const DatasetConfig &config, const std::vector<std::string> &allInputs) {
   std::unique_ptr<ParameterTables> tables;
   std::string mode;
@@ -333,10 +348,13 @@ TableChoice chooseTables(const DatasetConfig &config, const std::vector<std::str
     params = {{"tables", 1}, {"per_block", 1}, {"tables_dir", "params"}, {"files", "NNNNNN.json"},
               {"source", config.paramsFile}, {"source_sha256", sha256File(config.paramsFile)}};
   } else if (config.paramsSamples > 0) {
-    mca::ParamTable defaults = mca::ParamTable::fromModel(config.cpu, mca::ParamTable::tableKeysFor(allInputs, config.cpu));
+    std::vector<std::string> keys = mca::ParamTable::tableKeysFor(allInputs, config.cpu);
+    mca::ParamTable defaults = config.samplingCenter.empty() ? mca::ParamTable::fromModel(config.cpu, keys)
+                                                             : centerTable(config, keys);
     std::size_t parameters = defaults.parameterCount(), opcodeCount = defaults.opcodes.size();
     mca::SamplingRanges ranges;
     ranges.perturbProbability = config.perturbProbability;
+    ranges.radius = config.samplingRadius;
     auto sampled = std::make_unique<SampledTables>(std::move(defaults), config.seed, config.paramsSamples,
                                                    config.tablesPerBlock, ranges);
     mode = "sampled";
@@ -353,6 +371,10 @@ TableChoice chooseTables(const DatasetConfig &config, const std::vector<std::str
               {"choice", "per block, per_block distinct ids from splitmix64 draws seeded by seed and block hash"},
               {"tables_dir", "params"},
               {"files", "NNNNNN.json"}};
+    if (!config.samplingCenter.empty()) {
+      params["center"] = config.samplingCenter;
+      params["center_sha256"] = sha256File(config.samplingCenter);
+    }
     tables = std::move(sampled);
   } else {
     tables = std::make_unique<DefaultTables>(config.cpu);

@@ -1,5 +1,7 @@
 #include "surrogate/mca/ParamSampler.h"
 
+#include <algorithm>
+
 #include "surrogate/block/Target.h"
 
 namespace surrogate::mca {
@@ -35,14 +37,26 @@ const llvm::MCSchedModel &modelOf(const std::string &cpu) {
 
 } // namespace
 
+std::pair<double, double> SamplingRanges::window(double center, double lo, double hi, double scale) const {
+  lo = std::min(lo, center);
+  hi = std::max(hi, center);
+  if (radius > 0) {
+    lo = std::max(lo, center - radius * scale);
+    hi = std::min(hi, center + radius * scale);
+  }
+  return {lo, hi};
+}
+
 nlohmann::json SamplingRanges::toJson() const {
-  return {{"dispatch_width", {dispatchWidthMin, dispatchWidthMax}},
+  nlohmann::json j = {{"dispatch_width", {dispatchWidthMin, dispatchWidthMax}},
           {"reorder_buffer_size", {reorderBufferMin, reorderBufferMax}},
           {"micro_ops", {microOpsMin, microOpsMax}},
           {"latency", {latencyMin, latencyMax}},
           {"read_advance", {readAdvanceMin, readAdvanceMax}},
           {"resource_cycles", {resourceCyclesMin, resourceCyclesMax}},
           {"perturb_probability", perturbProbability}};
+  if (radius > 0) j["radius"] = radius;  // absent: the whole range, as before trust regions
+  return j;
 }
 
 ParamSampler::ParamSampler(ParamTable defaults, std::uint64_t seed, SamplingRanges ranges)
@@ -57,8 +71,13 @@ ParamTable ParamSampler::sample(std::uint64_t index) const {
   // Redraws `value` with probability p; the draw order is fixed, so table i
   // depends only on (seed, i, ranges).
   auto maybe = [&](unsigned &value, unsigned lo, unsigned hi) {
-    if (draw.chance(p))
+    if (!draw.chance(p)) return;
+    if (Ranges.radius == 0) {
       value = draw(lo, hi);
+      return;
+    }
+    auto [from, to] = Ranges.window(value, lo, hi);
+    value = draw(static_cast<unsigned>(from), static_cast<unsigned>(to));
   };
   ParamTable t = Defaults;
   maybe(t.dispatchWidth, Ranges.dispatchWidthMin, Ranges.dispatchWidthMax);
@@ -77,8 +96,11 @@ ParamTable ParamSampler::sample(std::uint64_t index) const {
         expanded.emplace_back(r, c);
     ResourceMap::Cycles explicitCycles = Resources.toExplicit(expanded);
     for (auto &[r, c] : explicitCycles)
-      if (c > 0 && draw.chance(p))
-        c = draw(Ranges.resourceCyclesMin, Ranges.resourceCyclesMax);
+      if (c > 0) {
+        unsigned cycles = static_cast<unsigned>(c);
+        maybe(cycles, Ranges.resourceCyclesMin, Ranges.resourceCyclesMax);
+        c = cycles;
+      }
     std::vector<std::pair<std::string, unsigned>> resources;
     for (const auto &[r, c] : Resources.toExpanded(explicitCycles))
       resources.emplace_back(r, static_cast<unsigned>(c));

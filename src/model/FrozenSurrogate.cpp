@@ -13,7 +13,7 @@
 namespace surrogate::model {
 
 FrozenSurrogate::FrozenSurrogate(const std::string &dir, const std::vector<block::BasicBlock> &blocks,
-                                 const std::vector<double> &defaultCycles, const ParamVector &space)
+                                 const std::vector<double> &defaultCycles, const ParamVector &space, bool anchored)
     : Space(space) {
   RunDir run(dir);
   ModelConfig config = run.modelConfig();
@@ -40,8 +40,9 @@ FrozenSurrogate::FrozenSurrogate(const std::string &dir, const std::vector<block
     Tokens.push_back(vocab.encode(tokenizer, b.insts));
     Rows.push_back(std::move(rows));
     Measured.push_back(*b.measured);
-    Anchor.push_back(defaultCycles[i]);
+    Anchor.push_back(anchored ? defaultCycles[i] : 1.0);
   }
+  if (!anchored) return;  // DiffTune as published: the surrogate's own cycles
   // anchor = mca_default / s(default), one forward pass over the blocks.
   torch::NoGradGuard noGrad;
   torch::Tensor initial = torch::tensor(space.initial());

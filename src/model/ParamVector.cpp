@@ -40,10 +40,11 @@ nlohmann::json MappingStats::toJson() const {
 ParamVector::ParamVector(mca::ParamTable defaults, std::vector<unsigned> opcodes, mca::SamplingRanges ranges)
     : Defaults(std::move(defaults)), Opcodes(std::move(opcodes)), Width(TableFeatures::opcodeWidth(Defaults)),
       Resources(schedModelOf(Defaults.cpu)), Ranges(ranges) {
-  auto push = [&](double value, double lo, double hi, bool free) {
+  auto push = [&](double value, double lo, double hi, bool free, double scale = 1) {
+    auto [from, to] = Ranges.window(value, lo, hi, scale);
     Initial.push_back(toFeature(value));
-    Lower.push_back(toFeature(std::min(lo, value)));
-    Upper.push_back(toFeature(std::max(hi, value)));
+    Lower.push_back(toFeature(from));
+    Upper.push_back(toFeature(to));
     Free.push_back(free);
   };
   push(Defaults.dispatchWidth, Ranges.dispatchWidthMin, Ranges.dispatchWidthMax, true);
@@ -75,8 +76,9 @@ ParamVector::ParamVector(mca::ParamTable defaults, std::vector<unsigned> opcodes
     for (std::size_t k = F::kFirstResource; k < Width; ++k) {
       bool used = f[k] > 0;
       // A group's cycles include its members', so its range grows with them.
-      double hi = used ? double(Ranges.resourceCyclesMax) * std::max<std::size_t>(1, explicitCount) : 0.0;
-      push(f[k], used ? Ranges.resourceCyclesMin : 0.0, hi, used);
+      double members = static_cast<double>(std::max<std::size_t>(1, explicitCount));
+      double hi = used ? double(Ranges.resourceCyclesMax) * members : 0.0;
+      push(f[k], used ? Ranges.resourceCyclesMin : 0.0, hi, used, members);
     }
     Rows.push_back(row);
   }

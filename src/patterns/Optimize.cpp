@@ -1,9 +1,12 @@
 #include "surrogate/patterns/Optimize.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <limits>
+#include <memory>
 #include <random>
 #include <sstream>
 
@@ -41,27 +44,65 @@ namespace {
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 TableScores scoreTables(const std::vector<block::BasicBlock> &blocks, const std::vector<double> &d,
-                        const llvm::MCSubtargetInfo &tuned, const llvm::MCSubtargetInfo &blackbox, unsigned threads) {
+                        const llvm::MCSubtargetInfo &tuned,
+                        const std::vector<std::unique_ptr<llvm::MCSubtargetInfo>> &blackbox,
+                        const std::vector<BlackBoxResult> &searches, unsigned threads) {
   TableScores t;
-  std::vector<double> u = mca::simulateCycles(tuned, blocks, threads), b = mca::simulateCycles(blackbox, blocks, threads);
+  std::vector<double> u = mca::simulateCycles(tuned, blocks, threads);
+  std::vector<std::vector<double>> b;
+  for (const auto &sti : blackbox) b.push_back(mca::simulateCycles(*sti, blocks, threads));
+  t.blackbox.resize(b.size());
   std::vector<double> measured;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (!std::isfinite(d[i]) || !std::isfinite(u[i]) || !std::isfinite(b[i]))
-      continue;
+    bool finite = std::isfinite(d[i]) && std::isfinite(u[i]);
+    for (const auto &cycles : b) finite = finite && std::isfinite(cycles[i]);
+    if (!finite) continue;
     t.kept.push_back(i);
     t.defaults.push_back(d[i]);
     t.tuned.push_back(u[i]);
-    t.blackbox.push_back(b[i]);
+    for (std::size_t m = 0; m < b.size(); ++m) t.blackbox[m].push_back(b[m][i]);
     measured.push_back(*blocks[i].measured);
   }
   if (t.kept.empty())
-    throw std::runtime_error("no block could be simulated under all three tables");
+    throw std::runtime_error("no block could be simulated under all the tables");
+  nlohmann::json methods = nlohmann::json::object();
+  for (std::size_t m = 0; m < b.size(); ++m)
+    methods[searches[m].method] = model::toJson(model::summarize(t.blackbox[m], measured));
   t.summary = {{"blocks", blocks.size()},
                {"scored_blocks", t.kept.size()},
                {"default", model::toJson(model::summarize(t.defaults, measured))},
                {"tuned", model::toJson(model::summarize(t.tuned, measured))},
-               {"blackbox", model::toJson(model::summarize(t.blackbox, measured))}};
+               {"blackbox", methods[searches.front().method]},
+               {"blackbox_methods", methods}};
   return t;
+}
+
+std::string tableFileOf(const std::string &method, bool baseline) {
+  if (baseline) return "blackbox-params.json";
+  std::string name = method;
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  return "blackbox-" + name + "-params.json";
+}
+
+// llvm-mca on the validation blocks under each table a search held as its
+// best so far, in order: what the search curve figure draws.
+nlohmann::json validationCurveOf(const BlackBoxResult &search, std::size_t subsetSize,
+                                 const model::ParamVector &space, const std::vector<block::BasicBlock> &validation,
+                                 unsigned threads) {
+  nlohmann::json curve = nlohmann::json::array();
+  if (validation.empty()) return curve;
+  // At most this many points, spread evenly, the last always kept: each
+  // costs one llvm-mca run of the validation blocks.
+  constexpr std::size_t kMaxPoints = 24;
+  const auto &all = search.improvements;
+  std::size_t n = std::min(all.size(), kMaxPoints);
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto &[evaluation, features] = all[n == all.size() ? k : k * (all.size() - 1) / (n - 1)];
+    auto sti = mca::TunedSubtarget::create(space.toTable(features), "black-box best so far");
+    curve.push_back({{"simulations", evaluation * subsetSize},
+                     {"validation_mape", mapeAgainstMeasured(mca::simulateCycles(*sti, validation, threads), validation)}});
+  }
+  return curve;
 }
 
 // --- the phases ---
@@ -146,9 +187,11 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
   const std::vector<block::BasicBlock> &selection = blocks.validation.empty() ? blocks.train : blocks.validation;
   p.trainDefault = mca::simulateCycles(defaultSti, blocks.train, config.threads);
   std::vector<double> validationDefault = mca::simulateCycles(defaultSti, blocks.validation, config.threads);
-  p.anchorSimulations = blocks.train.size() + blocks.validation.size();
-  model::FrozenSurrogate surrogate(surrogateRun.dir, blocks.train, p.trainDefault, space);
-  model::FrozenSurrogate validation(surrogateRun.dir, blocks.validation, validationDefault, space);
+  // Unanchored, the surrogate side needs llvm-mca at the default table only
+  // for the report (and to leave out blocks it cannot run): not budget.
+  p.anchorSimulations = settings.anchor ? blocks.train.size() + blocks.validation.size() : 0;
+  model::FrozenSurrogate surrogate(surrogateRun.dir, blocks.train, p.trainDefault, space, settings.anchor);
+  model::FrozenSurrogate validation(surrogateRun.dir, blocks.validation, validationDefault, space, settings.anchor);
   p.validationSize = validation.size();
   p.selectionBlocks = selection.size();
   spdlog::info("tuning on {} train blocks ({} left out: llvm-mca failed at the default table); {} validation "
@@ -173,8 +216,94 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
   return p;
 }
 
+// --- trust-region rounds ---
+
+double keptValidationMape(const SurrogateTuning &t, const CheckpointChoice &c) {
+  return t.curve[c.index]["llvm_mca_validation_mape"].get<double>();
+}
+
+// Round r: tables sampled around `center`, the surrogate fine-tuned on them
+// from `previous`, the table tuned again within the trust region.
+RoundResult runRound(const PatternConfig &config, const OptimizeSettings &s, const DatasetPhase &dataset,
+                     const TuningPhase &tuning, std::size_t r, const mca::ParamTable &center, double centerError,
+                     const std::string &previous, const fs::path &runDir, mca::ParamTable &next) {
+  RoundResult round;
+  round.round = r;
+  fs::path dir = runDir / fmt::format("round-{}", r);
+  round.dir = dir.string();
+  fs::create_directories(dir);
+  std::string centerFile = (dir / "center-params.json").string();
+  center.save(centerFile);
+  spdlog::info("round {}: tables around the current table (radius {}), surrogate fine-tuned from {}", r,
+               s.roundRadius, previous);
+  data::DatasetConfig d = datasetSettings(config, (dir / "dataset").string());
+  d.measuredFiles = {dataset.measured};
+  d.paramsSamples = s.paramsSamples;
+  d.tablesPerBlock = s.tablesPerBlock;
+  d.perturbProbability = s.perturbProbability;
+  d.seed = config.seed + r;
+  d.samplingCenter = centerFile;
+  d.samplingRadius = s.roundRadius;
+  ensureDataset(d);
+  round.datasetSimulations = data::Dataset::open(d.output).exampleCount();
+  model::TrainJob job = trainJobFor(config, (dir / "surrogate").string());
+  job.data.dataset = d.output;
+  job.initFrom = previous;
+  job.maxEpochs = s.roundMaxEpochs;
+  ensureTrained(job);
+
+  const MeasuredBlocks &blocks = tuning.blocks;
+  mca::SamplingRanges ranges;
+  ranges.radius = s.roundRadius;
+  model::ParamVector space(center, tuning.space->opcodes(), ranges);
+  auto centerSti = mca::TunedSubtarget::create(center, centerFile);
+  std::vector<double> train = mca::simulateCycles(*centerSti, blocks.train, config.threads),
+                      validation = mca::simulateCycles(*centerSti, blocks.validation, config.threads);
+  round.anchorSimulations = s.anchor ? blocks.train.size() + blocks.validation.size() : 0;
+  model::FrozenSurrogate trainSurrogate(job.runDir, blocks.train, train, space, s.anchor);
+  model::FrozenSurrogate validationSurrogate(job.runDir, blocks.validation, validation, space, s.anchor);
+  SurrogateTuning t = tuneWithSurrogate(trainSurrogate, validationSurrogate, space, s, config.seed + r);
+  const std::vector<block::BasicBlock> &selection = blocks.validation.empty() ? blocks.train : blocks.validation;
+  CheckpointChoice choice = chooseCheckpoint(t, space, selection, config.threads);
+  round.choiceSimulations = choice.simulations;
+  round.startValidationMape = centerError;
+  round.bestValidationMape = keptValidationMape(t, choice);
+  round.keptStep = t.steps[choice.index];
+  round.accepted = choice.index != 0 && round.bestValidationMape < centerError;
+  round.curve = t.curve;
+  next = round.accepted ? space.toTable(t.checkpoints[choice.index]) : center;
+  round.changedFromCenter = lines(mca::diffTables(center, next)).size();
+  spdlog::info("round {}: llvm-mca validation MAPE {} -> {} at step {}: {}", r, percent(centerError),
+               percent(round.bestValidationMape), round.keptStep, round.accepted ? "kept" : "not kept");
+  return round;
+}
+
+RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettings &s, const DatasetPhase &dataset,
+                               const SurrogatePhase &surrogate, TuningPhase &tuning, const fs::path &runDir) {
+  RefinementPhase p;
+  if (s.rounds == 0) return p;
+  mca::ParamTable center = tuning.tuned;
+  double centerError = keptValidationMape(tuning.tuning, tuning.choice);
+  std::string previous = surrogate.dir;
+  for (std::size_t r = 1; r <= s.rounds; ++r) {
+    mca::ParamTable next;
+    p.rounds.push_back(runRound(config, s, dataset, tuning, r, center, centerError, previous, runDir, next));
+    previous = (fs::path(p.rounds.back().dir) / "surrogate").string();  // it has seen more tables either way
+    if (p.rounds.back().accepted) {
+      center = std::move(next);
+      centerError = p.rounds.back().bestValidationMape;
+    }
+  }
+  // The tuned table is now the last kept round's.
+  tuning.tuned = center;
+  tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
+  writeTunedTable(tuning.tuned, runDir);
+  return p;
+}
+
 BlackBoxPhase searchBlackBox(const PatternConfig &config, const OptimizeSettings &settings,
-                             const DatasetPhase &dataset, const TuningPhase &tuning, const fs::path &runDir) {
+                             const DatasetPhase &dataset, const TuningPhase &tuning,
+                             const RefinementPhase &refinement, const fs::path &runDir) {
   BlackBoxPhase p;
   std::vector<block::BasicBlock> subset = tuning.blocks.train;
   {
@@ -187,14 +316,24 @@ BlackBoxPhase searchBlackBox(const PatternConfig &config, const OptimizeSettings
   p.datasetSimulations = dataset.simulations;
   p.anchorSimulations = tuning.anchorSimulations;
   p.choiceSimulations = tuning.choice.simulations;
-  p.budget = p.datasetSimulations + p.anchorSimulations + p.choiceSimulations;
+  p.roundSimulations = refinement.simulations();
+  p.budget = p.datasetSimulations + p.anchorSimulations + p.choiceSimulations + p.roundSimulations;
   p.subsetSize = subset.size();
   std::size_t maxEvaluations = std::max<std::size_t>(1, p.budget / subset.size());
-  spdlog::info("black-box search: {} evaluations of {} blocks = the surrogate side's {} simulations",
-               maxEvaluations, subset.size(), p.budget);
-  p.result = runBlackBox(*tuning.space, subset, settings.blackboxMethod, maxEvaluations, config.threads, config.seed);
-  p.table = tuning.space->toTable(p.result.best);
-  p.table.save((runDir / "blackbox-params.json").string());
+  for (std::size_t m = 0; m < settings.blackboxMethods.size(); ++m) {
+    const std::string &method = settings.blackboxMethods[m];
+    spdlog::info("black-box search {}: {} evaluations of {} blocks = the surrogate side's {} simulations", method,
+                 maxEvaluations, subset.size(), p.budget);
+    p.searches.push_back(runBlackBox(*tuning.space, subset, method, maxEvaluations, config.threads, config.seed,
+                                     settings.ensembleTechniques));
+    p.tables.push_back(tuning.space->toTable(p.searches.back().best));
+    p.files.push_back(tableFileOf(method, m == 0));
+    p.tables.back().save((runDir / p.files.back()).string());
+    p.validationCurves.push_back(validationCurveOf(p.searches.back(), p.subsetSize, *tuning.space,
+                                                   tuning.blocks.validation, config.threads));
+    spdlog::info("black-box search {}: subset MAPE {} -> {}", method, percent(p.searches.back().defaultSubsetMape),
+                 percent(p.searches.back().bestSubsetMape));
+  }
   return p;
 }
 
@@ -202,16 +341,24 @@ EvaluationPhase evaluateTables(const PatternConfig &config, const TuningPhase &t
                                const llvm::MCSubtargetInfo &defaultSti, const fs::path &runDir) {
   const MeasuredBlocks &blocks = tuning.blocks;
   auto tunedSti = mca::TunedSubtarget::create(tuning.tuned, "tuned-params.json");
-  auto blackboxSti = mca::TunedSubtarget::create(blackbox.table, "blackbox-params.json");
+  std::vector<std::unique_ptr<llvm::MCSubtargetInfo>> blackboxSti;
+  for (std::size_t m = 0; m < blackbox.tables.size(); ++m)
+    blackboxSti.push_back(mca::TunedSubtarget::create(blackbox.tables[m], blackbox.files[m]));
   EvaluationPhase p;
   p.test = scoreTables(blocks.test, mca::simulateCycles(defaultSti, blocks.test, config.threads), *tunedSti,
-                       *blackboxSti, config.threads);
-  p.train = scoreTables(blocks.train, tuning.trainDefault, *tunedSti, *blackboxSti, config.threads);
-  std::string csv = "hex,measured,default,tuned,blackbox\n";
+                       blackboxSti, blackbox.searches, config.threads);
+  p.train = scoreTables(blocks.train, tuning.trainDefault, *tunedSti, blackboxSti, blackbox.searches,
+                        config.threads);
+  p.testGroups = errorByGroup(blocks.test, p.test.kept, p.test.defaults, p.test.tuned, tuning.space->defaults(),
+                              tuning.tuned, defaultSti);
+  std::string csv = "hex,measured,default,tuned,blackbox";
+  for (std::size_t m = 1; m < blackbox.searches.size(); ++m) csv += ",blackbox_" + blackbox.searches[m].method;
+  csv += "\n";
   for (std::size_t k = 0; k < p.test.kept.size(); ++k) {
     const block::BasicBlock &b = blocks.test[p.test.kept[k]];
-    csv += fmt::format("{},{},{},{},{}\n", b.hex, *b.measured, p.test.defaults[k], p.test.tuned[k],
-                       p.test.blackbox[k]);
+    csv += fmt::format("{},{},{},{}", b.hex, *b.measured, p.test.defaults[k], p.test.tuned[k]);
+    for (const auto &cycles : p.test.blackbox) csv += fmt::format(",{}", cycles[k]);
+    csv += "\n";
   }
   support::writeFileAtomically((runDir / "test_predictions.csv").string(), csv);
   return p;
@@ -239,7 +386,10 @@ nlohmann::json runOptimize(const OptimizeJob &job) {
   timed("surrogate_training", [&] { r.surrogate = trainSurrogate(r.config, r.dataset, runDir); });
   auto defaultSti = block::X86Target::get().createSubtarget(r.config.cpu);
   timed("gradient_tuning", [&] { r.tuning = tuneTable(r.config, r.settings, r.dataset, r.surrogate, *defaultSti, runDir); });
-  timed("blackbox_search", [&] { r.blackbox = searchBlackBox(r.config, r.settings, r.dataset, r.tuning, runDir); });
+  timed("trust_region_rounds",
+        [&] { r.refinement = refineInRounds(r.config, r.settings, r.dataset, r.surrogate, r.tuning, runDir); });
+  timed("blackbox_search",
+        [&] { r.blackbox = searchBlackBox(r.config, r.settings, r.dataset, r.tuning, r.refinement, runDir); });
   timed("llvm_mca_evaluation",
         [&] { r.evaluation = evaluateTables(r.config, r.tuning, r.blackbox, *defaultSti, runDir); });
 

@@ -23,12 +23,41 @@ double curveValue(const nlohmann::json &point, const char *key) { return point.a
 
 } // namespace
 
+nlohmann::json RoundResult::toJson() const {
+  return {{"round", round},
+          {"dir", dir},
+          {"simulations", {{"dataset", datasetSimulations}, {"anchor", anchorSimulations},
+                           {"checkpoint_choice", choiceSimulations}}},
+          {"llvm_mca_validation_mape_start", startValidationMape},
+          {"llvm_mca_validation_mape_best", bestValidationMape},
+          {"kept_step", keptStep},
+          {"accepted", accepted},
+          {"entries_changed_from_start", changedFromCenter},
+          {"curve", curve}};
+}
+
+std::size_t RefinementPhase::simulations() const {
+  std::size_t n = 0;
+  for (const RoundResult &r : rounds) n += r.simulations();
+  return n;
+}
+
 nlohmann::json BlackBoxPhase::toJson() const {
-  nlohmann::json j = result.toJson();
+  nlohmann::json j = baseline().toJson();
+  j["file"] = files.front();
   j["budget_simulations"] = budget;
   j["budget_breakdown"] = {{"dataset", datasetSimulations},
                            {"anchor_at_default_table", anchorSimulations},
-                           {"checkpoint_choice", choiceSimulations}};
+                           {"checkpoint_choice", choiceSimulations},
+                           {"trust_region_rounds", roundSimulations}};
+  j["searches"] = nlohmann::json::array();
+  for (std::size_t m = 0; m < searches.size(); ++m) {
+    nlohmann::json s = searches[m].toJson();
+    s.erase("curve");  // the baseline's is above; the others' are long
+    s["file"] = files[m];
+    s["validation_curve"] = validationCurves[m];
+    j["searches"].push_back(std::move(s));
+  }
   return j;
 }
 
@@ -67,8 +96,11 @@ nlohmann::json OptimizeReport::tuningJson() const {
   return {{"optimizer", "Adam on log(1 + parameter), projected into the sampler's ranges (widened to the defaults) "
                         "after each step; rounded and clamped at the end; pattern.l1 times the L1 distance from "
                         "the default table added to the loss"},
-          {"loss", "MAPE against measured timings, train split, of the frozen surrogate's prediction anchored to "
-                   "llvm-mca at the default table: mca_default(block) * s(table, block) / s(default, block)"},
+          {"loss", settings.anchor
+                       ? "MAPE against measured timings, train split, of the frozen surrogate's prediction anchored to "
+                         "llvm-mca at the default table: mca_default(block) * s(table, block) / s(default, block)"
+                       : "MAPE against measured timings, train split, of the frozen surrogate's own prediction "
+                         "s(table, block) (unanchored, as DiffTune published it)"},
           {"settings", settings.toJson()},
           {"train_blocks", tuning.blocks.train.size()},
           {"opcodes", space.opcodes().size()},
@@ -88,6 +120,18 @@ nlohmann::json OptimizeReport::tuningJson() const {
           {"seconds", tuning.tuning.seconds}};
 }
 
+nlohmann::json OptimizeReport::roundsJson() const {
+  nlohmann::json j = nlohmann::json::array();
+  for (const RoundResult &r : refinement.rounds) j.push_back(r.toJson());
+  return j;
+}
+
+nlohmann::json OptimizeReport::groupsJson() const {
+  nlohmann::json j = nlohmann::json::array();
+  for (const GroupError &g : evaluation.testGroups) j.push_back(g.toJson());
+  return j;
+}
+
 nlohmann::json OptimizeReport::toJson() const {
   return {{"pattern", "optimize"},
           {"run_dir", runDir},
@@ -103,6 +147,8 @@ nlohmann::json OptimizeReport::toJson() const {
             {"tuned_below_default_by_margin_met", marginMet()},
             {"tuned_below_blackbox_met", beatsBlackbox()}}},
           {"tuning", tuningJson()},
+          {"test_error_by_group", groupsJson()},
+          {"rounds", roundsJson()},
           {"blackbox", blackbox.toJson()},
           {"design", design().toJson()},
           {"training", trainingJson()},
@@ -121,18 +167,22 @@ std::string OptimizeReport::markdown() const {
   const nlohmann::json &test = evaluation.test.summary, &train = evaluation.train.summary;
   const model::ParamVector &space = *tuning.space;
   const SurrogateTuning &steps = tuning.tuning;
-  const BlackBoxResult &bb = blackbox.result;
   MarkdownReport md;
   md.heading(1, "Surrogate optimization (DiffTune): " + config.cpu);
-  md.paragraph(fmt::format("llvm-mca (in-process) under three scheduling tables on {} held-out measured blocks "
+  md.paragraph(fmt::format("llvm-mca (in-process) under {} scheduling tables on {} held-out measured blocks "
                            "(test split of {}; {} scored, the rest failed under some table).",
-                           test["blocks"].get<std::size_t>(), dataset.measured,
+                           2 + blackbox.searches.size(), test["blocks"].get<std::size_t>(), dataset.measured,
                            test["scored_blocks"].get<std::size_t>()));
-  md.table({"table", "test error vs measured", "train error vs measured"},
-           {{"LLVM default", errorCell(test["default"]), errorCell(train["default"])},
-            {"tuned through the surrogate (tuned-params.json)", errorCell(test["tuned"]), errorCell(train["tuned"])},
-            {"black-box " + settings.blackboxMethod + " (blackbox-params.json)", errorCell(test["blackbox"]),
-             errorCell(train["blackbox"])}});
+  std::vector<std::vector<std::string>> rows = {
+      {"LLVM default", errorCell(test["default"]), errorCell(train["default"])},
+      {"tuned through the surrogate (tuned-params.json)", errorCell(test["tuned"]), errorCell(train["tuned"])}};
+  for (std::size_t m = 0; m < blackbox.searches.size(); ++m) {
+    const std::string &method = blackbox.searches[m].method;
+    rows.push_back({fmt::format("black-box {}{} ({})", blackbox.searches[m].label(), m == 0 ? ", the baseline" : "",
+                                blackbox.files[m]),
+                    errorCell(test["blackbox_methods"][method]), errorCell(train["blackbox_methods"][method])});
+  }
+  md.table({"table", "test error vs measured", "train error vs measured"}, rows);
   md.bullet(fmt::format("Relative change of the test error, tuned vs default: {:+.1f}%.",
                         -100 * ((defaultError() - tunedError()) / defaultError())));
   md.bullet("Published reference (DiffTune, MICRO 2020): learnt tables lower llvm-mca's error below the defaults' "
@@ -142,11 +192,11 @@ std::string OptimizeReport::markdown() const {
   md.paragraph("");
   md.image("test error before and after tuning", "figures/test_error.png");
   md.image("tuning curve", "figures/tuning_curve.png");
+  md.image("best error so far against llvm-mca simulations spent", "figures/search_curve.png");
   md.heading(2, "Tuning");
   md.paragraph(fmt::format(
       "{} Adam steps (learning rate {}, {} blocks a step) on {} free features of {} ({} opcodes of {} measured train "
-      "blocks, and the 2 globals) in {:.0f} s. Loss: the surrogate's prediction anchored to llvm-mca at the default "
-      "table (mca_default x s(table) / s(default)), so it starts at llvm-mca's own error. Anchored surrogate train "
+      "blocks, and the 2 globals) in {:.0f} s. Loss: {}. Surrogate train "
       "MAPE went from {} to {}, validation MAPE from {} to {}; kept: the table of step {}, lowest real llvm-mca "
       "error on {} validation blocks among the checkpoints ({} llvm-mca simulations, step 0 being LLVM's table); "
       "for that table as written (rounded, mapped back) the surrogate predicts {} on the train blocks. Mapping "
@@ -157,6 +207,9 @@ std::string OptimizeReport::markdown() const {
       "changed.",
       settings.steps, settings.learningRate, settings.batchSize, space.freeCount(), space.size(),
       space.opcodes().size(), tuning.blocks.train.size(), steps.seconds,
+      settings.anchor ? "the surrogate's prediction anchored to llvm-mca at the default table (mca_default x "
+                        "s(table) / s(default)), so it starts at llvm-mca's own error"
+                      : "the surrogate's own prediction, unanchored (DiffTune as published)",
       percent(curveValue(steps.curve.front(), "surrogate_train_mape")),
       percent(curveValue(steps.curve.back(), "surrogate_train_mape")),
       percent(curveValue(steps.curve.front(), "surrogate_validation_mape")),
@@ -170,15 +223,65 @@ std::string OptimizeReport::markdown() const {
                            std::min(changes.size(), kShownChanges), changes.size()));
   std::vector<std::string> shown(changes.begin(), changes.begin() + std::min(changes.size(), kShownChanges));
   md.code(shown.empty() ? "(none: LLVM's table was kept)" : fmt::format("{}", fmt::join(shown, "\n")));
-  md.heading(2, "Black-box baseline");
+  if (!refinement.rounds.empty()) {
+    md.heading(2, "Trust-region rounds");
+    md.paragraph(fmt::format(
+        "After the first tuning, {} rounds: {} tables sampled around the current table (each value redrawn with "
+        "probability {} within {} of it), the surrogate fine-tuned on them for up to {} epochs from the previous "
+        "round's, the table tuned again inside that region (L1 pull towards the current table), the checkpoint "
+        "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.",
+        refinement.rounds.size(), settings.paramsSamples, settings.perturbProbability, settings.roundRadius,
+        settings.roundMaxEpochs));
+    std::vector<std::vector<std::string>> roundRows;
+    for (const RoundResult &r : refinement.rounds)
+      roundRows.push_back({fmt::format("{}", r.round), fmt::format("{}", r.simulations()),
+                           percent(r.startValidationMape), percent(r.bestValidationMape),
+                           fmt::format("{}", r.keptStep), r.accepted ? "kept" : "not kept",
+                           fmt::format("{}", r.changedFromCenter)});
+    md.table({"round", "llvm-mca simulations", "validation MAPE before", "best checkpoint", "step", "",
+              "entries changed"},
+             roundRows);
+  }
+  md.heading(2, "Where the error went");
+  md.paragraph("Test blocks grouped by what they contain (a block can be in several groups), llvm-mca's error "
+               "under each table, and the changed table entries the group's blocks use most (blocks using each). "
+               "Changes to the globals (dispatch width, reorder buffer) touch every group.");
+  std::vector<std::vector<std::string>> groupRows;
+  for (const GroupError &g : evaluation.testGroups)
+    groupRows.push_back({g.group, fmt::format("{}", g.blocks), percent(g.defaultMape), percent(g.tunedMape),
+                         g.changedEntries.empty() ? "" : fmt::format("{}", fmt::join(g.changedEntries, ", "))});
+  md.table({"group", "blocks", "default", "tuned", "changed entries used"}, groupRows);
+  md.heading(2, "Black-box searches");
   md.paragraph(fmt::format(
-      "{} over the same {} free features: {} evaluations of llvm-mca on a fixed seeded subset of {} train blocks = "
-      "{} simulations, the budget the surrogate side spent ({} dataset examples, plus llvm-mca at the default table "
-      "on the train and validation blocks and on each checkpoint). Subset MAPE: default {}, best found {} "
-      "({} candidates rejected by the model). Why ESCH is the default: {}.",
-      "NLopt " + bb.method, bb.dimensions, bb.evaluations, blackbox.subsetSize, bb.evaluations * blackbox.subsetSize,
-      dataset.simulations, percent(bb.defaultSubsetMape), percent(bb.bestSubsetMape), bb.rejectedCandidates,
-      bb.toJson()["why"].get<std::string>()));
+      "Each over the same {} free features, with the budget the surrogate side spent: {} simulations ({} dataset "
+      "examples, plus llvm-mca at the default table on the train and validation blocks and on each checkpoint), "
+      "i.e. up to {} evaluations of llvm-mca on one fixed seeded subset of {} train blocks. A candidate that rounds "
+      "to a table already run is answered from the search's result store and costs nothing.",
+      space.freeCount(), blackbox.budget, dataset.simulations,
+      blackbox.budget / std::max<std::size_t>(1, blackbox.subsetSize), blackbox.subsetSize));
+  std::vector<std::vector<std::string>> searchRows;
+  for (const BlackBoxResult &b : blackbox.searches)
+    searchRows.push_back({b.label(), fmt::format("{}", b.evaluations), fmt::format("{}", b.lookups),
+                          fmt::format("{}", b.rejectedCandidates), percent(b.defaultSubsetMape),
+                          percent(b.bestSubsetMape), fmt::format("{:.0f} s", b.seconds)});
+  md.table({"search", "evaluations", "repeated candidates", "rejected", "subset MAPE, default", "best found", "time"},
+           searchRows);
+  for (const BlackBoxResult &b : blackbox.searches) {
+    if (b.method != kEnsembleMethod) continue;
+    md.paragraph("The ensemble: the AUC bandit gives each pick (a slice of about 8 evaluations: a generation, or a "
+                 "local run from the store's best) to the technique whose recent slices found new best tables most "
+                 "often, with an exploration term for the others; every technique starts from LLVM's table and is "
+                 "given the store's best before each of its slices.");
+    std::vector<std::vector<std::string>> techniqueRows;
+    for (const auto &t : b.techniques)
+      techniqueRows.push_back(
+          t.contains("left_out")
+              ? std::vector<std::string>{t["technique"].get<std::string>(), "left out: " + t["left_out"].get<std::string>(), "", ""}
+              : std::vector<std::string>{t["technique"].get<std::string>(), fmt::format("{}", t["slices"].get<std::size_t>()),
+                                         fmt::format("{}", t["evaluations"].get<std::size_t>()),
+                                         fmt::format("{}", t["new_best_slices"].get<std::size_t>())});
+    md.table({"technique", "slices", "evaluations", "slices that found a new best"}, techniqueRows);
+  }
 
   const nlohmann::json &t = surrogate.report;
   TrainingSection training;
@@ -203,16 +306,65 @@ std::string OptimizeReport::markdown() const {
   return md.str();
 }
 
+// Best llvm-mca validation error so far against simulations spent: the
+// surrogate side pays for its dataset and anchor first, then one validation
+// run per checkpoint; each black-box search pays per evaluation.
+void OptimizeReport::drawSearchCurve(const std::string &png) const {
+  std::vector<Series> series;
+  auto step = [](Series &s, double x, double y) {
+    if (!s.y.empty()) {
+      y = std::min(y, s.y.back());
+      s.x.push_back(x);
+      s.y.push_back(s.y.back());
+    }
+    s.x.push_back(x);
+    s.y.push_back(y);
+  };
+  Series surrogateSide{"tuned through the surrogate", {}, {}};
+  double spent = static_cast<double>(dataset.simulations + tuning.anchorSimulations);
+  double perCheckpoint = tuning.tuning.checkpoints.empty()
+                             ? 0
+                             : static_cast<double>(tuning.choice.simulations) /
+                                   static_cast<double>(tuning.tuning.checkpoints.size());
+  for (const auto &p : tuning.tuning.curve) {
+    if (!p.contains("llvm_mca_validation_mape")) continue;
+    spent += perCheckpoint;
+    step(surrogateSide, spent, p["llvm_mca_validation_mape"].get<double>());
+  }
+  for (const RoundResult &r : refinement.rounds) {
+    spent += static_cast<double>(r.datasetSimulations + r.anchorSimulations);
+    for (const auto &p : r.curve) {
+      spent += static_cast<double>(r.choiceSimulations) / static_cast<double>(r.curve.size());
+      step(surrogateSide, spent, p["llvm_mca_validation_mape"].get<double>());
+    }
+  }
+  series.push_back(surrogateSide);
+  for (std::size_t m = 0; m < blackbox.searches.size(); ++m) {
+    Series s{"black-box " + blackbox.searches[m].method, {}, {}};
+    for (const auto &p : blackbox.validationCurves[m])
+      step(s, p["simulations"].get<double>(), p["validation_mape"].get<double>());
+    if (!s.y.empty()) step(s, static_cast<double>(blackbox.budget), s.y.back());
+    series.push_back(s);
+  }
+  linePlot(png,
+           {"Best table so far: llvm-mca error on the validation blocks", "llvm-mca simulations spent",
+            "MAPE vs measured", true, false, false},
+           series);
+}
+
 void OptimizeReport::drawFigures() const {
   const OptimizeReport &r = *this;
   fs::path runDir(r.runDir);
   fs::create_directories(runDir / "figures");
+  std::vector<std::pair<std::string, double>> bars = {{"default table", r.defaultError()},
+                                                       {"tuned (DiffTune)", r.tunedError()}};
+  for (const BlackBoxResult &b : r.blackbox.searches)
+    bars.push_back({"black-box " + b.method, r.evaluation.test.summary["blackbox_methods"][b.method]["mape"]});
   barPlot((runDir / "figures" / "test_error.png").string(),
           {"llvm-mca test error against measured timings (" + r.config.cpu + ")", "", "MAPE (fraction)", false, false,
            false},
-          {{"default table", r.defaultError()},
-           {"tuned (DiffTune)", r.tunedError()},
-           {"black-box (" + r.settings.blackboxMethod + ")", r.blackboxError()}});
+          bars);
+  drawSearchCurve((runDir / "figures" / "search_curve.png").string());
   Series curve{"surrogate, train blocks", {}, {}}, validationCurve{"surrogate, validation blocks", {}, {}},
       mcaCurve{"real llvm-mca, validation blocks", {}, {}};
   for (const auto &p : r.tuning.tuning.curve) {

@@ -1,10 +1,12 @@
 #include "surrogate/patterns/Optimize.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <fmt/format.h>
-#include <nlopt.h>
 
+#include "surrogate/patterns/BlackBoxSearch.h"
+#include "surrogate/patterns/EnsembleSearch.h"
 #include "surrogate/support/ConfigReader.h"
 
 namespace surrogate::patterns {
@@ -13,8 +15,10 @@ nlohmann::json OptimizeSettings::toJson() const {
   return {{"params_samples", paramsSamples}, {"tables_per_block", tablesPerBlock},
           {"perturb_probability", perturbProbability},
           {"measured_sample", measuredSample}, {"steps", steps},
-          {"batch_size", batchSize},         {"learning_rate", learningRate}, {"l1", l1},
-          {"blackbox_blocks", blackboxBlocks}, {"blackbox_method", blackboxMethod}};
+          {"batch_size", batchSize},         {"learning_rate", learningRate}, {"l1", l1}, {"anchor", anchor},
+          {"rounds", rounds}, {"round_radius", roundRadius}, {"round_max_epochs", roundMaxEpochs},
+          {"blackbox_blocks", blackboxBlocks}, {"blackbox_methods", blackboxMethods},
+          {"ensemble_techniques", ensembleTechniques}};
 }
 
 OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::string &file) {
@@ -30,17 +34,32 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::
   r.read("measured_sample", s.measuredSample, std::size_t{0});
   r.read("learning_rate", s.learningRate, std::numeric_limits<double>::min(), kMax);
   r.read("l1", s.l1, 0, kMax);
+  r.read("anchor", s.anchor);
+  r.read("rounds", s.rounds, std::size_t{0}, std::size_t{100});
+  r.read("round_radius", s.roundRadius, 1u, 1000u);
+  r.read("round_max_epochs", s.roundMaxEpochs, std::size_t{1}, std::size_t{1000});
   if (r.read("perturb_probability", s.perturbProbability, 0, 1) && !(s.perturbProbability > 0))
     throw r.error("perturb_probability", "must be in (0, 1]");
-  r.read("blackbox_method", s.blackboxMethod);
+  std::string single;
+  bool hasSingle = r.read("blackbox_method", single);  // the one-method form of earlier configs
+  if (r.read("blackbox_methods", s.blackboxMethods) && hasSingle)
+    throw r.error("blackbox_method", "give either blackbox_method or blackbox_methods, not both");
+  if (hasSingle) s.blackboxMethods = {single};
+  r.read("ensemble_techniques", s.ensembleTechniques);
   r.finish();
   if (s.tablesPerBlock > s.paramsSamples)
     throw r.error("tables_per_block", fmt::format("({}) exceeds pattern.params_samples ({})", s.tablesPerBlock,
                                                   s.paramsSamples));
-  int algorithm = static_cast<int>(nlopt_algorithm_from_string(s.blackboxMethod.c_str()));
-  if (algorithm < 0 || algorithm >= NLOPT_NUM_ALGORITHMS)
-    throw r.error("blackbox_method", "'" + s.blackboxMethod +
-                                         "' is not an NLopt algorithm (e.g. GN_ESCH, LN_SBPLX, GN_CRS2_LM)");
+  if (s.blackboxMethods.empty()) throw r.error("blackbox_methods", "needs at least one method");
+  for (const std::string &m : s.blackboxMethods)
+    if (!isBlackBoxMethod(m))
+      throw r.error(hasSingle ? "blackbox_method" : "blackbox_methods",
+                    "'" + m + "' is neither 'ensemble' nor an NLopt algorithm (e.g. GN_ESCH, LN_SBPLX, GN_CRS2_LM)");
+  if (s.ensembleTechniques.empty()) s.ensembleTechniques = defaultEnsemble();
+  for (const std::string &t : s.ensembleTechniques)
+    if (std::find(ensembleTechniqueNames().begin(), ensembleTechniqueNames().end(), t) == ensembleTechniqueNames().end())
+      throw r.error("ensemble_techniques", fmt::format("'{}' is not a technique (known: {})", t,
+                                                       fmt::join(ensembleTechniqueNames(), ", ")));
   return s;
 }
 

@@ -35,6 +35,8 @@ struct DatasetConfig {
   unsigned tablesPerBlock = 1;  ///< examples per block, each under another table
   double perturbProbability = 1.0;  ///< chance a sampled value is redrawn, else default (mca::SamplingRanges)
   std::uint64_t seed = 0;
+  std::string samplingCenter;   ///< sampled mode: tables drawn around this table file, not the CPU's defaults
+  unsigned samplingRadius = 0;  ///< sampled mode: redrawn values stay this close to the center (0: whole range)
   std::string paramsFile;       ///< one given table instead of the default model
 
   /// Reads a config file's "dataset" section (chunk_blocks); any other key

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <random>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -28,6 +29,13 @@ struct SamplingRanges {
   unsigned resourceCyclesMin = 1, resourceCyclesMax = 5;  ///< per port/group named in TableGen
   /// Chance that a value is redrawn; otherwise it keeps the default. 1: all redrawn.
   double perturbProbability = 1.0;
+  /// A trust region: when > 0, a value is redrawn at most this far from its
+  /// default (the table sampled around), within the range widened to it.
+  unsigned radius = 0;
+
+  /// The interval a value `center` is drawn from (and tuned within): [lo, hi]
+  /// widened to include it, cut to center -/+ radius * scale when radius > 0.
+  std::pair<double, double> window(double center, double lo, double hi, double scale = 1) const;
 
   nlohmann::json toJson() const;
 };

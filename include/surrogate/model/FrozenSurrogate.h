@@ -5,7 +5,8 @@
 // table: block i's prediction under table t is
 // mca_default(i) * s(t, i) / s(default, i), so at the defaults the error is
 // llvm-mca's own and the surrogate only supplies how each block's
-// throughput moves as the table moves.
+// throughput moves as the table moves. Unanchored (DiffTune as published),
+// the prediction is the surrogate's own s(t, i).
 
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +28,7 @@ public:
   /// cycles for blocks[i] under the default table; blocks it could not
   /// simulate, and blocks with an opcode `space` has no row for, are left out.
   FrozenSurrogate(const std::string &dir, const std::vector<block::BasicBlock> &blocks,
-                  const std::vector<double> &defaultCycles, const ParamVector &space);
+                  const std::vector<double> &defaultCycles, const ParamVector &space, bool anchored = true);
 
   std::size_t size() const { return Tokens.size(); }
   std::size_t skipped() const { return Skipped; }

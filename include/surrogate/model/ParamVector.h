@@ -11,7 +11,8 @@
 // opcode that writes no register, cycles on a port the opcode does not use)
 // stay at their default. Bounds are the sampler's ranges (mca::ParamSampler),
 // widened to include the default value, since the surrogate learnt nothing
-// outside them.
+// outside them (SamplingRanges::window), and cut to the trust region when
+// the ranges have a radius.
 
 #include <cstdint>
 #include <string>

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -36,8 +37,20 @@ struct OptimizeSettings {
   std::size_t batchSize = 256;      ///< measured train blocks per step
   double learningRate = 0.05;       ///< on the log(1 + x) feature scale
   double l1 = 0;                    ///< penalty on |features - defaults|: only strongly pulled values move
+  /// Trust-region rounds after the first tuning: tables sampled around the
+  /// current table within round_radius, the surrogate fine-tuned on them for
+  /// round_max_epochs, tuned again; a round is kept only if the real
+  /// llvm-mca's validation error improves.
+  std::size_t rounds = 0;
+  unsigned roundRadius = 2;
+  std::size_t roundMaxEpochs = 2;
+  bool anchor = true;               ///< anchor predictions to llvm-mca at the default table (false: DiffTune as published)
   std::size_t blackboxBlocks = 100; ///< train blocks per black-box evaluation (a fixed seeded subset)
-  std::string blackboxMethod = "GN_ESCH";  ///< an NLopt algorithm name without the NLOPT_ prefix
+  /// Black-box searches, each with the surrogate side's budget: "ensemble"
+  /// or NLopt algorithm names without the NLOPT_ prefix. The first is the
+  /// baseline the tuned table must beat; the others are further rows.
+  std::vector<std::string> blackboxMethods = {"ensemble"};
+  std::vector<std::string> ensembleTechniques;  ///< empty: EnsembleSearch's default set
 
   nlohmann::json toJson() const;
   /// An unknown key or a bad value is a support::ConfigError naming `file` and the key.

@@ -13,6 +13,7 @@
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/model/ParamVector.h"
 #include "surrogate/patterns/BlackBoxSearch.h"
+#include "surrogate/patterns/ErrorGroups.h"
 #include "surrogate/patterns/MeasuredSplit.h"
 #include "surrogate/patterns/Optimize.h"
 #include "surrogate/patterns/Report.h"
@@ -54,26 +55,56 @@ struct TuningPhase {
   std::vector<std::string> changes;  ///< params diff of default and tuned, one line each
 };
 
-/// Phase 4: the black-box baseline with the same budget of llvm-mca runs.
-struct BlackBoxPhase {
-  BlackBoxResult result;
-  std::size_t budget = 0, subsetSize = 0;
+/// One trust-region round (pattern.rounds).
+struct RoundResult {
+  std::size_t round = 0;
+  std::string dir;
   std::size_t datasetSimulations = 0, anchorSimulations = 0, choiceSimulations = 0;
-  mca::ParamTable table;
+  double startValidationMape = 0, bestValidationMape = 0;
+  bool accepted = false;
+  std::size_t keptStep = 0, changedFromCenter = 0;
+  nlohmann::json curve;  ///< the round's tuning curve, with llvm_mca_validation_mape per checkpoint
 
+  std::size_t simulations() const { return datasetSimulations + anchorSimulations + choiceSimulations; }
+  nlohmann::json toJson() const;
+};
+
+/// Phase 3b: the rounds; the tuned table is the last accepted round's.
+struct RefinementPhase {
+  std::vector<RoundResult> rounds;
+  std::size_t simulations() const;
+};
+
+/// Phase 4: the black-box searches, each with the same budget of llvm-mca
+/// runs as the surrogate side; the first (pattern.blackbox_methods) is the
+/// baseline, written to blackbox-params.json, the others to
+/// blackbox-METHOD-params.json.
+struct BlackBoxPhase {
+  std::vector<BlackBoxResult> searches;
+  std::vector<mca::ParamTable> tables;
+  std::vector<std::string> files;  ///< where each table was written, relative to the run directory
+  /// Each search's best-so-far tables as they improved, scored by llvm-mca
+  /// on the validation blocks (for figures/search_curve.png; not budget).
+  std::vector<nlohmann::json> validationCurves;
+  std::size_t budget = 0, subsetSize = 0;
+  std::size_t datasetSimulations = 0, anchorSimulations = 0, choiceSimulations = 0, roundSimulations = 0;
+
+  const BlackBoxResult &baseline() const { return searches.front(); }
   nlohmann::json toJson() const;
 };
 
 /// llvm-mca under the default, tuned and black-box tables on one split.
 struct TableScores {
   std::vector<std::size_t> kept;  ///< blocks every table simulated
-  std::vector<double> defaults, tuned, blackbox;
+  std::vector<double> defaults, tuned;
+  std::vector<std::vector<double>> blackbox;  ///< one per search, in BlackBoxPhase order
   nlohmann::json summary;
 };
 
 /// Phase 5: the real llvm-mca under each table.
 struct EvaluationPhase {
   TableScores test, train;
+  std::vector<GroupError> testGroups;  ///< the test error by what the blocks contain
 };
 
 struct OptimizeReport {
@@ -83,6 +114,7 @@ struct OptimizeReport {
   DatasetPhase dataset;
   SurrogatePhase surrogate;
   TuningPhase tuning;
+  RefinementPhase refinement;
   BlackBoxPhase blackbox;
   EvaluationPhase evaluation;
   MachineInfo machine;
@@ -98,13 +130,16 @@ struct OptimizeReport {
 
   nlohmann::json toJson() const;
   std::string markdown() const;
-  /// RUN/figures/test_error.png and tuning_curve.png.
+  /// RUN/figures/test_error.png, tuning_curve.png and search_curve.png.
   void drawFigures() const;
 
 private:
   DesignSection design() const;
+  void drawSearchCurve(const std::string &png) const;
   nlohmann::json trainingJson() const;
   nlohmann::json tuningJson() const;
+  nlohmann::json groupsJson() const;
+  nlohmann::json roundsJson() const;
 };
 
 } // namespace surrogate::patterns

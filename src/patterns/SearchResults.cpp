@@ -1,0 +1,67 @@
+#include "surrogate/patterns/SearchResults.h"
+
+#include <spdlog/spdlog.h>
+
+#include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/patterns/TableTuning.h"
+
+namespace surrogate::patterns {
+
+SearchResults::SearchResults(const model::ParamVector &space, const std::vector<block::BasicBlock> &blocks,
+                             unsigned threads, std::size_t maxEvaluations, const std::string &what)
+    : Space(space), Blocks(blocks), Threads(threads), MaxEvaluations(maxEvaluations),
+      Best(space.initial()), Progress(what, maxEvaluations) {
+  for (std::size_t i = 0; i < space.size(); ++i)
+    if (space.isFree()[i]) FreeIndex.push_back(i);
+}
+
+std::vector<double> SearchResults::freeOf(const std::vector<float> &values) const {
+  std::vector<double> x(FreeIndex.size());
+  for (std::size_t k = 0; k < FreeIndex.size(); ++k) x[k] = values[FreeIndex[k]];
+  return x;
+}
+
+std::vector<float> SearchResults::fullOf(const std::vector<double> &freeValues) const {
+  std::vector<float> v = Space.initial();
+  for (std::size_t k = 0; k < FreeIndex.size(); ++k) v[FreeIndex[k]] = static_cast<float>(freeValues[k]);
+  return v;
+}
+
+double SearchResults::evaluateFree(const std::vector<double> &freeValues, const std::string &source) {
+  return evaluate(fullOf(freeValues), source);
+}
+
+double SearchResults::evaluate(const std::vector<float> &values, const std::string &source) {
+  mca::ParamTable table = Space.toTable(values);
+  std::string key = table.toJson().dump();
+  if (auto it = Seen.find(key); it != Seen.end()) {
+    ++Lookups;
+    return it->second;
+  }
+  if (Evaluations >= MaxEvaluations) throw BudgetExhausted();
+  ++Evaluations;
+  double error;
+  try {
+    auto sti = mca::TunedSubtarget::create(table, "black-box candidate");
+    error = mapeAgainstMeasured(mca::simulateCycles(*sti, Blocks, Threads), Blocks);
+  } catch (const std::exception &e) {
+    // A table llvm-mca refuses counts as 1000% error, so no search keeps it.
+    spdlog::debug("black-box candidate {} rejected: {}", Evaluations, e.what());
+    ++Rejected;
+    error = 1e3;
+  }
+  Seen.emplace(std::move(key), error);
+  if (error < BestError) {
+    BestError = error;
+    Best = values;
+    Improvements.emplace_back(Evaluations, values);
+  }
+  nlohmann::json point = {{"evaluation", Evaluations}, {"subset_mape", error}, {"best_subset_mape", BestError}};
+  if (!source.empty()) point["technique"] = source;
+  Curve.push_back(std::move(point));
+  Progress.update(Evaluations);
+  return error;
+}
+
+} // namespace surrogate::patterns
