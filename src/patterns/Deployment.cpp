@@ -118,8 +118,12 @@ void plotAgainstMeasured(const std::string &path, const std::string &title, cons
                          const DeploymentComparison &comparison) {
   std::vector<double> measured;
   for (const auto &b : comparison.blocks) measured.push_back(*b.measured);
-  scatterPlot(path, {title, "measured cycles / 100 iterations", "predicted cycles / 100 iterations", true, true, true},
-              {{"llvm-mca", measured, comparison.llvmMca}, {surrogateLabel, measured, comparison.surrogate}});
+  auto panel = [&](const std::string &label, const std::vector<double> &predicted) {
+    double mape = model::summarize(predicted, measured).mape;
+    return Series{fmt::format("{}: MAPE {:.1f}% on {} blocks", label, 100 * mape, measured.size()), measured, predicted};
+  };
+  panelScatterPlot(path, {title, "measured cycles / 100 iterations", "predicted cycles / 100 iterations", true, true, true},
+                   {panel("llvm-mca", comparison.llvmMca), panel(surrogateLabel, comparison.surrogate)});
 }
 
 std::int64_t modelParameterCount(const std::string &modelDir) {

@@ -29,8 +29,9 @@ DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::
 /// Writes hex,measured,llvm_mca,surrogate.
 void writeComparisonCsv(const std::string &path, const DeploymentComparison &comparison);
 
-/// Scatter plot of llvm-mca's and the surrogate's cycles against the
-/// measured ones (log axes), as `path` (PNG) beside its data.
+/// llvm-mca's and the surrogate's cycles against the measured ones (log
+/// axes), two panels side by side, each with y = x and its MAPE in its title,
+/// as `path` (PNG) beside its data.
 void plotAgainstMeasured(const std::string &path, const std::string &title, const std::string &surrogateLabel,
                          const DeploymentComparison &comparison);
 

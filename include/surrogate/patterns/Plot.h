@@ -24,6 +24,11 @@ struct PlotSpec {
 /// Points of each series; `pngPath` names the figure (.dat/.gp beside it).
 /// Returns false (after a warning) when the PNG could not be drawn.
 bool scatterPlot(const std::string &pngPath, const PlotSpec &spec, const std::vector<Series> &series);
+/// One panel per series, side by side on the same axes (each with y = x when
+/// `spec.diagonal`), so no series hides another; each panel is titled by its
+/// series and `spec.title` heads the figure. Points are translucent, so dense
+/// regions read darker.
+bool panelScatterPlot(const std::string &pngPath, const PlotSpec &spec, const std::vector<Series> &series);
 /// Lines with points, one per series (learning curves).
 bool linePlot(const std::string &pngPath, const PlotSpec &spec, const std::vector<Series> &series);
 /// One bar per (label, value) (error before/after tuning).
