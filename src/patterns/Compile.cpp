@@ -178,6 +178,8 @@ nlohmann::json CompileReport::toJson() const {
         {"deployed_bytes", deployedBytes}}},
       {"wall_seconds", wallSeconds}};
   report["training"].update(TrainingFacts::of(training).toJson());
+  if (training.contains("excluded_blocks"))
+    report["training"]["data"]["excluded_blocks"] = training.at("excluded_blocks");
   return report;
 }
 
