@@ -1,3 +1,5 @@
+#include <memory>
+
 #include "surrogate/cli/Commands.h"
 #include "surrogate/cli/PatternOptions.h"
 #include "surrogate/patterns/Compile.h"
@@ -6,9 +8,22 @@ namespace surrogate::cli {
 
 void addCompileCommand(CLI::App &app, ExitStatus &status) {
   auto [cmd, o] = addPatternCommand(app, "compile", "train a surrogate of llvm-mca and compare it with llvm-mca");
-  cmd->callback([o = o, &status] {
-    status.code = runPatternCommand([&] { return patterns::runCompile(o->job()); },
-                                    [](const nlohmann::json &r) { return r["deployment"]; }, o->check);
+  auto params = std::make_shared<std::string>();
+  cmd->add_option("--params", *params,
+                  "parameter table llvm-mca runs under, in training and deployment, e.g. optimize's "
+                  "tuned-params.json (overrides the config's pattern.params)");
+  cmd->callback([o = o, params, cmd = cmd, &status] {
+    status.code = runPatternCommand(
+        [&] {
+          patterns::CompileJob job = o->job();
+          if (cmd->count("--params")) {
+            if (job.resume)
+              throw CLI::ValidationError("--params", "a resumed run keeps its table (pattern.json)");
+            job.config.pattern["params"] = *params;
+          }
+          return patterns::runCompile(job);
+        },
+        [](const nlohmann::json &r) { return r["deployment"]; }, o->check);
   });
 }
 

@@ -48,6 +48,7 @@ struct CompileReport {
   std::string runDir;
   PatternConfig config;
   std::string datasetDir;
+  std::string params;       ///< the table llvm-mca ran under (empty: the CPU's own)
   nlohmann::json training;  ///< the training run's report.json
   std::string loss;
   model::ModelConfig model;
@@ -68,15 +69,22 @@ struct CompileReport {
   std::string markdown() const;
 };
 
-constexpr const char *kTarget = "llvm-mca Total Cycles for 100 iterations at the CPU's default parameters";
+// What the surrogate learns: llvm-mca under the CPU's parameters or a table.
+std::string targetOf(const std::string &paramsFile) {
+  return "llvm-mca Total Cycles for 100 iterations " +
+         (paramsFile.empty() ? std::string("at the CPU's default parameters") : "under the parameter table " + paramsFile);
+}
 
-// The llvm-mca examples of every block and measured file, at default parameters.
-std::string ensureDefaultDataset(const PatternConfig &config, const std::string &runDir) {
+// The llvm-mca examples of every block and measured file, at default
+// parameters or under the table `paramsFile`.
+std::string ensureLlvmMcaDataset(const PatternConfig &config, const std::string &runDir, const std::string &paramsFile) {
   data::DatasetConfig d = datasetSettings(config, (fs::path(runDir) / "dataset").string());
+  d.paramsFile = paramsFile;
   if (!config.measured.empty())
     d.measuredFiles = {config.measured};
-  spdlog::info("llvm-mca dataset in {} ({} block files{})", d.output, d.blockFiles.size(),
-               d.measuredFiles.empty() ? "" : " and " + config.measured);
+  spdlog::info("llvm-mca dataset in {} ({} block files{}{})", d.output, d.blockFiles.size(),
+               d.measuredFiles.empty() ? "" : " and " + config.measured,
+               paramsFile.empty() ? "" : ", under the table " + paramsFile);
   ensureDataset(d);
   return d.output;
 }
@@ -90,12 +98,16 @@ nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &ru
 // The config's "pattern" section for compile.
 struct CompileSettings {
   std::size_t deployBlocks = 0;  ///< held-out blocks compared at deployment (0: all)
+  /// A `params` table (e.g. optimize's tuned-params.json) the surrogate
+  /// mimics llvm-mca under, in training and at deployment; empty: the CPU's.
+  std::string params;
 
   static CompileSettings read(const PatternConfig &config) {
     support::ConfigReader r = config.patternSection();
     r.allow({"comment"});
     CompileSettings s;
     r.read("deploy_blocks", s.deployBlocks);
+    r.read("params", s.params);
     r.finish();
     return s;
   }
@@ -103,10 +115,10 @@ struct CompileSettings {
 
 DeploymentComparison compareOnHeldOut(const PatternConfig &config, const std::string &runDir,
                                       const std::string &datasetDir) {
-  std::size_t limit = CompileSettings::read(config).deployBlocks;
-  std::vector<block::BasicBlock> heldOut = heldOutMeasuredBlocks(datasetDir, limit);
+  CompileSettings settings = CompileSettings::read(config);
+  std::vector<block::BasicBlock> heldOut = heldOutMeasuredBlocks(datasetDir, settings.deployBlocks);
   spdlog::info("deployment: llvm-mca and the surrogate on {} held-out measured blocks", heldOut.size());
-  DeploymentComparison comparison = compareWithLlvmMca(runDir, config.cpu, heldOut, config.threads);
+  DeploymentComparison comparison = compareWithLlvmMca(runDir, config.cpu, heldOut, config.threads, settings.params);
   writeComparisonCsv((fs::path(runDir) / "deploy_predictions.csv").string(), comparison);
   return comparison;
 }
@@ -168,7 +180,8 @@ nlohmann::json CompileReport::toJson() const {
        {{"data", {{"dataset", datasetDir}, {"train_examples", training.value("train_examples", 0)},
                   {"validation_examples", training.value("validation_examples", 0)},
                   {"test_examples", training.value("test_examples", 0)}}},
-        {"target", kTarget},
+        {"target", targetOf(params)},
+        {"llvm_mca_params", params.empty() ? nlohmann::json(nullptr) : nlohmann::json(params)},
         {"loss", loss},
         {"train_examples_per_second", training.value("train_examples_per_second", 0.0)}}},
       {"deployment_facts",
@@ -188,8 +201,9 @@ std::string CompileReport::markdown() const {
   MarkdownReport md;
   md.heading(1, "Surrogate compilation: " + config.cpu);
   md.paragraph(fmt::format("Held-out blocks with measured timings: {} (test split of the dataset). Speeds measured in "
-                           "this run, on this machine, on the same blocks.",
-                           s["compared_blocks"].get<std::size_t>()));
+                           "this run, on this machine, on the same blocks. llvm-mca runs {}, in training and here.",
+                           s["compared_blocks"].get<std::size_t>(),
+                           params.empty() ? "with the CPU's default parameters" : "under the parameter table " + params));
   std::vector<std::vector<std::string>> rows;
   const auto &one = s["speed"][0];
   rows.push_back(cells("llvm-mca (in-process, 1 thread)", one["llvm_mca_blocks_per_second"], nullptr,
@@ -213,7 +227,7 @@ std::string CompileReport::markdown() const {
 
   TrainingSection t;
   t.data = fmt::format("Data: {} training, {} validation, {} test examples of {}.", training.value("train_examples", 0),
-                       training.value("validation_examples", 0), training.value("test_examples", 0), kTarget);
+                       training.value("validation_examples", 0), training.value("test_examples", 0), targetOf(params));
   t.loss = loss;
   t.run = TrainingFacts::of(training);
   t.examplesPerSecond = training.value("train_examples_per_second", 0.0);
@@ -235,7 +249,8 @@ nlohmann::json runCompile(const CompileJob &job) {
   CompileSettings::read(job.config);  // before anything is written
   r.config = startRun(job.runDir, job.config, job.resume);
   r.runDir = job.runDir;
-  r.datasetDir = ensureDefaultDataset(r.config, r.runDir);
+  r.params = CompileSettings::read(r.config).params;
+  r.datasetDir = ensureLlvmMcaDataset(r.config, r.runDir, r.params);
   r.training = trainOnDataset(r.config, r.runDir, r.datasetDir);
   r.comparison = compareOnHeldOut(r.config, r.runDir, r.datasetDir);
   drawFigures(r);

@@ -8,6 +8,7 @@
 #include "surrogate/block/Target.h"
 #include "surrogate/data/Dataset.h"
 #include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/Predictor.h"
@@ -53,8 +54,10 @@ std::vector<double> predictAll(const std::string &modelDir, const std::vector<bl
 } // namespace
 
 DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::string &cpu,
-                                        const std::vector<block::BasicBlock> &blocks, unsigned threads) {
-  auto sti = block::X86Target::get().createSubtarget(cpu);
+                                        const std::vector<block::BasicBlock> &blocks, unsigned threads,
+                                        const std::string &paramsFile) {
+  auto sti = paramsFile.empty() ? block::X86Target::get().createSubtarget(cpu)
+                                : mca::createSimulationSubtarget(cpu, paramsFile);
   if (blocks.empty())
     throw std::runtime_error("no held-out blocks with measured timings to compare on (is --measured set?)");
 

@@ -1,6 +1,7 @@
 #pragma once
 // Surrogate compilation (`surrogate compile`): llvm-mca's outputs at default
-// parameters become a dataset, a surrogate is trained on it, and the
+// parameters (or under a given table: `pattern.params`, `--params`, so the
+// surrogate mimics a tuned simulator) become a dataset, a surrogate is trained on it, and the
 // deployed surrogate is compared with llvm-mca on the same held-out blocks
 // in one run: blocks/s on one and all threads, error against llvm-mca and
 // against measured timings. The run directory is a model `predict` loads.
