@@ -42,6 +42,7 @@ int run(int argc, char **argv) {
   addBenchSurrogateCommand(app, status);
   addParamsCommand(app, status);
   addDatasetCommand(app, status);
+  addSynthCommand(app, status);
 
   try {
     app.parse(argc, argv);
