@@ -43,6 +43,7 @@ int run(int argc, char **argv) {
   addParamsCommand(app, status);
   addDatasetCommand(app, status);
   addSynthCommand(app, status);
+  addSweepCommand(app, status);
 
   try {
     app.parse(argc, argv);

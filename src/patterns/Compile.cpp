@@ -75,9 +75,9 @@ std::string targetOf(const std::string &paramsFile) {
          (paramsFile.empty() ? std::string("at the CPU's default parameters") : "under the parameter table " + paramsFile);
 }
 
-// The llvm-mca examples of every block and measured file, at default
-// parameters or under the table `paramsFile`.
-std::string ensureLlvmMcaDataset(const PatternConfig &config, const std::string &runDir, const std::string &paramsFile) {
+} // namespace
+
+std::string ensureCompileDataset(const PatternConfig &config, const std::string &runDir, const std::string &paramsFile) {
   data::DatasetConfig d = datasetSettings(config, (fs::path(runDir) / "dataset").string());
   d.paramsFile = paramsFile;
   if (!config.measured.empty())
@@ -88,6 +88,8 @@ std::string ensureLlvmMcaDataset(const PatternConfig &config, const std::string 
   ensureDataset(d);
   return d.output;
 }
+
+namespace {
 
 nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &runDir, const std::string &datasetDir) {
   model::TrainJob job = trainJobFor(config, runDir);
@@ -250,7 +252,7 @@ nlohmann::json runCompile(const CompileJob &job) {
   r.config = startRun(job.runDir, job.config, job.resume);
   r.runDir = job.runDir;
   r.params = CompileSettings::read(r.config).params;
-  r.datasetDir = ensureLlvmMcaDataset(r.config, r.runDir, r.params);
+  r.datasetDir = ensureCompileDataset(r.config, r.runDir, r.params);
   r.training = trainOnDataset(r.config, r.runDir, r.datasetDir);
   r.comparison = compareOnHeldOut(r.config, r.runDir, r.datasetDir);
   drawFigures(r);

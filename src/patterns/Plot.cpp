@@ -70,9 +70,18 @@ std::string writeSeries(const std::string &png, const std::vector<Series> &serie
   return datPath;
 }
 
-bool plotSeries(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series, const char *style) {
+std::string markerLine(const std::optional<XMarker> &marker) {
+  if (!marker)
+    return "";
+  return fmt::format("set arrow from {0:.6g}, graph 0 to {0:.6g}, graph 1 nohead dt 2 lc rgb \"gray\"\n"
+                     "set label {1} at {0:.6g}, graph 0.95 offset 0.5,0\n",
+                     marker->x, quote(marker->label));
+}
+
+bool plotSeries(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series, const char *style,
+                const std::optional<XMarker> &marker = std::nullopt) {
   std::string dat = writeSeries(png, series);
-  std::string gp = header(png, spec);
+  std::string gp = header(png, spec) + markerLine(marker);
   std::string plots;
   for (std::size_t i = 0; i < series.size(); ++i)
     plots += fmt::format("{}{} index {} using 1:2 with {} title {}", plots.empty() ? "" : ", ", quote(dat), i, style,
@@ -85,8 +94,9 @@ bool plotSeries(const std::string &png, const PlotSpec &spec, const std::vector<
 
 } // namespace
 
-bool scatterPlot(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series) {
-  return plotSeries(png, spec, series, "points pt 7 ps 0.3");
+bool scatterPlot(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series,
+                 const std::optional<XMarker> &marker) {
+  return plotSeries(png, spec, series, "points pt 7 ps 0.3", marker);
 }
 
 bool panelScatterPlot(const std::string &png, const PlotSpec &spec, const std::vector<Series> &series) {
@@ -120,6 +130,19 @@ bool panelScatterPlot(const std::string &png, const PlotSpec &spec, const std::v
     gp += "\n";
   }
   gp += "unset multiplot\n";
+  return draw(png, gp);
+}
+
+bool labelledPointPlot(const std::string &png, const PlotSpec &spec, const std::vector<LabelledPoint> &points,
+                       const std::optional<XMarker> &marker) {
+  std::string datPath = stem(png) + ".dat";
+  std::string data;
+  for (const LabelledPoint &p : points) data += fmt::format("{} {} {}\n", p.x, p.y, quote(p.label));
+  support::writeFileAtomically(datPath, data);
+  std::string gp = header(png, spec) + markerLine(marker);
+  gp += "unset key\nset offsets graph 0.15, graph 0.35, graph 0.1, graph 0.1\n";
+  gp += "plot " + quote(datPath) + " using 1:2 with points pt 7 ps 1.5 lc rgb \"#0050C0\", '' using 1:2:3 with labels "
+        "left offset 1,0.5 font \",9\"\n";
   return draw(png, gp);
 }
 
