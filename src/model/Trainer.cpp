@@ -52,22 +52,22 @@ std::optional<Loss> parseLoss(const std::string &name) {
 
 nlohmann::json TrainingOptions::toJson() const {
   nlohmann::json j = {{"batch_size", batchSize},
-          {"eval_batch_size", evalBatchSize},
-          {"max_epochs", maxEpochs},
-          {"patience", patience},
-          {"lr_patience", lrPatience},
-          {"learning_rate", learningRate},
-          {"lr_decay", lrDecay},
-          {"min_learning_rate", minLearningRate},
-          {"grad_clip", gradClip},
-          {"loss", lossName(loss)},
-          {"bucket_pool", bucketPool},
-          {"seed", seed},
-          {"threads", threads},
-          {"max_train_examples", maxTrainExamples},
-          {"max_validation_examples", maxValidationExamples},
-          {"condition_on_parameters", conditionOnParameters},
-          {"unknown_token_rate", unknownTokenRate}};
+                      {"eval_batch_size", evalBatchSize},
+                      {"max_epochs", maxEpochs},
+                      {"patience", patience},
+                      {"lr_patience", lrPatience},
+                      {"learning_rate", learningRate},
+                      {"lr_decay", lrDecay},
+                      {"min_learning_rate", minLearningRate},
+                      {"grad_clip", gradClip},
+                      {"loss", lossName(loss)},
+                      {"bucket_pool", bucketPool},
+                      {"seed", seed},
+                      {"threads", threads},
+                      {"max_train_examples", maxTrainExamples},
+                      {"max_validation_examples", maxValidationExamples},
+                      {"condition_on_parameters", conditionOnParameters},
+                      {"unknown_token_rate", unknownTokenRate}};
   if (!excludeBlocks.empty()) {  // absent otherwise, so earlier runs' config.json stays as it was
     j["exclude_blocks"] = excludeBlocks;
     j["exclude_weight"] = excludeWeight;

@@ -160,7 +160,8 @@ DesignSection CompileReport::design() const {
   d.model = model;
   d.parameters = parameters;
   d.capacityChosenBy = "the config's model section (configs/compile.*.json); this run trained that one size "
-                       "and did not search over sizes";
+                       "and did not search over sizes (`surrogate sweep` trains several on one dataset and picks "
+                       "one by a stated rule)";
   return d;
 }
 
@@ -183,7 +184,6 @@ nlohmann::json CompileReport::toJson() const {
                   {"validation_examples", training.value("validation_examples", 0)},
                   {"test_examples", training.value("test_examples", 0)}}},
         {"target", targetOf(params)},
-        {"llvm_mca_params", params.empty() ? nlohmann::json(nullptr) : nlohmann::json(params)},
         {"loss", loss},
         {"train_examples_per_second", training.value("train_examples_per_second", 0.0)}}},
       {"deployment_facts",
@@ -193,6 +193,8 @@ nlohmann::json CompileReport::toJson() const {
         {"deployed_bytes", deployedBytes}}},
       {"wall_seconds", wallSeconds}};
   report["training"].update(TrainingFacts::of(training).toJson());
+  if (!params.empty())  // absent at default parameters, so those reports keep their bytes
+    report["training"]["llvm_mca_params"] = params;
   if (training.contains("excluded_blocks"))
     report["training"]["data"]["excluded_blocks"] = training.at("excluded_blocks");
   return report;
@@ -203,9 +205,11 @@ std::string CompileReport::markdown() const {
   MarkdownReport md;
   md.heading(1, "Surrogate compilation: " + config.cpu);
   md.paragraph(fmt::format("Held-out blocks with measured timings: {} (test split of the dataset). Speeds measured in "
-                           "this run, on this machine, on the same blocks. llvm-mca runs {}, in training and here.",
+                           "this run, on this machine, on the same blocks.{}",
                            s["compared_blocks"].get<std::size_t>(),
-                           params.empty() ? "with the CPU's default parameters" : "under the parameter table " + params));
+                           params.empty() ? ""
+                                          : " llvm-mca runs under the parameter table " + params +
+                                                ", in training and here."));
   std::vector<std::vector<std::string>> rows;
   const auto &one = s["speed"][0];
   rows.push_back(cells("llvm-mca (in-process, 1 thread)", one["llvm_mca_blocks_per_second"], nullptr,
