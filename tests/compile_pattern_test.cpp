@@ -128,3 +128,99 @@ TEST(CompilePattern, DatasetOfAnotherFormatVersionIsReportedAsSuch) {
     EXPECT_EQ(what.find("--force"), std::string::npos) << what;
   }
 }
+
+namespace {
+// Mean of a numeric column of a CSV with a header.
+double columnMean(const std::string &path, const std::string &column) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  std::size_t index = 0;
+  for (std::size_t at = 0, next; (next = line.find(',', at)) != std::string::npos && line.substr(at, next - at) != column;
+       at = next + 1)
+    ++index;
+  double sum = 0;
+  std::size_t n = 0;
+  while (std::getline(in, line)) {
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < index; ++i) at = line.find(',', at) + 1;
+    sum += std::stod(line.substr(at, line.find(',', at) - at));
+    ++n;
+  }
+  return n ? sum / n : 0;
+}
+} // namespace
+
+// compile --params: the surrogate learns llvm-mca under the given table, and
+// deployment compares it with llvm-mca under that table.
+TEST(CompilePattern, ParamsTableIsWhatTheSurrogateMimics) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 300));
+  ASSERT_EQ(test::runSurrogate("params export --blocks " + measured + " -o " + (dir / "default.json")).exitCode, 0);
+  nlohmann::json table = readJson(dir / "default.json");
+  for (auto &[name, entry] : table["opcodes"].items())
+    for (auto &latency : entry["latencies"]) latency = latency.get<int>() + 4;
+  std::string slow = dir.file("slow.json", table.dump());
+  nlohmann::json config = {{"cpu", "haswell"},
+                           {"measured", measured},
+                           {"threads", 2},
+                           {"seed", 3},
+                           {"model", {{"embedding", 8}, {"hidden", 8}, {"layers", 1}}},
+                           {"training", {{"batch_size", 32}, {"max_epochs", 1}, {"patience", 1}}}};
+  std::string configPath = dir.file("compile.json", config.dump());
+  std::string run = dir / "run";
+  auto r = test::runSurrogate("--no-progress compile --config " + configPath + " --params " + slow + " -o " + run);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  nlohmann::json report = readJson(run + "/compile_report.json");
+  EXPECT_EQ(report["training"]["llvm_mca_params"], slow);
+  EXPECT_NE(report["training"]["target"].get<std::string>().find(slow), std::string::npos);
+  EXPECT_NE(test::headLines(run + "/compile_report.md", 5).find("under the parameter table " + slow), std::string::npos);
+  EXPECT_EQ(readJson(run + "/pattern.json")["pattern"]["params"], slow);
+
+  // The training labels are llvm-mca's under the table, higher than the defaults on the same blocks.
+  ASSERT_EQ(test::runSurrogate("dataset export " + run + "/dataset -o " + (dir / "labels.csv")).exitCode, 0);
+  ASSERT_EQ(test::runSurrogate("simulate " + measured + " -o " + (dir / "default.csv")).exitCode, 0);
+  ASSERT_EQ(test::runSurrogate("simulate --params " + slow + " " + measured + " -o " + (dir / "slow.csv")).exitCode, 0);
+  double labels = columnMean(dir / "labels.csv", "cycles"), slowMean = columnMean(dir / "slow.csv", "cycles");
+  EXPECT_NEAR(labels, slowMean, 1e-6 * slowMean);
+  EXPECT_GT(labels, 1.2 * columnMean(dir / "default.csv", "cycles"));
+  // Deployment ran llvm-mca under the table too.
+  EXPECT_GT(columnMean(run + "/deploy_predictions.csv", "llvm_mca"), 1.2 * columnMean(run + "/deploy_predictions.csv", "measured"));
+
+  auto resumed = test::runSurrogate("compile --resume --config " + configPath + " --params " + slow + " -o " + run);
+  EXPECT_NE(resumed.exitCode, 0);
+  EXPECT_NE(resumed.err.find("keeps its table"), std::string::npos) << resumed.err;
+}
+
+// tools/tuned-prior.sh: optimize, compile under the tuned table, adapt from it, in one command, at tiny scale.
+TEST(TunedPrior, ScriptComposesOptimizeCompileAndAdapt) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 300));
+  nlohmann::json base = {{"cpu", "haswell"},
+                         {"measured", "unused.csv"},
+                         {"threads", 2},
+                         {"seed", 5},
+                         {"model", {{"embedding", 8}, {"hidden", 8}, {"layers", 1}}},
+                         {"training", {{"batch_size", 32}, {"max_epochs", 1}, {"patience", 1}}}};
+  nlohmann::json optimize = base, compile = base, adapt = base;
+  optimize["pattern"] = {{"params_samples", 4}, {"tables_per_block", 2}, {"perturb_probability", 0.3},
+                         {"steps", 4},          {"batch_size", 32},      {"blackbox_blocks", 20}};
+  compile["pattern"] = {{"deploy_blocks", 40}};
+  adapt["pattern"] = {{"fractions", {1.0}}};
+  dir.file("optimize.tiny.json", optimize.dump());
+  dir.file("compile.tiny.json", compile.dump());
+  dir.file("adapt.tiny.json", adapt.dump());
+  std::string out = dir / "recipe";
+  std::string cmd = std::string(SURROGATE_SOURCE_DIR) + "/tools/tuned-prior.sh --mcpu haswell --measured " + measured +
+                    " -o " + out + " --scale tiny --configs " + dir.path.string() + " --surrogate " + SURROGATE_BINARY +
+                    " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string table = out + "/optimize/tuned-params.json";
+  EXPECT_EQ(readJson(out + "/compile/compile_report.json")["training"]["llvm_mca_params"], table);
+  EXPECT_EQ(readJson(out + "/adapt/adapt_report.json")["from"], out + "/compile");
+  EXPECT_TRUE(std::filesystem::exists(out + "/adapt/best.pt"));
+  // Run again: every step is resumed, nothing is refused.
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+}

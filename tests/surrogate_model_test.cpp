@@ -402,4 +402,76 @@ TEST(Cli, UnconditionedModelRefusesAParameterTable) {
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_NE(r.err.find("not a parameter-conditioned model"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(dir / "t.json"), std::string::npos) << r.err;
+// training.exclude_blocks: listed blocks leave training (weight 0) and
+// validation; down-weighted ones stay in training with a smaller loss; the
+// test split is scored whole either way.
+TEST(Training, ListedBlocksLeaveTrainingAndValidationButNotTest) {
+  TempDir dir;
+  std::string csvText = syntheticCsv(240);
+  std::string csv = dir.file("blocks.csv", csvText);
+  // Every third row's block, hex only, upper case (matched by bytes).
+  std::string listText;
+  std::istringstream rows(csvText);
+  std::string row;
+  std::getline(rows, row);
+  for (std::size_t i = 0; std::getline(rows, row); ++i)
+    if (i % 3 == 0) {
+      std::string hex = row.substr(0, row.find(','));
+      for (char &c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      listText += hex + "\n";
+    }
+  std::string list = dir.file("listed.csv", listText);
+
+  model::TrainJob base = tinyJob(csv, dir / "base");
+  base.training.maxEpochs = 1;
+  nlohmann::json all = model::runTraining(base);
+  EXPECT_FALSE(all.contains("excluded_blocks"));
+
+  model::TrainJob dropped = tinyJob(csv, dir / "dropped");
+  dropped.training.maxEpochs = 1;
+  dropped.training.excludeBlocks = {list};
+  nlohmann::json d = model::runTraining(dropped);
+  const nlohmann::json &x = d.at("excluded_blocks");
+  EXPECT_GT(x["train_examples_listed"].get<std::size_t>(), 0u);
+  EXPECT_GT(x["validation_examples_dropped"].get<std::size_t>() + x["test_examples_listed_and_kept"].get<std::size_t>(), 0u);
+  EXPECT_EQ(d["train_examples"].get<std::size_t>(),
+            all["train_examples"].get<std::size_t>() - x["train_examples_listed"].get<std::size_t>());
+  EXPECT_EQ(d["validation_examples"].get<std::size_t>(),
+            all["validation_examples"].get<std::size_t>() - x["validation_examples_dropped"].get<std::size_t>());
+  EXPECT_EQ(d["test_examples"], all["test_examples"]);
+  EXPECT_EQ(d["test"]["count"], all["test"]["count"]);
+
+  model::TrainJob weighted = tinyJob(csv, dir / "weighted");
+  weighted.training.maxEpochs = 1;
+  weighted.training.excludeBlocks = {list};
+  weighted.training.excludeWeight = 0.25;
+  nlohmann::json w = model::runTraining(weighted);
+  EXPECT_EQ(w["train_examples"], all["train_examples"]);
+  EXPECT_EQ(w["validation_examples"], d["validation_examples"]);
+  EXPECT_EQ(w["test_examples"], all["test_examples"]);
+  double baseLoss = readJsonLines(dir / "base/metrics.jsonl")[0]["train_loss"];
+  double weightedLoss = readJsonLines(dir / "weighted/metrics.jsonl")[0]["train_loss"];
+  EXPECT_LT(weightedLoss, baseLoss);  // a quarter of the listed examples' loss
+
+  // The resolved config keeps the list, so a resumed run trains on the same examples.
+  std::ifstream config(dir / "weighted/config.json");
+  EXPECT_EQ(nlohmann::json::parse(config)["training"]["exclude_weight"], 0.25);
+
+  // A bad row names the file and line; the CLI takes the list too.
+  std::string bad = dir.file("bad.csv", listText.substr(0, listText.find('\n') + 1) + "xyz\n");
+  model::TrainJob refused = tinyJob(csv, dir / "refused");
+  refused.training.excludeBlocks = {bad};
+  try {
+    model::runTraining(refused);
+    FAIL();
+  } catch (const std::exception &e) {
+    EXPECT_NE(std::string(e.what()).find("bad.csv:2"), std::string::npos) << e.what();
+  }
+  std::string tiny = dir.file("tiny.json", R"({"model": {"embedding": 8, "hidden": 8},
+      "training": {"batch_size": 16, "max_epochs": 1, "threads": 1}})");
+  auto cli = test::runSurrogate("train --csv " + csv + " --config " + tiny + " --exclude-blocks " + list + " -o " +
+                                (dir / "cli"));
+  ASSERT_EQ(cli.exitCode, 0) << cli.err;
+  EXPECT_EQ(nlohmann::json::parse(cli.out)["excluded_blocks"]["train_examples_listed"], x["train_examples_listed"]);
+  EXPECT_NE(cli.err.find("training.exclude_blocks"), std::string::npos) << cli.err;
 }

@@ -42,6 +42,8 @@ int run(int argc, char **argv) {
   addBenchSurrogateCommand(app, status);
   addParamsCommand(app, status);
   addDatasetCommand(app, status);
+  addSynthCommand(app, status);
+  addSweepCommand(app, status);
 
   try {
     app.parse(argc, argv);

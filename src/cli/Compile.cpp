@@ -1,3 +1,5 @@
+#include <memory>
+
 #include "surrogate/cli/Commands.h"
 #include "surrogate/cli/PatternOptions.h"
 #include "surrogate/cli/TorchCommands.h"
@@ -6,8 +8,14 @@ namespace surrogate::cli {
 
 void addCompileCommand(CLI::App &app, ExitStatus &status) {
   auto [cmd, o] = addPatternCommand(app, "compile", "train a surrogate of llvm-mca and compare it with llvm-mca");
-  cmd->callback([o = o, &status] {
-    status.code = torchCommands().compile(*o);
+  auto params = std::make_shared<std::string>();
+  cmd->add_option("--params", *params,
+                  "parameter table llvm-mca runs under, in training and deployment, e.g. optimize's "
+                  "tuned-params.json (overrides the config's pattern.params)");
+  cmd->callback([o = o, params, cmd = cmd, &status] {
+    if (cmd->count("--params") && o->resume)
+      throw CLI::ValidationError("--params", "a resumed run keeps its table (pattern.json)");
+    status.code = torchCommands().compile(*o, *params);
   });
 }
 

@@ -12,6 +12,10 @@ void addPatternOverrides(CLI::App *cmd, patterns::PatternOverrides &overrides) {
   cmd->add_option_function<std::vector<std::string>>(
       "--blocks", [&overrides](const std::vector<std::string> &v) { overrides.blocks = v; },
       "block files (overrides the config's blocks)");
+  cmd->add_option_function<std::vector<std::string>>(
+      "--exclude-blocks", [&overrides](const std::vector<std::string> &v) { overrides.excludeBlocks = v; },
+      "files of blocks left out of training and validation, e.g. BHive's may-alias.csv (overrides "
+      "training.exclude_blocks; the test split is scored whole)");
   cmd->add_option_function<unsigned>("-j,--threads", [&overrides](unsigned v) { overrides.threads = v; },
                                      "threads (overrides the config)");
 }

@@ -13,6 +13,8 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
   auto epochs = std::make_shared<std::size_t>();
   auto threads = std::make_shared<unsigned>();
   auto stopAfter = std::make_shared<std::size_t>();
+  auto excludeBlocks = std::make_shared<std::vector<std::string>>();
+  auto excludeWeight = std::make_shared<double>(0);
 
   CLI::App *cmd = app.add_subcommand("train", "train a surrogate model of llvm-mca");
   auto *dataset = cmd->add_option("--dataset", job->data.dataset, "dataset directory written by `surrogate dataset`");
@@ -26,6 +28,12 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--threads", *threads, "LibTorch intra-op threads (overrides the config)");
   cmd->add_option("--device", job->device, "cpu or cuda")->capture_default_str()->check(CLI::IsMember({"cpu", "cuda"}));
   cmd->add_option("--stop-after-epochs", *stopAfter, "end this invocation after N epochs; continue with --resume");
+  cmd->add_option("--exclude-blocks", *excludeBlocks,
+                  "files of blocks left out of training and validation, e.g. BHive's may-alias.csv "
+                  "(overrides training.exclude_blocks; the test split is scored whole)");
+  cmd->add_option("--exclude-weight", *excludeWeight,
+                  "0: drop the listed blocks' train examples; else scale their loss by this (training.exclude_weight)")
+      ->check(CLI::Range(0.0, 1.0));
   auto distTimeout = std::make_shared<unsigned>(300);
   cmd->add_option("--dist-timeout", *distTimeout,
                   "under torchrun: seconds a collective waits for the other ranks before the run fails")
@@ -40,12 +48,16 @@ void addTrainCommand(CLI::App &app, ExitStatus &status) {
       job->resume = true;
       if (cmd->count("--seed"))
         throw CLI::ValidationError("--resume", "a resumed run keeps its seed");
+      if (cmd->count("--exclude-blocks") || cmd->count("--exclude-weight"))
+        throw CLI::ValidationError("--resume", "a resumed run keeps its excluded blocks");
     } else {
       if (job->runDir.empty())
         throw CLI::RequiredError("-o,--output (or --resume)");
       if (job->data.dataset.empty() && job->data.csv.empty())
         throw CLI::RequiredError("--dataset or --csv");
       if (cmd->count("--seed")) options->seed = *seed;
+      if (cmd->count("--exclude-blocks")) options->excludeBlocks = *excludeBlocks;
+      if (cmd->count("--exclude-weight")) options->excludeWeight = *excludeWeight;
     }
     if (cmd->count("--threads"))
       job->threads = *threads;

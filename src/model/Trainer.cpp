@@ -24,6 +24,7 @@
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/ParamFeatures.h"
 #include "surrogate/model/RunDir.h"
+#include "surrogate/data/BlockSet.h"
 #include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/ConfigReader.h"
@@ -50,23 +51,28 @@ std::optional<Loss> parseLoss(const std::string &name) {
 }
 
 nlohmann::json TrainingOptions::toJson() const {
-  return {{"batch_size", batchSize},
-          {"eval_batch_size", evalBatchSize},
-          {"max_epochs", maxEpochs},
-          {"patience", patience},
-          {"lr_patience", lrPatience},
-          {"learning_rate", learningRate},
-          {"lr_decay", lrDecay},
-          {"min_learning_rate", minLearningRate},
-          {"grad_clip", gradClip},
-          {"loss", lossName(loss)},
-          {"bucket_pool", bucketPool},
-          {"seed", seed},
-          {"threads", threads},
-          {"max_train_examples", maxTrainExamples},
-          {"max_validation_examples", maxValidationExamples},
-          {"condition_on_parameters", conditionOnParameters},
-          {"unknown_token_rate", unknownTokenRate}};
+  nlohmann::json j = {{"batch_size", batchSize},
+                      {"eval_batch_size", evalBatchSize},
+                      {"max_epochs", maxEpochs},
+                      {"patience", patience},
+                      {"lr_patience", lrPatience},
+                      {"learning_rate", learningRate},
+                      {"lr_decay", lrDecay},
+                      {"min_learning_rate", minLearningRate},
+                      {"grad_clip", gradClip},
+                      {"loss", lossName(loss)},
+                      {"bucket_pool", bucketPool},
+                      {"seed", seed},
+                      {"threads", threads},
+                      {"max_train_examples", maxTrainExamples},
+                      {"max_validation_examples", maxValidationExamples},
+                      {"condition_on_parameters", conditionOnParameters},
+                      {"unknown_token_rate", unknownTokenRate}};
+  if (!excludeBlocks.empty()) {  // absent otherwise, so earlier runs' config.json stays as it was
+    j["exclude_blocks"] = excludeBlocks;
+    j["exclude_weight"] = excludeWeight;
+  }
+  return j;
 }
 
 TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j, const std::string &file) {
@@ -92,6 +98,8 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j, const std::st
   r.read("max_train_examples", o.maxTrainExamples, zero);
   r.read("max_validation_examples", o.maxValidationExamples, zero);
   r.read("condition_on_parameters", o.conditionOnParameters);
+  r.read("exclude_blocks", o.excludeBlocks);
+  r.read("exclude_weight", o.excludeWeight, 0, 1);
   r.finish();
   return o;
 }
@@ -146,6 +154,19 @@ struct Splits {
   Indices train, validation, test;
   Indices testUnseenTables;  ///< test blocks under parameter tables held out of training
   std::set<std::uint32_t> heldOutTables;
+  /// training.exclude_blocks: listed blocks' examples per split, and what
+  /// became of them (test ones are kept).
+  std::size_t listedBlocks = 0, listedTrain = 0, listedValidation = 0, listedTest = 0;
+
+  nlohmann::json exclusionJson(const TrainingOptions &options) const {
+    return {{"files", options.excludeBlocks},
+            {"blocks_listed", listedBlocks},
+            {"weight", options.excludeWeight},
+            {"train_examples_listed", listedTrain},
+            {"train_examples", options.excludeWeight == 0 ? "dropped" : "down-weighted"},
+            {"validation_examples_dropped", listedValidation},
+            {"test_examples_listed_and_kept", listedTest}};
+  }
 };
 
 // With parameter tables, a tenth of them (at least one) never reach
@@ -175,8 +196,13 @@ void subsample(Indices &indices, std::size_t limit, std::uint64_t seed) {
   std::sort(indices.begin(), indices.end());
 }
 
-Splits splitExamples(const std::vector<TrainingExample> &examples, const TrainingOptions &options, bool conditioned) {
+// Listed blocks (training.exclude_blocks) leave validation, and training
+// unless they are down-weighted (their lossWeight); the test split keeps them.
+// Before subsampling, so max_train_examples counts the examples trained on.
+Splits splitExamples(std::vector<TrainingExample> &examples, const TrainingOptions &options, bool conditioned,
+                     const data::BlockSet &listed) {
   Splits s;
+  s.listedBlocks = listed.size();
   if (conditioned)
     s.heldOutTables = heldOutTables(examples);
   for (std::size_t i = 0; i < examples.size(); ++i) {
@@ -184,6 +210,18 @@ Splits splitExamples(const std::vector<TrainingExample> &examples, const Trainin
       if (examples[i].split == data::Split::Test)
         s.testUnseenTables.push_back(i);
       continue;
+    }
+    if (listed.contains(examples[i].hex)) {
+      switch (examples[i].split) {
+      case data::Split::Train: ++s.listedTrain; break;
+      case data::Split::Validation: ++s.listedValidation; continue;
+      case data::Split::Test: ++s.listedTest; break;
+      }
+      if (examples[i].split == data::Split::Train) {
+        if (options.excludeWeight == 0)
+          continue;
+        examples[i].lossWeight = static_cast<float>(options.excludeWeight);
+      }
     }
     switch (examples[i].split) {
     case data::Split::Train: s.train.push_back(i); break;
@@ -269,15 +307,30 @@ torch::Tensor cyclesOf(const std::vector<TrainingExample> &examples, const Indic
 
 // The loss on the normalised log scale; `mape` is the absolute percentage
 // error of the prediction in cycles, the way runs are scored.
-torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::Tensor &targetZ, Loss kind) {
+// `weights` (undefined: all 1) scale each example's term of the mean.
+torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::Tensor &targetZ, Loss kind,
+                     const torch::Tensor &weights) {
   torch::Tensor logRatio = (z - targetZ) * model->logStd();
+  torch::Tensor perExample;
   switch (kind) {
-  case Loss::LogL1: return logRatio.abs().mean();
-  case Loss::LogMse: return logRatio.pow(2).mean();
-  case Loss::Mape: break;
-  }
+  case Loss::LogL1: perExample = logRatio.abs(); break;
+  case Loss::LogMse: perExample = logRatio.pow(2); break;
   // A prediction 50x off contributes a bounded gradient early in training.
-  return (torch::exp(logRatio.clamp(-4, 4)) - 1).abs().mean();
+  case Loss::Mape: perExample = (torch::exp(logRatio.clamp(-4, 4)) - 1).abs(); break;
+  }
+  return weights.defined() ? (perExample * weights).mean() : perExample.mean();
+}
+
+// The examples' loss weights, or an undefined tensor when all are 1.
+torch::Tensor lossWeightsOf(const std::vector<TrainingExample> &examples, const Indices &indices,
+                            const torch::Device &device) {
+  std::vector<float> weights;
+  bool any = false;
+  for (std::size_t i : indices) {
+    weights.push_back(examples[i].lossWeight);
+    any |= examples[i].lossWeight != 1.0f;
+  }
+  return any ? torch::tensor(weights, torch::kFloat32).to(device) : torch::Tensor();
 }
 
 /// Predictions in cycles, in the order of `indices`.
@@ -355,7 +408,8 @@ public:
       double weight = static_cast<double>(shares[r].size()) / globalSize;
       BlockBatch input =
           batchOf(examples, shares[r], device, Features, unknownRate, data::mix64(stepSeed + firstReplica + r));
-      torch::Tensor l = lossOf(m, m->forward(input), target, loss) * weight;
+      torch::Tensor l =
+          lossOf(m, m->forward(input), target, loss, lossWeightsOf(examples, shares[r], device)) * weight;
       l.backward();
       losses[r] = l.item<double>();
     });
@@ -721,6 +775,8 @@ nlohmann::json scoreSplits(Replicas &replicas, DataParallelGroup &group, const P
   report["train_examples_per_second"] = state.history.empty() ? 0.0 : rateSum / state.history.size();
   if (group.distributed())
     report["world_size"] = group.size();
+  if (!opt.excludeBlocks.empty())
+    report["excluded_blocks"] = splits.exclusionJson(opt);
   if (!splits.test.empty()) {
     auto testStart = Clock::now();
     std::vector<double> predicted = predictAll(replicas, group, examples, splits.test, opt.evalBatchSize, device);
@@ -852,12 +908,19 @@ nlohmann::json runTraining(const TrainJob &jobGiven) {
   DataParallelGroup group = joinLaunch(jobIn, run);
   PreparedRun p = prepareRun(jobIn, run);
   group.barrier();  // every rank has checked the run directory before rank 0 writes into it
-  const std::vector<TrainingExample> &examples = p.loaded.examples;
   const TrainingOptions &opt = p.job.training;
-  Splits splits = splitExamples(examples, opt, p.sampled);
+  data::BlockSet listed = data::BlockSet::load(opt.excludeBlocks);
+  Splits splits = splitExamples(p.loaded.examples, opt, p.sampled, listed);
+  const std::vector<TrainingExample> &examples = p.loaded.examples;
   if (splits.train.empty() || splits.validation.empty())
     throw std::runtime_error(fmt::format("need train and validation examples; have {} train, {} validation, {} test",
                                          splits.train.size(), splits.validation.size(), splits.test.size()));
+  if (!opt.excludeBlocks.empty())
+    spdlog::info("{} listed blocks (training.exclude_blocks): {} train examples {}, {} validation examples dropped, "
+                 "{} test examples kept",
+                 listed.size(), splits.listedTrain,
+                 opt.excludeWeight == 0 ? "dropped" : fmt::format("weighted {:g}", opt.excludeWeight),
+                 splits.listedValidation, splits.listedTest);
   spdlog::info("{} examples ({} skipped): {} train, {} validation, {} test; vocabulary {} tokens", examples.size(),
                p.loaded.skipped, splits.train.size(), splits.validation.size(), splits.test.size(), p.vocab.size());
   if (group.isWriter())

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include "surrogate/block/BlockPipeline.h"
@@ -124,11 +125,15 @@ struct CurvePoint {
   std::size_t trainExamples = 0;
   double adapted = 0, scratch = 0, llvmMca = 0;
   std::size_t adaptedEpochs = 0, scratchEpochs = 0;
+  nlohmann::json excluded;  ///< training.exclude_blocks counts of the adapted run (null without)
 
   nlohmann::json toJson() const {
-    return {{"fraction", fraction},          {"train_examples", trainExamples}, {"adapted_mape", adapted},
-            {"scratch_mape", scratch},       {"llvm_mca_mape", llvmMca},        {"adapted_epochs", adaptedEpochs},
-            {"scratch_epochs", scratchEpochs}};
+    nlohmann::json j = {{"fraction", fraction},          {"train_examples", trainExamples}, {"adapted_mape", adapted},
+                        {"scratch_mape", scratch},       {"llvm_mca_mape", llvmMca},        {"adapted_epochs", adaptedEpochs},
+                        {"scratch_epochs", scratchEpochs}};
+    if (!excluded.is_null())
+      j["excluded_blocks"] = excluded;
+    return j;
   }
 };
 
@@ -208,6 +213,18 @@ std::string AdaptReport::markdown() const {
     rows.push_back({fmt::format("{:g}%", 100 * p.fraction), std::to_string(p.trainExamples), percent(p.adapted),
                     percent(p.scratch), percent(p.llvmMca)});
   md.table({"fraction", "examples", "adapted", "from scratch", "llvm-mca"}, rows);
+  if (!curve.empty() && !curve.back().excluded.is_null()) {
+    const nlohmann::json &x = curve.back().excluded;
+    md.bullet(fmt::format("Blocks listed in {} ({} blocks): {} of the train split's examples {}, {} validation examples "
+                          "dropped; the test split is scored whole ({} of its blocks are listed).",
+                          fmt::join(x.at("files").get<std::vector<std::string>>(), ", "),
+                          x.at("blocks_listed").get<std::size_t>(), x.at("train_examples_listed").get<std::size_t>(),
+                          x.at("weight").get<double>() == 0
+                              ? std::string("dropped")
+                              : fmt::format("weighted {:g}", x.at("weight").get<double>()),
+                          x.at("validation_examples_dropped").get<std::size_t>(),
+                          x.at("test_examples_listed_and_kept").get<std::size_t>()));
+  }
   md.bullet("Published reference: adaptation cuts llvm-mca's error by up to 50%, with less data than training from scratch.");
   std::optional<bool> half = halfAtTen();
   md.bullet(fmt::format("Targets: adapted at 10% at most half of llvm-mca's error ({}); adapted below from-scratch at "
@@ -251,6 +268,10 @@ std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelCo
                                   p.trainExamples, r.from);
     nlohmann::json s = trainPoint(r.config, network, (curveDir / ("scratch-" + name)).string(), r.measured.csv,
                                   p.trainExamples, "");
+    // What the runs trained on, once training.exclude_blocks left its blocks out.
+    p.trainExamples = a.value("train_examples", p.trainExamples);
+    if (a.contains("excluded_blocks"))
+      p.excluded = a.at("excluded_blocks");
     p.adapted = a.at("test").at("mape");
     p.scratch = s.at("test").at("mape");
     p.llvmMca = r.mcaError;

@@ -48,6 +48,7 @@ struct CompileReport {
   std::string runDir;
   PatternConfig config;
   std::string datasetDir;
+  std::string params;       ///< the table llvm-mca ran under (empty: the CPU's own)
   nlohmann::json training;  ///< the training run's report.json
   std::string loss;
   model::ModelConfig model;
@@ -68,18 +69,27 @@ struct CompileReport {
   std::string markdown() const;
 };
 
-constexpr const char *kTarget = "llvm-mca Total Cycles for 100 iterations at the CPU's default parameters";
+// What the surrogate learns: llvm-mca under the CPU's parameters or a table.
+std::string targetOf(const std::string &paramsFile) {
+  return "llvm-mca Total Cycles for 100 iterations " +
+         (paramsFile.empty() ? std::string("at the CPU's default parameters") : "under the parameter table " + paramsFile);
+}
 
-// The llvm-mca examples of every block and measured file, at default parameters.
-std::string ensureDefaultDataset(const PatternConfig &config, const std::string &runDir) {
+} // namespace
+
+std::string ensureCompileDataset(const PatternConfig &config, const std::string &runDir, const std::string &paramsFile) {
   data::DatasetConfig d = datasetSettings(config, (fs::path(runDir) / "dataset").string());
+  d.paramsFile = paramsFile;
   if (!config.measured.empty())
     d.measuredFiles = {config.measured};
-  spdlog::info("llvm-mca dataset in {} ({} block files{})", d.output, d.blockFiles.size(),
-               d.measuredFiles.empty() ? "" : " and " + config.measured);
+  spdlog::info("llvm-mca dataset in {} ({} block files{}{})", d.output, d.blockFiles.size(),
+               d.measuredFiles.empty() ? "" : " and " + config.measured,
+               paramsFile.empty() ? "" : ", under the table " + paramsFile);
   ensureDataset(d);
   return d.output;
 }
+
+namespace {
 
 nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &runDir, const std::string &datasetDir) {
   model::TrainJob job = trainJobFor(config, runDir);
@@ -90,12 +100,16 @@ nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &ru
 // The config's "pattern" section for compile.
 struct CompileSettings {
   std::size_t deployBlocks = 0;  ///< held-out blocks compared at deployment (0: all)
+  /// A `params` table (e.g. optimize's tuned-params.json) the surrogate
+  /// mimics llvm-mca under, in training and at deployment; empty: the CPU's.
+  std::string params;
 
   static CompileSettings read(const PatternConfig &config) {
     support::ConfigReader r = config.patternSection();
     r.allow({"comment"});
     CompileSettings s;
     r.read("deploy_blocks", s.deployBlocks);
+    r.read("params", s.params);
     r.finish();
     return s;
   }
@@ -103,10 +117,10 @@ struct CompileSettings {
 
 DeploymentComparison compareOnHeldOut(const PatternConfig &config, const std::string &runDir,
                                       const std::string &datasetDir) {
-  std::size_t limit = CompileSettings::read(config).deployBlocks;
-  std::vector<block::BasicBlock> heldOut = heldOutMeasuredBlocks(datasetDir, limit);
+  CompileSettings settings = CompileSettings::read(config);
+  std::vector<block::BasicBlock> heldOut = heldOutMeasuredBlocks(datasetDir, settings.deployBlocks);
   spdlog::info("deployment: llvm-mca and the surrogate on {} held-out measured blocks", heldOut.size());
-  DeploymentComparison comparison = compareWithLlvmMca(runDir, config.cpu, heldOut, config.threads);
+  DeploymentComparison comparison = compareWithLlvmMca(runDir, config.cpu, heldOut, config.threads, settings.params);
   writeComparisonCsv((fs::path(runDir) / "deploy_predictions.csv").string(), comparison);
   return comparison;
 }
@@ -146,7 +160,8 @@ DesignSection CompileReport::design() const {
   d.model = model;
   d.parameters = parameters;
   d.capacityChosenBy = "the config's model section (configs/compile.*.json); this run trained that one size "
-                       "and did not search over sizes";
+                       "and did not search over sizes (`surrogate sweep` trains several on one dataset and picks "
+                       "one by a stated rule)";
   return d;
 }
 
@@ -168,7 +183,7 @@ nlohmann::json CompileReport::toJson() const {
        {{"data", {{"dataset", datasetDir}, {"train_examples", training.value("train_examples", 0)},
                   {"validation_examples", training.value("validation_examples", 0)},
                   {"test_examples", training.value("test_examples", 0)}}},
-        {"target", kTarget},
+        {"target", targetOf(params)},
         {"loss", loss},
         {"train_examples_per_second", training.value("train_examples_per_second", 0.0)}}},
       {"deployment_facts",
@@ -178,6 +193,10 @@ nlohmann::json CompileReport::toJson() const {
         {"deployed_bytes", deployedBytes}}},
       {"wall_seconds", wallSeconds}};
   report["training"].update(TrainingFacts::of(training).toJson());
+  if (!params.empty())  // absent at default parameters, so those reports keep their bytes
+    report["training"]["llvm_mca_params"] = params;
+  if (training.contains("excluded_blocks"))
+    report["training"]["data"]["excluded_blocks"] = training.at("excluded_blocks");
   return report;
 }
 
@@ -186,8 +205,11 @@ std::string CompileReport::markdown() const {
   MarkdownReport md;
   md.heading(1, "Surrogate compilation: " + config.cpu);
   md.paragraph(fmt::format("Held-out blocks with measured timings: {} (test split of the dataset). Speeds measured in "
-                           "this run, on this machine, on the same blocks.",
-                           s["compared_blocks"].get<std::size_t>()));
+                           "this run, on this machine, on the same blocks.{}",
+                           s["compared_blocks"].get<std::size_t>(),
+                           params.empty() ? ""
+                                          : " llvm-mca runs under the parameter table " + params +
+                                                ", in training and here."));
   std::vector<std::vector<std::string>> rows;
   const auto &one = s["speed"][0];
   rows.push_back(cells("llvm-mca (in-process, 1 thread)", one["llvm_mca_blocks_per_second"], nullptr,
@@ -211,7 +233,7 @@ std::string CompileReport::markdown() const {
 
   TrainingSection t;
   t.data = fmt::format("Data: {} training, {} validation, {} test examples of {}.", training.value("train_examples", 0),
-                       training.value("validation_examples", 0), training.value("test_examples", 0), kTarget);
+                       training.value("validation_examples", 0), training.value("test_examples", 0), targetOf(params));
   t.loss = loss;
   t.run = TrainingFacts::of(training);
   t.examplesPerSecond = training.value("train_examples_per_second", 0.0);
@@ -233,7 +255,8 @@ nlohmann::json runCompile(const CompileJob &job) {
   CompileSettings::read(job.config);  // before anything is written
   r.config = startRun(job.runDir, job.config, job.resume);
   r.runDir = job.runDir;
-  r.datasetDir = ensureDefaultDataset(r.config, r.runDir);
+  r.params = CompileSettings::read(r.config).params;
+  r.datasetDir = ensureCompileDataset(r.config, r.runDir, r.params);
   r.training = trainOnDataset(r.config, r.runDir, r.datasetDir);
   r.comparison = compareOnHeldOut(r.config, r.runDir, r.datasetDir);
   drawFigures(r);

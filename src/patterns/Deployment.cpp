@@ -8,6 +8,7 @@
 #include "surrogate/block/Target.h"
 #include "surrogate/data/Dataset.h"
 #include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/Predictor.h"
@@ -53,8 +54,10 @@ std::vector<double> predictAll(const std::string &modelDir, const std::vector<bl
 } // namespace
 
 DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::string &cpu,
-                                        const std::vector<block::BasicBlock> &blocks, unsigned threads) {
-  auto sti = block::X86Target::get().createSubtarget(cpu);
+                                        const std::vector<block::BasicBlock> &blocks, unsigned threads,
+                                        const std::string &paramsFile) {
+  auto sti = paramsFile.empty() ? block::X86Target::get().createSubtarget(cpu)
+                                : mca::createSimulationSubtarget(cpu, paramsFile);
   if (blocks.empty())
     throw std::runtime_error("no held-out blocks with measured timings to compare on (is --measured set?)");
 
@@ -118,8 +121,12 @@ void plotAgainstMeasured(const std::string &path, const std::string &title, cons
                          const DeploymentComparison &comparison) {
   std::vector<double> measured;
   for (const auto &b : comparison.blocks) measured.push_back(*b.measured);
-  scatterPlot(path, {title, "measured cycles / 100 iterations", "predicted cycles / 100 iterations", true, true, true},
-              {{"llvm-mca", measured, comparison.llvmMca}, {surrogateLabel, measured, comparison.surrogate}});
+  auto panel = [&](const std::string &label, const std::vector<double> &predicted) {
+    double mape = model::summarize(predicted, measured).mape;
+    return Series{fmt::format("{}: MAPE {:.1f}% on {} blocks", label, 100 * mape, measured.size()), measured, predicted};
+  };
+  panelScatterPlot(path, {title, "measured cycles / 100 iterations", "predicted cycles / 100 iterations", true, true, true},
+                   {panel("llvm-mca", comparison.llvmMca), panel(surrogateLabel, comparison.surrogate)});
 }
 
 std::int64_t modelParameterCount(const std::string &modelDir) {

@@ -75,6 +75,7 @@ void PatternOverrides::applyTo(PatternConfig &config) const {
   if (measured) config.measured = *measured;
   if (blocks) config.blocks = *blocks;
   if (threads) config.threads = *threads;
+  if (excludeBlocks) config.training["exclude_blocks"] = *excludeBlocks;
 }
 
 PatternConfig startRun(const std::string &runDir, PatternConfig config, bool resume) {

@@ -23,6 +23,8 @@ void addPredictCommand(CLI::App &app, ExitStatus &status);
 void addBenchSurrogateCommand(CLI::App &app, ExitStatus &status);  ///< after addBenchCommand
 void addParamsCommand(CLI::App &app, ExitStatus &status);
 void addDatasetCommand(CLI::App &app, ExitStatus &status);
+void addSynthCommand(CLI::App &app, ExitStatus &status);
+void addSweepCommand(CLI::App &app, ExitStatus &status);
 
 /// Parses argv, runs the chosen subcommand, and returns the exit status;
 /// any error is printed as `surrogate: error: WHAT` on stderr, status 1.

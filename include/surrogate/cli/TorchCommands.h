@@ -1,6 +1,6 @@
 #pragma once
 // The commands that run the network (train, predict, bench surrogate,
-// compile, adapt, optimize) live in a module of their own,
+// compile, adapt, optimize, sweep) live in a module of their own,
 // libsurrogate_torch.so, with the model and patterns layers and LibTorch;
 // the binary loads it with dlopen only when one of them runs, so every other
 // command starts without LibTorch's 300 libraries. Their options are declared
@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "surrogate/cli/PatternOptions.h"
 #include "surrogate/model/PredictJob.h"
@@ -25,22 +26,26 @@ struct TrainCommandOptions {
   model::TrainJob job;
   std::string configFile;
   std::optional<std::uint64_t> seed;
+  std::optional<std::vector<std::string>> excludeBlocks;  ///< override training.exclude_blocks
+  std::optional<double> excludeWeight;                    ///< override training.exclude_weight
 };
 
 /// Each returns the command's exit status; errors are thrown, as everywhere.
 struct TorchCommands {
   /// Bumped whenever this table or an options struct above changes, so a
   /// binary never runs a module of another build's layout.
-  static constexpr std::uint32_t kVersion = 1;
+  static constexpr std::uint32_t kVersion = 2;
   std::uint32_t version;
   std::uint32_t size;  ///< sizeof(TorchCommands) in the module
 
   int (*train)(const TrainCommandOptions &options);
   int (*predict)(const model::PredictConfig &config);
   int (*benchSurrogate)(const model::SurrogateBenchConfig &config, bool json);
-  int (*compile)(const PatternCommandOptions &options);
+  /// `params`: compile --params (empty: the config's pattern.params, if any).
+  int (*compile)(const PatternCommandOptions &options, const std::string &params);
   int (*adapt)(const PatternCommandOptions &options, const std::string &from);
   int (*optimize)(const PatternCommandOptions &options);
+  int (*sweep)(const PatternCommandOptions &options);
 };
 
 /// The module's file name and its one entry point.

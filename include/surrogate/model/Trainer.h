@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -55,6 +56,12 @@ struct TrainingOptions {
   /// Fraction of training tokens (not delimiters) replaced by <UNK>, so the
   /// unknown token's embedding is trained for tokens a new program brings.
   double unknownTokenRate = 0;
+  /// Blocks whose labels are suspect (BHive's may-alias.csv): files of hex
+  /// rows or assembly (data/BlockSet.h). Validation never scores them;
+  /// training drops them (`excludeWeight` 0) or scales their loss by
+  /// `excludeWeight`. The test split is scored whole.
+  std::vector<std::string> excludeBlocks;
+  double excludeWeight = 0;
 
   nlohmann::json toJson() const;
   /// Missing keys keep defaults; an unknown key or a bad value is a

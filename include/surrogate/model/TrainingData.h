@@ -27,6 +27,7 @@ struct TrainingExample {
   std::optional<double> measured;  ///< measured throughput, when the input had it
   data::Split split = data::Split::Train;
   std::uint32_t paramsId = 0;      ///< parameter table (datasets in sampled mode)
+  float lossWeight = 1;            ///< scales its training loss (training.exclude_weight)
 };
 
 struct DataSource {

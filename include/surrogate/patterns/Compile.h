@@ -1,6 +1,7 @@
 #pragma once
 // Surrogate compilation (`surrogate compile`): llvm-mca's outputs at default
-// parameters become a dataset, a surrogate is trained on it, and the
+// parameters (or under a given table: `pattern.params`, `--params`, so the
+// surrogate mimics a tuned simulator) become a dataset, a surrogate is trained on it, and the
 // deployed surrogate is compared with llvm-mca on the same held-out blocks
 // in one run: blocks/s on one and all threads, error against llvm-mca and
 // against measured timings. The run directory is a model `predict` loads.
@@ -25,6 +26,11 @@ using CompileJob = PatternJob;
 /// Runs (or resumes) the pattern and returns the report written to
 /// RUN/compile_report.json.
 nlohmann::json runCompile(const CompileJob &job);
+
+/// The llvm-mca dataset of a compile run in RUN/dataset: every block and
+/// measured file of `config`, under the CPU's parameters or `paramsFile`;
+/// a complete one is reused. The capacity sweep shares it.
+std::string ensureCompileDataset(const PatternConfig &config, const std::string &runDir, const std::string &paramsFile);
 
 /// The published reference (Renda et al.): llvm-mca and surrogate speed and error.
 nlohmann::json compileReference();

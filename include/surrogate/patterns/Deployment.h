@@ -23,14 +23,18 @@ struct DeploymentComparison {
 /// most `limit` (0: all), in dataset order.
 std::vector<block::BasicBlock> heldOutMeasuredBlocks(const std::string &datasetDir, std::size_t limit);
 
+/// llvm-mca runs with the CPU's own parameters, or under `paramsFile` (a
+/// `params` table) when one is given.
 DeploymentComparison compareWithLlvmMca(const std::string &modelDir, const std::string &cpu,
-                                        const std::vector<block::BasicBlock> &blocks, unsigned threads);
+                                        const std::vector<block::BasicBlock> &blocks, unsigned threads,
+                                        const std::string &paramsFile = "");
 
 /// Writes hex,measured,llvm_mca,surrogate.
 void writeComparisonCsv(const std::string &path, const DeploymentComparison &comparison);
 
-/// Scatter plot of llvm-mca's and the surrogate's cycles against the
-/// measured ones (log axes), as `path` (PNG) beside its data.
+/// llvm-mca's and the surrogate's cycles against the measured ones (log
+/// axes), two panels side by side, each with y = x and its MAPE in its title,
+/// as `path` (PNG) beside its data.
 void plotAgainstMeasured(const std::string &path, const std::string &title, const std::string &surrogateLabel,
                          const DeploymentComparison &comparison);
 

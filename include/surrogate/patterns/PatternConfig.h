@@ -48,6 +48,7 @@ struct PatternOverrides {
   std::optional<std::string> cpu, measured;
   std::optional<std::vector<std::string>> blocks;
   std::optional<unsigned> threads;
+  std::optional<std::vector<std::string>> excludeBlocks;  ///< training.exclude_blocks
   void applyTo(PatternConfig &config) const;
 };
 

@@ -8,6 +8,7 @@
 #include "surrogate/patterns/Adapt.h"
 #include "surrogate/patterns/Compile.h"
 #include "surrogate/patterns/Optimize.h"
+#include "surrogate/patterns/Sweep.h"
 
 namespace surrogate::cli {
 
@@ -19,6 +20,10 @@ int train(const TrainCommandOptions &options) {
     model::readTrainConfigFile(options.configFile, job.model, job.training);
   if (options.seed)
     job.training.seed = *options.seed;
+  if (options.excludeBlocks)
+    job.training.excludeBlocks = *options.excludeBlocks;
+  if (options.excludeWeight)
+    job.training.excludeWeight = *options.excludeWeight;
   nlohmann::json report = model::runTraining(job);
   if (model::LaunchEnvironment::isWriterProcess())  // one copy of the result under torchrun
     std::cout << report.dump(2) << "\n";
@@ -33,9 +38,14 @@ int benchSurrogate(const model::SurrogateBenchConfig &config, bool json) {
   return 0;
 }
 
-int compile(const PatternCommandOptions &o) {
-  return runPatternCommand([&] { return patterns::runCompile(o.job()); },
-                           [](const nlohmann::json &r) { return r["deployment"]; }, o.check);
+int compile(const PatternCommandOptions &o, const std::string &params) {
+  return runPatternCommand(
+      [&] {
+        patterns::CompileJob job = o.job();
+        if (!params.empty()) job.config.pattern["params"] = params;
+        return patterns::runCompile(job);
+      },
+      [](const nlohmann::json &r) { return r["deployment"]; }, o.check);
 }
 
 int adapt(const PatternCommandOptions &o, const std::string &from) {
@@ -50,8 +60,13 @@ int optimize(const PatternCommandOptions &o) {
       [](const nlohmann::json &r) { return nlohmann::json{{"test", r["test"]}, {"targets", r["targets"]}}; }, o.check);
 }
 
+int sweep(const PatternCommandOptions &o) {
+  return runPatternCommand([&] { return patterns::runSweep(o.job()); },
+                           [](const nlohmann::json &r) { return r["picked"]; }, o.check);
+}
+
 const TorchCommands kCommands = {TorchCommands::kVersion, sizeof(TorchCommands), train, predict, benchSurrogate,
-                                 compile, adapt, optimize};
+                                 compile, adapt, optimize, sweep};
 
 } // namespace
 

@@ -1,0 +1,268 @@
+#include "surrogate/patterns/Sweep.h"
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "surrogate/model/SurrogateBenchmark.h"
+#include "surrogate/patterns/Compile.h"
+#include "surrogate/patterns/Deployment.h"
+#include "surrogate/patterns/Plot.h"
+#include "surrogate/patterns/Report.h"
+#include "surrogate/support/AtomicFile.h"
+
+namespace surrogate::patterns {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// The config's "pattern" section for the sweep.
+struct SweepSettings {
+  std::vector<nlohmann::json> sizes;  ///< model sections, each over the config's model section
+  std::size_t benchBlocks = 2000;     ///< held-out blocks every size is timed on
+  double minSpeedup = 3.0;            ///< the rule: the most accurate size at least this much faster than llvm-mca
+  std::string params;                 ///< as compile's pattern.params
+
+  static SweepSettings read(const PatternConfig &config) {
+    support::ConfigReader r = config.patternSection();
+    r.allow({"comment"});
+    SweepSettings s;
+    const nlohmann::json *sizes = r.raw("sizes");
+    if (!sizes || !sizes->is_array() || sizes->empty())
+      throw r.error("sizes", "must be a non-empty list of model sections, e.g. [{\"hidden\": 64}, {\"hidden\": 128}]");
+    for (const nlohmann::json &size : *sizes) {
+      nlohmann::json model = config.model;
+      if (!size.is_object())
+        throw r.error("sizes", "each size must be an object of model keys (embedding, hidden, layers)");
+      model.update(size);
+      model::ModelConfig m = model::ModelConfig::fromJson(model, config.source);  // a bad key fails before anything is written
+      for (const nlohmann::json &earlier : s.sizes)
+        if (model::ModelConfig::fromJson(earlier, config.source).toJson() == m.toJson())
+          throw r.error("sizes", "lists the size " + size.dump() + " twice");
+      s.sizes.push_back(model);
+    }
+    r.read("bench_blocks", s.benchBlocks, std::size_t{1});
+    r.read("min_speedup", s.minSpeedup, 0, 1e6);
+    r.read("params", s.params);
+    r.finish();
+    return s;
+  }
+};
+
+struct SizePoint {
+  model::ModelConfig model;
+  std::string runDir;
+  std::int64_t parameters = 0;
+  nlohmann::json test;  ///< ErrorSummary against llvm-mca on the test split
+  double trainingSeconds = 0;
+  std::size_t epochs = 0;
+  double surrogateRate = 0, mcaRate = 0;  ///< blocks/s, one thread, same blocks, same process
+
+  double mape() const { return test.at("mape").get<double>(); }
+  double speedup() const { return surrogateRate / mcaRate; }
+  std::string name() const { return fmt::format("e{}-h{}-l{}", model.embedding, model.hidden, model.layers); }
+  std::string label() const {
+    return fmt::format("embedding {}, hidden {}, layers {} ({} parameters)", model.embedding, model.hidden,
+                       model.layers, parameters);
+  }
+  nlohmann::json toJson() const {
+    return {{"model", model.toJson()},          {"run_dir", runDir},
+            {"parameters", parameters},         {"test_vs_llvm_mca", test},
+            {"training_seconds", trainingSeconds}, {"epochs", epochs},
+            {"surrogate_blocks_per_second_1_thread", surrogateRate},
+            {"llvm_mca_blocks_per_second_1_thread", mcaRate},
+            {"speedup_1_thread", speedup()}};
+  }
+};
+
+/// The rule, applied: the lowest test error among sizes at least
+/// `minSpeedup` times llvm-mca's speed; none when no size is that fast.
+std::optional<std::size_t> pick(const std::vector<SizePoint> &points, double minSpeedup) {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < points.size(); ++i)
+    if (points[i].speedup() >= minSpeedup && (!best || points[i].mape() < points[*best].mape()))
+      best = i;
+  return best;
+}
+
+struct SweepReport {
+  std::string runDir;
+  PatternConfig config;
+  SweepSettings settings;
+  std::size_t benchBlocks = 0;
+  std::vector<SizePoint> points;
+  std::optional<std::size_t> picked;
+  MachineInfo machine;
+  double wallSeconds = 0;
+
+  std::string rule() const {
+    return fmt::format("the lowest test error against llvm-mca among the sizes whose one-thread speed is at least "
+                       "{:g}x llvm-mca's on the same blocks in the same run",
+                       settings.minSpeedup);
+  }
+  nlohmann::json toJson() const;
+  std::string markdown() const;
+};
+
+// The held-out measured blocks (as compile's deployment takes them), as a
+// block file the benchmark reads.
+std::string writeBenchBlocks(const std::string &runDir, const std::string &datasetDir, std::size_t limit,
+                             std::size_t &count) {
+  std::vector<block::BasicBlock> blocks = heldOutMeasuredBlocks(datasetDir, limit);
+  if (blocks.empty())
+    throw std::runtime_error("no held-out blocks with measured timings to time the sizes on (is measured set?)");
+  std::string path = (fs::path(runDir) / "bench_blocks.csv").string();
+  support::AtomicFile out(path);
+  out.stream() << "hex\n";
+  for (const block::BasicBlock &b : blocks) out.stream() << b.hex << '\n';
+  out.commit();
+  count = blocks.size();
+  return path;
+}
+
+SizePoint trainAndTime(const PatternConfig &config, const nlohmann::json &modelSection, const std::string &runDir,
+                       const std::string &datasetDir, const std::string &benchCsv, std::size_t benchBlocks) {
+  SizePoint p;
+  p.model = model::ModelConfig::fromJson(modelSection, config.source);
+  p.runDir = (fs::path(runDir) / "sizes" / p.name()).string();
+  spdlog::info("sweep: training {} in {}", p.name(), p.runDir);
+  model::TrainJob job = trainJobFor(config, p.runDir);
+  job.model = p.model;
+  job.data.dataset = datasetDir;
+  nlohmann::json report = ensureTrained(job);
+  p.parameters = modelParameterCount(p.runDir);
+  p.test = report.at("test");
+  p.trainingSeconds = report.value("training_wall_seconds", 0.0);
+  p.epochs = report.value("epochs", std::size_t{0});
+
+  model::SurrogateBenchConfig bench;
+  bench.runDir = p.runDir;
+  bench.mca.inputs = {benchCsv};
+  bench.mca.cpu = config.cpu;
+  bench.mca.threads = {1};
+  bench.mca.limit = benchBlocks;
+  bench.mca.spawnSample = 0;
+  nlohmann::json timing = model::runSurrogateBenchmark(bench);
+  p.surrogateRate = timing.at("surrogate").at(0).at("blocks_per_second");
+  p.mcaRate = timing.at("mca").at("in_process").at(0).at("blocks_per_second");
+  spdlog::info("sweep: {}: test MAPE vs llvm-mca {}, {:.0f} blocks/s ({:.2f}x llvm-mca), {:.0f} s of training",
+               p.name(), percent(p.mape()), p.surrogateRate, p.speedup(), p.trainingSeconds);
+  return p;
+}
+
+void writeCsv(const SweepReport &r) {
+  support::AtomicFile out((fs::path(r.runDir) / "sweep.csv").string());
+  out.stream() << "embedding,hidden,layers,parameters,test_mape_vs_llvm_mca,test_median_ape,test_kendall_tau,"
+                  "surrogate_blocks_per_second,llvm_mca_blocks_per_second,speedup,training_seconds,epochs,picked\n";
+  for (std::size_t i = 0; i < r.points.size(); ++i) {
+    const SizePoint &p = r.points[i];
+    out.stream() << fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f},{:.1f},{:.1f},{:.3f},{:.1f},{},{}\n", p.model.embedding,
+                                p.model.hidden, p.model.layers, p.parameters, p.mape(),
+                                p.test.at("median_ape").get<double>(), p.test.at("kendall_tau").get<double>(),
+                                p.surrogateRate, p.mcaRate, p.speedup(), p.trainingSeconds, p.epochs,
+                                r.picked == i ? 1 : 0);
+  }
+  out.commit();
+}
+
+// Error against speed-up over llvm-mca (the ratio, measured in one run per
+// size, moves less with the machine's load than either rate), one point per
+// size, and the rule's speed-up.
+void drawPareto(const SweepReport &r) {
+  fs::create_directories(fs::path(r.runDir) / "figures");
+  std::vector<LabelledPoint> points;
+  for (std::size_t i = 0; i < r.points.size(); ++i) {
+    const SizePoint &p = r.points[i];
+    points.push_back({p.speedup(), 100 * p.mape(),
+                      fmt::format("{} ({}k){}", p.name(), (p.parameters + 500) / 1000, r.picked == i ? " picked" : "")});
+  }
+  labelledPointPlot((fs::path(r.runDir) / "figures" / "pareto.png").string(),
+                    {"Capacity sweep: test error against llvm-mca vs speed-up (1 thread)",
+                     "surrogate speed / llvm-mca speed, 1 thread, same blocks", "test MAPE vs llvm-mca (%)", true, false,
+                     false},
+                    points, XMarker{r.settings.minSpeedup, fmt::format("{:g}x llvm-mca", r.settings.minSpeedup)});
+}
+
+nlohmann::json SweepReport::toJson() const {
+  nlohmann::json sizes = nlohmann::json::array();
+  for (const SizePoint &p : points) sizes.push_back(p.toJson());
+  return {{"pattern", "sweep"},
+          {"run_dir", runDir},
+          {"cpu", config.cpu},
+          {"config", config.toJson()},
+          {"llvm_mca_params", settings.params.empty() ? nlohmann::json(nullptr) : nlohmann::json(settings.params)},
+          {"bench_blocks", benchBlocks},
+          {"sizes", sizes},
+          {"rule", rule()},
+          {"min_speedup", settings.minSpeedup},
+          {"picked", picked ? nlohmann::json(points[*picked].toJson()) : nlohmann::json(nullptr)},
+          {"machine", machine.toJson()},
+          {"wall_seconds", wallSeconds}};
+}
+
+std::string SweepReport::markdown() const {
+  MarkdownReport md;
+  md.heading(1, "Capacity sweep: " + config.cpu);
+  md.paragraph(fmt::format("{} sizes trained on one llvm-mca dataset ({}), each scored on its test split against "
+                           "llvm-mca and timed on {} held-out blocks on one thread, beside in-process llvm-mca on the "
+                           "same blocks in the same process (`bench surrogate`).",
+                           points.size(),
+                           settings.params.empty() ? "the CPU's default parameters" : "under the table " + settings.params,
+                           benchBlocks));
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const SizePoint &p = points[i];
+    rows.push_back({fmt::format("{}{}", p.name(), picked == i ? " (picked)" : ""), std::to_string(p.parameters),
+                    percent(p.mape()), fmt::format("{:.3f}", p.test.at("kendall_tau").get<double>()),
+                    fmt::format("{:.0f}", p.surrogateRate), fmt::format("{:.0f}", p.mcaRate),
+                    fmt::format("{:.2f}x", p.speedup()), fmt::format("{:.0f} s", p.trainingSeconds),
+                    std::to_string(p.epochs)});
+  }
+  md.table({"size", "parameters", "test MAPE vs llvm-mca", "Kendall tau", "blocks/s, 1 thread", "llvm-mca blocks/s",
+            "speed-up", "training", "epochs"},
+           rows);
+  md.bullet("Rule: " + rule() + ".");
+  md.bullet(picked ? fmt::format("Picked: {} ({}), `surrogate predict --model {}` loads it.", points[*picked].name(),
+                                 points[*picked].label(), points[*picked].runDir)
+                   : fmt::format("Picked: none; no size reached {:g}x llvm-mca's speed here.", settings.minSpeedup));
+  md.bullet(fmt::format("Machine: {}, {} logical cores; training on {} thread(s). Speeds move with the machine's load; "
+                        "each size's ratio is measured in one run.",
+                        machine.cpuModel, machine.logicalCores, config.threads));
+  md.paragraph("");
+  md.image("error against speed", "figures/pareto.png");
+  return md.str();
+}
+
+} // namespace
+
+nlohmann::json runSweep(const SweepJob &job) {
+  auto start = Clock::now();
+  SweepReport r;
+  if (!job.resume)
+    SweepSettings::read(job.config);  // before anything is written
+  r.config = startRun(job.runDir, job.config, job.resume);
+  r.runDir = job.runDir;
+  r.settings = SweepSettings::read(r.config);
+  std::string datasetDir = ensureCompileDataset(r.config, r.runDir, r.settings.params);
+  std::string benchCsv = writeBenchBlocks(r.runDir, datasetDir, r.settings.benchBlocks, r.benchBlocks);
+  for (const nlohmann::json &size : r.settings.sizes)
+    r.points.push_back(trainAndTime(r.config, size, r.runDir, datasetDir, benchCsv, r.benchBlocks));
+  r.picked = pick(r.points, r.settings.minSpeedup);
+  r.machine = MachineInfo::ofThisMachine();
+  writeCsv(r);
+  drawPareto(r);
+  r.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+  nlohmann::json report = r.toJson();
+  support::writeFileAtomically((fs::path(r.runDir) / "sweep_report.json").string(), report.dump(2) + "\n");
+  support::writeFileAtomically((fs::path(r.runDir) / "sweep_report.md").string(), r.markdown());
+  spdlog::info("sweep: picked {}; report in {}", r.picked ? r.points[*r.picked].name() : std::string("none"),
+               (fs::path(r.runDir) / "sweep_report.md").string());
+  return report;
+}
+
+} // namespace surrogate::patterns

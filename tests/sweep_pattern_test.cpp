@@ -1,0 +1,103 @@
+// `surrogate sweep` at tiny scale: every size trained on one dataset,
+// measured, written to sweep.csv, and the picked size is the rule's.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "TestSupport.h"
+
+using namespace surrogate;
+
+namespace {
+nlohmann::json readJson(const std::string &path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+nlohmann::json tinySweep(const std::string &measured, double minSpeedup) {
+  return {{"cpu", "haswell"},
+          {"measured", measured},
+          {"threads", 2},
+          {"seed", 3},
+          {"model", {{"embedding", 8}, {"hidden", 8}, {"layers", 1}}},
+          {"training", {{"batch_size", 32}, {"max_epochs", 1}, {"patience", 1}}},
+          {"pattern",
+           {{"sizes", {nlohmann::json::object(), {{"hidden", 16}}, {{"embedding", 16}, {"hidden", 16}, {"layers", 2}}}},
+            {"bench_blocks", 40},
+            {"min_speedup", minSpeedup}}}};
+}
+} // namespace
+
+TEST(SweepPattern, TinySweepMeasuresEverySizeAndPicksByTheRule) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 400));
+  std::string configPath = dir.file("sweep.json", tinySweep(measured, 0).dump());
+  std::string run = dir / "run";
+  auto r = test::runSurrogate("--no-progress sweep --config " + configPath + " -o " + run);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  nlohmann::json report = readJson(run + "/sweep_report.json");
+  const nlohmann::json &sizes = report["sizes"];
+  ASSERT_EQ(sizes.size(), 3u);
+  EXPECT_LT(sizes[0]["parameters"].get<int>(), sizes[1]["parameters"].get<int>());
+  EXPECT_LT(sizes[1]["parameters"].get<int>(), sizes[2]["parameters"].get<int>());
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    EXPECT_GT(sizes[i]["surrogate_blocks_per_second_1_thread"].get<double>(), 0);
+    EXPECT_GT(sizes[i]["llvm_mca_blocks_per_second_1_thread"].get<double>(), 0);
+    EXPECT_GT(sizes[i]["test_vs_llvm_mca"]["count"].get<int>(), 0);
+    EXPECT_TRUE(std::filesystem::exists(sizes[i]["run_dir"].get<std::string>() + "/best.pt"));
+    if (sizes[i]["test_vs_llvm_mca"]["mape"] < sizes[best]["test_vs_llvm_mca"]["mape"]) best = i;
+  }
+  // With min_speedup 0 every size qualifies: the rule picks the most accurate.
+  EXPECT_EQ(report["picked"]["run_dir"], sizes[best]["run_dir"]);
+  EXPECT_EQ(sizes[2]["model"]["layers"], 2);
+  std::ifstream csv(run + "/sweep.csv");
+  std::string header, line;
+  std::getline(csv, header);
+  EXPECT_EQ(header.rfind("embedding,hidden,layers,parameters,test_mape_vs_llvm_mca", 0), 0u) << header;
+  std::size_t rows = 0, picked = 0;
+  while (std::getline(csv, line)) {
+    ++rows;
+    picked += line.substr(line.rfind(',') + 1) == "1";
+  }
+  EXPECT_EQ(rows, 3u);
+  EXPECT_EQ(picked, 1u);
+  EXPECT_TRUE(std::filesystem::exists(run + "/figures/pareto.gp"));
+  EXPECT_NE(test::headLines(run + "/sweep_report.md", 20).find("(picked)"), std::string::npos);
+
+  // A picked size is a model predict loads.
+  auto p = test::runSurrogate("predict --model " + report["picked"]["run_dir"].get<std::string>() + " " + measured +
+                              " -o " + (dir / "pred.csv"));
+  EXPECT_EQ(p.exitCode, 0) << p.err;
+
+  // Resumed: every size's training is reused, and no size is picked when none is fast enough.
+  auto resumed = test::runSurrogate("--no-progress sweep --resume --config " + configPath + " -o " + run);
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("is finished; reusing it"), std::string::npos);
+  std::string slowRule = dir.file("fast.json", tinySweep(measured, 1e6).dump());
+  auto none = test::runSurrogate("--no-progress sweep --config " + slowRule + " -o " + (dir / "none"));
+  ASSERT_EQ(none.exitCode, 0) << none.err;
+  EXPECT_TRUE(readJson(dir / "none/sweep_report.json")["picked"].is_null());
+}
+
+TEST(SweepPattern, BadSizesAreNamed) {
+  test::TempDir dir;
+  nlohmann::json config = tinySweep("m.csv", 3);
+  config["pattern"]["sizes"] = {{{"hidden", 16}}, {{"hidden", 16}}};
+  auto twice = test::runSurrogate("sweep --config " + dir.file("twice.json", config.dump()) + " -o " + (dir / "a"));
+  EXPECT_NE(twice.exitCode, 0);
+  EXPECT_NE(twice.err.find("lists the size"), std::string::npos) << twice.err;
+  config["pattern"]["sizes"] = {{{"hiden", 16}}};
+  auto typo = test::runSurrogate("sweep --config " + dir.file("typo.json", config.dump()) + " -o " + (dir / "b"));
+  EXPECT_NE(typo.exitCode, 0);
+  EXPECT_NE(typo.err.find("hiden"), std::string::npos) << typo.err;
+  config["pattern"].erase("sizes");
+  auto none = test::runSurrogate("sweep --config " + dir.file("none.json", config.dump()) + " -o " + (dir / "c"));
+  EXPECT_NE(none.exitCode, 0);
+  EXPECT_NE(none.err.find("pattern.sizes"), std::string::npos) << none.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "a/pattern.json"));
+}
