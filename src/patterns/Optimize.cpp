@@ -262,7 +262,9 @@ RoundResult runRound(const PatternConfig &config, const OptimizeSettings &s, con
   round.anchorSimulations = s.anchor ? blocks.train.size() + blocks.validation.size() : 0;
   model::FrozenSurrogate trainSurrogate(job.runDir, blocks.train, train, space, s.anchor);
   model::FrozenSurrogate validationSurrogate(job.runDir, blocks.validation, validation, space, s.anchor);
-  SurrogateTuning t = tuneWithSurrogate(trainSurrogate, validationSurrogate, space, s, config.seed + r);
+  OptimizeSettings inRegion = s;
+  inRegion.l1 = s.roundL1;
+  SurrogateTuning t = tuneWithSurrogate(trainSurrogate, validationSurrogate, space, inRegion, config.seed + r);
   const std::vector<block::BasicBlock> &selection = blocks.validation.empty() ? blocks.train : blocks.validation;
   CheckpointChoice choice = chooseCheckpoint(t, space, selection, config.threads);
   round.choiceSimulations = choice.simulations;

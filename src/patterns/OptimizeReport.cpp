@@ -228,7 +228,7 @@ std::string OptimizeReport::markdown() const {
     md.paragraph(fmt::format(
         "After the first tuning, {} rounds: {} tables sampled around the current table (each value redrawn with "
         "probability {} within {} of it), the surrogate fine-tuned on them for up to {} epochs from the previous "
-        "round's, the table tuned again inside that region (L1 pull towards the current table), the checkpoint "
+        "round's, the table tuned again inside that region (pattern.round_l1 times the L1 distance from the current table), the checkpoint "
         "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.",
         refinement.rounds.size(), settings.paramsSamples, settings.perturbProbability, settings.roundRadius,
         settings.roundMaxEpochs));

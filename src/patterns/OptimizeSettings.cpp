@@ -16,7 +16,7 @@ nlohmann::json OptimizeSettings::toJson() const {
           {"perturb_probability", perturbProbability},
           {"measured_sample", measuredSample}, {"steps", steps},
           {"batch_size", batchSize},         {"learning_rate", learningRate}, {"l1", l1}, {"anchor", anchor},
-          {"rounds", rounds}, {"round_radius", roundRadius}, {"round_max_epochs", roundMaxEpochs},
+          {"rounds", rounds}, {"round_radius", roundRadius}, {"round_max_epochs", roundMaxEpochs}, {"round_l1", roundL1},
           {"blackbox_blocks", blackboxBlocks}, {"blackbox_methods", blackboxMethods},
           {"ensemble_techniques", ensembleTechniques}};
 }
@@ -38,6 +38,7 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::
   r.read("rounds", s.rounds, std::size_t{0}, std::size_t{100});
   r.read("round_radius", s.roundRadius, 1u, 1000u);
   r.read("round_max_epochs", s.roundMaxEpochs, std::size_t{1}, std::size_t{1000});
+  r.read("round_l1", s.roundL1, 0, kMax);
   if (r.read("perturb_probability", s.perturbProbability, 0, 1) && !(s.perturbProbability > 0))
     throw r.error("perturb_probability", "must be in (0, 1]");
   std::string single;
@@ -56,6 +57,7 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::
       throw r.error(hasSingle ? "blackbox_method" : "blackbox_methods",
                     "'" + m + "' is neither 'ensemble' nor an NLopt algorithm (e.g. GN_ESCH, LN_SBPLX, GN_CRS2_LM)");
   if (s.ensembleTechniques.empty()) s.ensembleTechniques = defaultEnsemble();
+  if (s.roundL1 < 0) s.roundL1 = s.l1;
   for (const std::string &t : s.ensembleTechniques)
     if (std::find(ensembleTechniqueNames().begin(), ensembleTechniqueNames().end(), t) == ensembleTechniqueNames().end())
       throw r.error("ensemble_techniques", fmt::format("'{}' is not a technique (known: {})", t,

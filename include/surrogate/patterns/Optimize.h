@@ -44,6 +44,7 @@ struct OptimizeSettings {
   std::size_t rounds = 0;
   unsigned roundRadius = 2;
   std::size_t roundMaxEpochs = 2;
+  double roundL1 = -1;  ///< the rounds' L1 pull towards the current table; < 0: l1
   bool anchor = true;               ///< anchor predictions to llvm-mca at the default table (false: DiffTune as published)
   std::size_t blackboxBlocks = 100; ///< train blocks per black-box evaluation (a fixed seeded subset)
   /// Black-box searches, each with the surrogate side's budget: "ensemble"
