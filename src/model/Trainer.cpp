@@ -27,6 +27,7 @@
 #include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/ConfigReader.h"
+#include "surrogate/support/DirLock.h"
 #include "surrogate/support/Progress.h"
 
 namespace fs = std::filesystem;
@@ -604,6 +605,15 @@ void saveResolvedConfig(const PreparedRun &p, const TrainJob &jobIn, const RunDi
   run.writeConfig(resolved);
 }
 
+// The run directory locked against a second writer; a fresh run checks
+// again under the lock that no other run has started there meanwhile.
+std::unique_ptr<support::DirLock> lockRunDir(const RunDir &run, bool resume) {
+  auto lock = std::make_unique<support::DirLock>(run.path());
+  if (!resume && run.hasConfig())
+    throw std::runtime_error(run.path() + " already holds a run; pass --resume to continue it, or choose another directory");
+  return lock;
+}
+
 torch::Device deviceOf(const std::string &name) {
   if (name == "cuda") {
     if (!torch::cuda::is_available())
@@ -851,6 +861,9 @@ nlohmann::json runTraining(const TrainJob &jobGiven) {
   RunDir run(jobIn.runDir);
   DataParallelGroup group = joinLaunch(jobIn, run);
   PreparedRun p = prepareRun(jobIn, run);
+  std::unique_ptr<support::DirLock> lock;  // rank 0 alone writes the run directory
+  if (group.isWriter())
+    lock = lockRunDir(run, p.job.resume);
   group.barrier();  // every rank has checked the run directory before rank 0 writes into it
   const std::vector<TrainingExample> &examples = p.loaded.examples;
   const TrainingOptions &opt = p.job.training;
