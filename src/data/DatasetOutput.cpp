@@ -160,6 +160,7 @@ nlohmann::json DatasetOutput::finish(nlohmann::json manifest, std::uint32_t chun
                                        {"examples", splitExamples[static_cast<int>(s)]}};
   manifest["chunks"] = chunks;
   manifest["complete"] = true;
+  manifest["checksum"] = manifestChecksum(manifest);
   support::writeFileAtomically((fs::path(Dir) / kManifestFile).string(), manifest.dump(2) + "\n");
   fs::remove(fs::path(Dir) / kRunMarkerFile);
   return manifest;

@@ -524,10 +524,8 @@ void prepareResume(PreparedRun &p, const RunDir &run) {
     throw std::runtime_error(run.configPath() + ": " + e.what());
   }
   p.job.initFrom = resolved.value("init_from", std::string());
-  p.vocab = block::Vocabulary::load(run.vocabularyPath());
+  p.vocab = run.vocabulary(p.job.model);
   p.loaded = loadExamples(p.job.data, p.vocab, /*growVocabulary=*/false);
-  if (static_cast<std::int64_t>(p.vocab.size()) != p.job.model.vocabularySize)
-    throw std::runtime_error(run.vocabularyPath() + ": vocabulary size differs from config.json");
 }
 
 // A fresh run, or fine-tuning, which keeps the starting model's vocabulary
@@ -602,6 +600,7 @@ void saveResolvedConfig(const PreparedRun &p, const TrainJob &jobIn, const RunDi
       {"model", p.job.model.toJson()}, {"training", p.job.training.toJson()}, {"data", p.job.data.toJson()}};
   if (!p.job.initFrom.empty())
     resolved["init_from"] = p.job.initFrom;
+  resolved["vocabulary_checksum"] = run.vocabularyChecksum();
   run.writeConfig(resolved);
 }
 
