@@ -889,6 +889,8 @@ nlohmann::json runTraining(const TrainJob &jobGiven) {
     state = TrainState::fromJson(loadCheckpoint(run.latestPath(), *model, &optimizer));
     setLearningRate(optimizer, state.learningRate);
     spdlog::info("resuming {} after epoch {}", p.job.runDir, state.epoch);
+    if (group.isWriter())  // a kill between latest.pt and metrics.jsonl left the file an epoch behind
+      writeLines(run.file("metrics.jsonl"), state.history);
   }
   group.broadcastFromWriter(model->parameters());  // the same start on every rank, whatever happened before
   Replicas replicas(model, opt.threads, device, p.features.get());
