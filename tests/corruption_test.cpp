@@ -74,10 +74,13 @@ struct Files {
     ok(runSurrogate("--no-progress dataset --blocks " + blocks + " --chunk-blocks 60 -o " + ds));
     ok(runSurrogate("--no-progress train --dataset " + ds + " --config " + config + " -o " + run));
     ok(runSurrogate("params export --blocks " + blocks + " -o " + table));
-    ok(runSurrogate("--no-progress predict --model " + run + " " + blocks + " -o " + (dir / "pred.csv")));
-    pred = slurp(dir / "pred.csv");
+    ok(runSurrogate(predictCommand()));
+    pred = slurp(dir / "p.csv");
   }
   static void ok(const CommandResult &r) { ASSERT_EQ(r.exitCode, 0) << r.err; }
+  std::string predictCommand() const {
+    return "--no-progress predict --model " + run + " " + blocks + " -o " + (dir / "p.csv");
+  }
 };
 
 Files &files() {
@@ -101,16 +104,21 @@ void forEachDamage(const std::string &path, unsigned seed, int flips, const std:
   }
 }
 
+// Every damage of `path` is refused by `command` with a message naming `name`.
+void expectEachRefused(const std::string &path, unsigned seed, int flips, const std::string &command,
+                       const std::string &name) {
+  forEachDamage(path, seed, flips, command, [&](const CommandResult &r) {
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(namesFile(r, name));
+  });
+}
+
 } // namespace
 
 TEST(Corruption, EveryDamagedChunkIsFoundByCheck) {
   SKIP_WITHOUT_BHIVE();
   Files &f = files();
-  std::string chunk = f.ds + "/chunks/000001.bin";
-  forEachDamage(chunk, 1, 12, "dataset check " + f.ds, [&](const CommandResult &r) {
-    EXPECT_EQ(r.exitCode, 1);
-    EXPECT_TRUE(namesFile(r, "chunks/000001.bin"));
-  });
+  expectEachRefused(f.ds + "/chunks/000001.bin", 1, 12, "dataset check " + f.ds, "chunks/000001.bin");
   // Two damaged chunks: both named in one report.
   std::string a = slurp(f.ds + "/chunks/000000.bin"), b = slurp(f.ds + "/chunks/000002.bin");
   spit(f.ds + "/chunks/000000.bin", a.substr(0, 100));
@@ -136,26 +144,15 @@ TEST(Corruption, DamagedManifestIsRefused) {
 TEST(Corruption, DamagedCheckpointsAreRefused) {
   SKIP_WITHOUT_BHIVE();
   Files &f = files();
-  std::string predict = "--no-progress predict --model " + f.run + " " + f.blocks + " -o " + (f.dir / "p.csv");
-  forEachDamage(f.run + "/best.pt", 3, 12, predict, [&](const CommandResult &r) {
-    EXPECT_EQ(r.exitCode, 1);
-    EXPECT_TRUE(namesFile(r, "best.pt"));
-  });
-  forEachDamage(f.run + "/latest.pt", 4, 8, "--no-progress train --resume " + f.run + " --epochs 2 --stop-after-epochs 1",
-                [&](const CommandResult &r) {
-                  EXPECT_EQ(r.exitCode, 1);
-                  EXPECT_TRUE(namesFile(r, "latest.pt"));
-                });
+  expectEachRefused(f.run + "/best.pt", 3, 12, f.predictCommand(), "best.pt");
+  expectEachRefused(f.run + "/latest.pt", 4, 8,
+                    "--no-progress train --resume " + f.run + " --epochs 2 --stop-after-epochs 1", "latest.pt");
 }
 
 TEST(Corruption, DamagedVocabularyIsRefused) {
   SKIP_WITHOUT_BHIVE();
   Files &f = files();
-  std::string predict = "--no-progress predict --model " + f.run + " " + f.blocks + " -o " + (f.dir / "p.csv");
-  forEachDamage(f.run + "/vocab.txt", 5, 12, predict, [&](const CommandResult &r) {
-    EXPECT_EQ(r.exitCode, 1);
-    EXPECT_TRUE(namesFile(r, "vocab.txt"));
-  });
+  expectEachRefused(f.run + "/vocab.txt", 5, 12, f.predictCommand(), "vocab.txt");
 }
 
 // config.json is a document a person may read and edit: a damaged one is an
@@ -164,11 +161,9 @@ TEST(Corruption, DamagedVocabularyIsRefused) {
 TEST(Corruption, DamagedRunConfigIsRefusedOrHarmless) {
   SKIP_WITHOUT_BHIVE();
   Files &f = files();
-  std::string out = f.dir / "p.csv";
-  std::string predict = "--no-progress predict --model " + f.run + " " + f.blocks + " -o " + out;
-  forEachDamage(f.run + "/config.json", 6, 20, predict, [&](const CommandResult &r) {
+  forEachDamage(f.run + "/config.json", 6, 20, f.predictCommand(), [&](const CommandResult &r) {
     if (r.exitCode == 0)
-      EXPECT_EQ(slurp(out), f.pred);
+      EXPECT_EQ(slurp(f.dir / "p.csv"), f.pred);
     else
       EXPECT_TRUE(namesFile(r, "config.json"));
   });

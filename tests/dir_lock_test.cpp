@@ -90,8 +90,10 @@ TEST(DirLock, StaleLockOfADeadProcessIsTakenOver) {
   ::waitpid(dead, nullptr, 0);
   fs::create_directories(tmp / "run");
   std::ofstream(tmp / "run/.lock") << "{\"pid\": " << dead << ", \"host\": \"" << hostName() << "\"}\n";
+  std::ofstream(tmp / "run/.lock.tmp.999999") << "{}";  // a run killed while taking the lock
   {
     DirLock lock(tmp / "run");
+    EXPECT_FALSE(fs::exists(tmp / "run/.lock.tmp.999999"));
     std::ifstream in(tmp / "run/.lock");
     std::string content((std::istreambuf_iterator<char>(in)), {});
     EXPECT_NE(content.find("\"pid\":" + std::to_string(::getpid())), std::string::npos) << content;

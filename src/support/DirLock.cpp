@@ -174,6 +174,10 @@ DirLock::DirLock(const std::string &dir) {
     throw;
   }
   ::unlink(temp.c_str());
+  // Temporaries of runs killed while taking the lock; ours is the lock now.
+  for (const auto &entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename().string().rfind(std::string(kFile) + ".tmp.", 0) == 0)
+      fs::remove(entry.path(), ec);
   State = std::make_shared<Held>();
   State->dir = dir;
   State->createdDir = created;
