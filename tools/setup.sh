@@ -14,7 +14,7 @@ PACKAGES=(
   gnuplot-nox                             # report figures
   libnlopt-cxx-dev                        # NLopt: optimize's black-box baseline
   libgloo-dev python3-torch               # c10d's Gloo headers; torchrun, to launch data-parallel training
-  clang-19 libfuzzer-19-dev               # only for the fuzz build (-DSURROGATE_FUZZ=ON, docs/reliability.md)
+  clang-19 libfuzzer-19-dev libclang-rt-19-dev  # only for the fuzz build (-DSURROGATE_FUZZ=ON, docs/reliability.md)
   jq                                      # tools/compare-runs.sh, tools/kill-resume.sh
 )
 
