@@ -1,5 +1,7 @@
 #include "surrogate/block/AsmReader.h"
 
+#include <regex>
+
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/MC/MCCodeEmitter.h>
 #include <llvm/MC/MCContext.h>
@@ -72,6 +74,26 @@ std::vector<Chunk> splitBlocks(const std::string &text) {
   return chunks;
 }
 
+// The line (1-based, within `text`) of an Intel-syntax constant divided by a
+// literal zero (`5/0`, `5 % 0h`, `5 mod 0`), or 0. LLVM 19's Intel expression
+// evaluator divides without checking and dies of SIGFPE (llvm-mc and llvm-mca
+// too), so such a chunk is refused before it reaches the parser. A divisor
+// that is zero only after arithmetic (`5/(1-1)`) is not caught here.
+std::size_t zeroDivisorLine(const std::string &text) {
+  static const std::regex zeroDivisor(R"((/|%|\bmod\b)[\s(+-]*(0[xX]0+|0+[hHbBoOqQyY]?)(?![\w.]))",
+                                      std::regex::ECMAScript | std::regex::icase);
+  std::size_t line = 1;
+  for (std::size_t pos = 0; pos <= text.size(); ++line) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos)
+      end = text.size();
+    if (std::regex_search(text.begin() + pos, text.begin() + end, zeroDivisor))
+      return line;
+    pos = end + 1;
+  }
+  return 0;
+}
+
 // LLVM's assembly parser over one chunk, set up as llvm-mca 19 sets it up
 // (CodeRegionGenerator.cpp): MASM integer literals (`5h`, `101b`) lexed, asm
 // comments not preserved, a target streamer for target directives such as
@@ -80,7 +102,7 @@ std::vector<Chunk> splitBlocks(const std::string &text) {
 class ChunkParser {
 public:
   ChunkParser(const std::string &text, const std::string &file, Syntax syntax)
-      : File(file), Target(X86Target::get()),
+      : File(file), Text(text), Intel(syntax == Syntax::Intel), Target(X86Target::get()),
         Sti(Target.target().createMCSubtargetInfo(Target.triple().str(), "x86-64", "")),
         Regions_(SrcMgr) {
     SrcMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(text, file), llvm::SMLoc());
@@ -107,6 +129,11 @@ public:
   /// Parses the chunk; false, with the reasons added to `problems`, when the
   /// parser or the region markers report an error (llvm-mca then refuses the input).
   bool run(std::vector<Problem> &problems, std::size_t firstLine) {
+    if (std::size_t zero = Intel ? zeroDivisorLine(Text) : 0) {
+      problems.push_back({{File, zero}, "assembly does not parse: line " + std::to_string(zero) +
+                                            ": division by zero in a constant expression"});
+      return false;
+    }
     if (Parser->Run(/*NoInitialTextSection=*/false)) {
       std::size_t line = FirstError.line ? FirstError.line : firstLine;
       problems.push_back({{File, line}, "assembly does not parse: line " + std::to_string(line) + ": " +
@@ -141,7 +168,8 @@ private:
       first = {static_cast<std::size_t>(d.getLineNo()), d.getMessage().str()};
   }
 
-  std::string File;
+  std::string File, Text;
+  bool Intel;
   const X86Target &Target;
   std::unique_ptr<llvm::MCSubtargetInfo> Sti;
   llvm::SourceMgr SrcMgr;
