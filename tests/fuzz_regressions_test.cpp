@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "fuzz/FuzzEntries.h"
+#include "surrogate/block/AsmReader.h"
 
 namespace fs = std::filesystem;
 
@@ -41,3 +42,19 @@ int replay(const std::string &folder) {
 TEST(FuzzRegressions, EveryKeptInputIsHandled) { replay("regressions"); }
 
 TEST(FuzzRegressions, EverySeedIsHandled) { EXPECT_GT(replay("corpus"), 10); }
+
+// What the assembly fix refuses (LLVM's Intel evaluator would divide by zero)
+// and what it leaves alone (a non-zero literal divisor, `%` in a comment).
+TEST(FuzzRegressions, IntelDivisorsMustBeNonZeroLiterals) {
+  using surrogate::block::parseAssembly;
+  using surrogate::block::Syntax;
+  for (const char *bad : {"\tmov\teax, 5/0\n", "\tjne\t.L%0\n", "\tadd\teax, 8 % (rsp)\n", "\tmov\teax, 5 mod 0h\n"}) {
+    auto r = parseAssembly(bad, "t.s", Syntax::Intel);
+    EXPECT_TRUE(r.blocks.empty()) << bad;
+    ASSERT_EQ(r.problems.size(), 1u) << bad;
+    EXPECT_NE(r.problems[0].reason.find("a divisor that is not a non-zero number"), std::string::npos);
+  }
+  auto ok = parseAssembly("# RUN: llvm-mca %s\n\tadd\teax, 8/2\n\tmov\tecx, 7 mod 0x10\n", "t.s", Syntax::Intel);
+  EXPECT_EQ(ok.blocks.size(), 1u);
+  EXPECT_TRUE(ok.problems.empty());
+}

@@ -104,6 +104,7 @@ std::size_t unsafeDivisionLine(const std::string &text) {
     if (end == std::string::npos)
       end = text.size();
     std::string l = text.substr(pos, end - pos);
+    l = l.substr(0, l.find('#'));  // comments (`# RUN: ... %s`) are not expressions
     for (std::sregex_iterator m(l.begin(), l.end(), divide), none; m != none; ++m)
       if (!nonZeroLiteral(l.substr(m->position() + m->length())))
         return line;
