@@ -1,5 +1,8 @@
 #include "surrogate/block/AsmReader.h"
 
+#include <cctype>
+#include <regex>
+
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/MC/MCCodeEmitter.h>
 #include <llvm/MC/MCContext.h>
@@ -72,6 +75,44 @@ std::vector<Chunk> splitBlocks(const std::string &text) {
   return chunks;
 }
 
+// Whether the divisor at the start of `rest` is a non-zero integer literal
+// (`8`, `0x10`, `1bh`); a register, symbol or parenthesis is not.
+bool nonZeroLiteral(const std::string &rest) {
+  std::size_t i = rest.find_first_not_of(" \t+-");
+  if (i == std::string::npos || !std::isdigit(static_cast<unsigned char>(rest[i])))
+    return false;
+  std::size_t j = i;
+  while (j < rest.size() && std::isalnum(static_cast<unsigned char>(rest[j]))) ++j;
+  std::string digits = rest.substr(i, j - i);
+  if (digits.size() > 2 && (digits[1] == 'x' || digits[1] == 'X'))
+    digits = digits.substr(2);
+  else if (digits.size() > 1 && std::string("hHbBoOqQyYdDtT").find(digits.back()) != std::string::npos)
+    digits.pop_back();  // MASM radix suffix
+  return digits.find_first_of("123456789abcdefABCDEF") != std::string::npos;
+}
+
+// The line (1-based, within `text`) of an Intel-syntax division or modulo
+// (`/`, `%`, `mod`) whose divisor is not a non-zero literal, or 0. LLVM 19's
+// Intel expression evaluator divides without checking (a register counts
+// as 0 there) and dies of SIGFPE, as llvm-mc and llvm-mca do, so such a
+// chunk is refused before it reaches the parser.
+std::size_t unsafeDivisionLine(const std::string &text) {
+  static const std::regex divide(R"(/|%|\bmod\b)", std::regex::ECMAScript | std::regex::icase);
+  std::size_t line = 1;
+  for (std::size_t pos = 0; pos <= text.size(); ++line) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos)
+      end = text.size();
+    std::string l = text.substr(pos, end - pos);
+    l = l.substr(0, l.find('#'));  // comments (`# RUN: ... %s`) are not expressions
+    for (std::sregex_iterator m(l.begin(), l.end(), divide), none; m != none; ++m)
+      if (!nonZeroLiteral(l.substr(m->position() + m->length())))
+        return line;
+    pos = end + 1;
+  }
+  return 0;
+}
+
 // LLVM's assembly parser over one chunk, set up as llvm-mca 19 sets it up
 // (CodeRegionGenerator.cpp): MASM integer literals (`5h`, `101b`) lexed, asm
 // comments not preserved, a target streamer for target directives such as
@@ -80,7 +121,7 @@ std::vector<Chunk> splitBlocks(const std::string &text) {
 class ChunkParser {
 public:
   ChunkParser(const std::string &text, const std::string &file, Syntax syntax)
-      : File(file), Target(X86Target::get()),
+      : File(file), Text(text), Intel(syntax == Syntax::Intel), Target(X86Target::get()),
         Sti(Target.target().createMCSubtargetInfo(Target.triple().str(), "x86-64", "")),
         Regions_(SrcMgr) {
     SrcMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(text, file), llvm::SMLoc());
@@ -107,6 +148,12 @@ public:
   /// Parses the chunk; false, with the reasons added to `problems`, when the
   /// parser or the region markers report an error (llvm-mca then refuses the input).
   bool run(std::vector<Problem> &problems, std::size_t firstLine) {
+    if (std::size_t bad = Intel ? unsafeDivisionLine(Text) : 0) {
+      problems.push_back({{File, bad}, "assembly does not parse: line " + std::to_string(bad) +
+                                           ": a divisor that is not a non-zero number (LLVM's Intel parser "
+                                           "may divide by zero on it)"});
+      return false;
+    }
     if (Parser->Run(/*NoInitialTextSection=*/false)) {
       std::size_t line = FirstError.line ? FirstError.line : firstLine;
       problems.push_back({{File, line}, "assembly does not parse: line " + std::to_string(line) + ": " +
@@ -141,7 +188,8 @@ private:
       first = {static_cast<std::size_t>(d.getLineNo()), d.getMessage().str()};
   }
 
-  std::string File;
+  std::string File, Text;
+  bool Intel;
   const X86Target &Target;
   std::unique_ptr<llvm::MCSubtargetInfo> Sti;
   llvm::SourceMgr SrcMgr;

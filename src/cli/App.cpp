@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "surrogate/cli/Commands.h"
+#include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Progress.h"
 
 namespace surrogate::cli {
@@ -47,6 +48,7 @@ int run(int argc, char **argv) {
 
   try {
     app.parse(argc, argv);
+    support::checkStdout();  // results printed to a full disk or a closed pipe are an error too
   } catch (const CLI::ParseError &e) {
     return app.exit(e);
   } catch (const std::exception &e) {

@@ -53,12 +53,21 @@ void clearDataset(const fs::path &dir) {
   fs::remove_all(dir / "params");
 }
 
+// Nothing in the directory but lock files (ours, or one a killed run left).
+bool emptyButLocks(const fs::path &dir) {
+  for (const auto &entry : fs::directory_iterator(dir))
+    if (entry.path().filename().string().rfind(support::DirLock::kFile, 0) != 0)
+      return false;
+  return true;
+}
+
 } // namespace
 
 DatasetOutput::DatasetOutput(std::string dir, nlohmann::json settings, bool force) : Dir(std::move(dir)) {
   fs::path root(Dir);
   if (fs::exists(root) && !fs::is_directory(root))
     throw support::DataError(Dir + ": exists and is not a directory");
+  Lock = std::make_unique<support::DirLock>(Dir);
   if (fs::exists(root / kManifestFile)) {
     if (!force)
       throw support::DataError(Dir + ": already holds a complete dataset; pass --force to replace it");
@@ -76,7 +85,7 @@ DatasetOutput::DatasetOutput(std::string dir, nlohmann::json settings, bool forc
                          differingKeys(previous, settings) +
                          "); re-run with the same arguments to resume, or pass --force to start over");
     }
-  } else if (fs::exists(root) && !fs::is_empty(root)) {
+  } else if (!emptyButLocks(root)) {
     throw support::DataError(Dir + ": exists, is not empty and is not a dataset; refusing to write into it");
   }
   fs::create_directories(root / "chunks");
@@ -151,6 +160,7 @@ nlohmann::json DatasetOutput::finish(nlohmann::json manifest, std::uint32_t chun
                                        {"examples", splitExamples[static_cast<int>(s)]}};
   manifest["chunks"] = chunks;
   manifest["complete"] = true;
+  manifest["checksum"] = manifestChecksum(manifest);
   support::writeFileAtomically((fs::path(Dir) / kManifestFile).string(), manifest.dump(2) + "\n");
   fs::remove(fs::path(Dir) / kRunMarkerFile);
   return manifest;

@@ -21,7 +21,7 @@ namespace {
 
 // Manifest fields a shard adds or that depend on which blocks it holds.
 nlohmann::json sharedSettings(nlohmann::json m) {
-  for (const char *key : {"shard", "counts", "splits", "chunks", "complete"})
+  for (const char *key : {"shard", "counts", "splits", "chunks", "complete", "checksum"})
     m.erase(key);
   return m;
 }

@@ -27,7 +27,7 @@ FrozenSurrogate::FrozenSurrogate(const std::string &dir, const std::vector<block
   loadCheckpoint(run.bestPath(), *Net, nullptr);
   Net->eval();
   for (auto &p : Net->parameters()) p.set_requires_grad(false);
-  block::Vocabulary vocab = block::Vocabulary::load(run.vocabularyPath());
+  block::Vocabulary vocab = run.vocabulary(config);
   block::Tokenizer tokenizer;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const block::BasicBlock &b = blocks[i];

@@ -1,6 +1,12 @@
 #include "surrogate/model/RunDir.h"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "surrogate/data/BlockHash.h"
 
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/ConfigReader.h"
@@ -30,10 +36,22 @@ ModelConfig RunDir::modelConfig() const {
 }
 
 block::Vocabulary RunDir::vocabulary(const ModelConfig &model) const {
+  nlohmann::json j = config();
+  if (j.contains("vocabulary_checksum") && j["vocabulary_checksum"] != vocabularyChecksum())
+    throw support::DataError(vocabularyPath(), "checksum differs from config.json's vocabulary_checksum (damaged "
+                                               "vocabulary, or files of two runs mixed)");
   block::Vocabulary vocab = block::Vocabulary::load(vocabularyPath());
   if (static_cast<std::int64_t>(vocab.size()) != model.vocabularySize)
     throw support::DataError(vocabularyPath(), "vocabulary size differs from config.json");
   return vocab;
+}
+
+std::string RunDir::vocabularyChecksum() const {
+  std::ifstream in(vocabularyPath(), std::ios::binary);
+  if (!in)
+    throw support::InputError(vocabularyPath(), 0, "cannot open the vocabulary file");
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  return fmt::format("{:016x}", data::fnv1a64(text.data(), text.size()));
 }
 
 void RunDir::writeConfig(const nlohmann::json &config) const {

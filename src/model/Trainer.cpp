@@ -28,6 +28,7 @@
 #include "surrogate/data/Dataset.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/ConfigReader.h"
+#include "surrogate/support/DirLock.h"
 #include "surrogate/support/Progress.h"
 
 namespace fs = std::filesystem;
@@ -577,10 +578,8 @@ void prepareResume(PreparedRun &p, const RunDir &run) {
     throw std::runtime_error(run.configPath() + ": " + e.what());
   }
   p.job.initFrom = resolved.value("init_from", std::string());
-  p.vocab = block::Vocabulary::load(run.vocabularyPath());
+  p.vocab = run.vocabulary(p.job.model);
   p.loaded = loadExamples(p.job.data, p.vocab, /*growVocabulary=*/false);
-  if (static_cast<std::int64_t>(p.vocab.size()) != p.job.model.vocabularySize)
-    throw std::runtime_error(run.vocabularyPath() + ": vocabulary size differs from config.json");
 }
 
 // A fresh run, or fine-tuning, which keeps the starting model's vocabulary
@@ -655,7 +654,17 @@ void saveResolvedConfig(const PreparedRun &p, const TrainJob &jobIn, const RunDi
       {"model", p.job.model.toJson()}, {"training", p.job.training.toJson()}, {"data", p.job.data.toJson()}};
   if (!p.job.initFrom.empty())
     resolved["init_from"] = p.job.initFrom;
+  resolved["vocabulary_checksum"] = run.vocabularyChecksum();
   run.writeConfig(resolved);
+}
+
+// The run directory locked against a second writer; a fresh run checks
+// again under the lock that no other run has started there meanwhile.
+std::unique_ptr<support::DirLock> lockRunDir(const RunDir &run, bool resume) {
+  auto lock = std::make_unique<support::DirLock>(run.path());
+  if (!resume && run.hasConfig())
+    throw std::runtime_error(run.path() + " already holds a run; pass --resume to continue it, or choose another directory");
+  return lock;
 }
 
 torch::Device deviceOf(const std::string &name) {
@@ -907,6 +916,9 @@ nlohmann::json runTraining(const TrainJob &jobGiven) {
   RunDir run(jobIn.runDir);
   DataParallelGroup group = joinLaunch(jobIn, run);
   PreparedRun p = prepareRun(jobIn, run);
+  std::unique_ptr<support::DirLock> lock;  // rank 0 alone writes the run directory
+  if (group.isWriter())
+    lock = lockRunDir(run, p.job.resume);
   group.barrier();  // every rank has checked the run directory before rank 0 writes into it
   const TrainingOptions &opt = p.job.training;
   data::BlockSet listed = data::BlockSet::load(opt.excludeBlocks);
@@ -940,6 +952,8 @@ nlohmann::json runTraining(const TrainJob &jobGiven) {
     state = TrainState::fromJson(loadCheckpoint(run.latestPath(), *model, &optimizer));
     setLearningRate(optimizer, state.learningRate);
     spdlog::info("resuming {} after epoch {}", p.job.runDir, state.epoch);
+    if (group.isWriter())  // a kill between latest.pt and metrics.jsonl left the file an epoch behind
+      writeLines(run.file("metrics.jsonl"), state.history);
   }
   group.broadcastFromWriter(model->parameters());  // the same start on every rank, whatever happened before
   Replicas replicas(model, opt.threads, device, p.features.get());

@@ -21,6 +21,7 @@
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/DirLock.h"
 
 namespace surrogate::patterns {
 
@@ -323,6 +324,7 @@ nlohmann::json runAdapt(const AdaptJob &job) {
   if (!job.resume)
     seed.pattern["from"] = fs::absolute(job.fromRun).lexically_normal().string();
   AdaptSettings::read(seed);  // before anything is written
+  support::DirLock lock(job.runDir);  // one writer; the training inside shares it
   r.config = startRun(job.runDir, seed, job.resume);
   r.runDir = job.runDir;
   AdaptSettings settings = AdaptSettings::read(r.config);

@@ -14,6 +14,7 @@
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/DirLock.h"
 
 namespace surrogate::patterns {
 
@@ -253,6 +254,7 @@ nlohmann::json runCompile(const CompileJob &job) {
   auto start = Clock::now();
   CompileReport r;
   CompileSettings::read(job.config);  // before anything is written
+  support::DirLock lock(job.runDir);  // one writer; the training inside shares it
   r.config = startRun(job.runDir, job.config, job.resume);
   r.runDir = job.runDir;
   r.params = CompileSettings::read(r.config).params;

@@ -25,6 +25,7 @@
 #include "surrogate/patterns/Deployment.h"
 #include "surrogate/patterns/OptimizeReport.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/DirLock.h"
 
 namespace surrogate::patterns {
 
@@ -374,6 +375,7 @@ nlohmann::json runOptimize(const OptimizeJob &job) {
   r.settings = OptimizeSettings::fromJson(job.config.pattern, job.config.source);  // before anything is written
   if (job.config.measured.empty() && !job.resume)
     throw std::invalid_argument("optimize needs measured timings: set `measured` in the config or pass --measured FILE");
+  support::DirLock lock(job.runDir);  // one writer; the training inside shares it
   r.config = startRun(job.runDir, job.config, job.resume);
   r.settings = OptimizeSettings::fromJson(r.config.pattern, r.config.source);
   r.runDir = job.runDir;

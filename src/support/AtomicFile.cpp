@@ -5,32 +5,68 @@
 #include <cstring>
 #include <iostream>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "surrogate/support/Errors.h"
 
 namespace surrogate::support {
 
+namespace {
+
+// A character device or a pipe (following symlinks): written in place.
+bool isDeviceOrPipe(const std::string &path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode));
+}
+
+[[noreturn]] void cannotWrite(const std::string &path, int err) {
+  throw DataError(path, std::string("cannot write: ") + std::strerror(err ? err : EIO));
+}
+
+} // namespace
+
 AtomicFile::AtomicFile(std::string path) : Path(std::move(path)) {
-  TempPath = Path + ".tmp." + std::to_string(::getpid());
+  TempPath = isDeviceOrPipe(Path) ? Path : Path + ".tmp." + std::to_string(::getpid());
+  errno = 0;
   Out.open(TempPath, std::ios::binary | std::ios::trunc);
   if (!Out)
-    throw DataError(Path, std::string("cannot write: ") + std::strerror(errno));
+    cannotWrite(Path, errno);
 }
 
 AtomicFile::~AtomicFile() {
   if (!Committed) {
     Out.close();
-    std::remove(TempPath.c_str());
+    if (TempPath != Path)
+      std::remove(TempPath.c_str());
   }
 }
 
 void AtomicFile::commit() {
-  Out.flush();
   bool ok = static_cast<bool>(Out);
+  int err = ok ? 0 : errno;  // a write that failed before set it
+  if (ok) {
+    errno = 0;
+    Out.flush();
+    ok = static_cast<bool>(Out);
+    err = errno;
+  }
   Out.close();
-  if (!ok || std::rename(TempPath.c_str(), Path.c_str()) != 0)
-    throw DataError(Path, std::string("cannot write: ") + std::strerror(errno));
+  if (ok && !Out) {
+    ok = false;
+    err = errno;
+  }
+  if (!ok)
+    cannotWrite(Path, err);  // the destructor removes the temporary
+  if (TempPath != Path && std::rename(TempPath.c_str(), Path.c_str()) != 0)
+    cannotWrite(Path, errno);
   Committed = true;
+}
+
+void checkStdout() {
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout)
+    cannotWrite("stdout", errno);
 }
 
 ResultOutput::ResultOutput(const std::string &path) {
@@ -46,7 +82,7 @@ void ResultOutput::commit() {
   if (File)
     File->commit();
   else
-    std::cout.flush();
+    checkStdout();
 }
 
 void writeFileAtomically(const std::string &path, const std::string &content) {

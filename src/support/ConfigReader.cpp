@@ -15,7 +15,7 @@ nlohmann::json readJsonFile(const std::string &path) {
     throw InputError(path, 0, std::string("cannot open: ") + std::strerror(errno));
   try {
     return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error &e) {
+  } catch (const nlohmann::json::exception &e) {  // parse_error, or out_of_range for a number too large
     throw InputError(path, 0, std::string("malformed JSON: ") + e.what());
   }
 }

@@ -54,6 +54,11 @@ private:
   bool Loaded = false;
 };
 
+/// FNV-1a of the manifest's compact JSON without its "checksum" key, as hex.
+/// Format version 2 manifests carry it (version 1 ones are read unchecked),
+/// so a damaged value is found even where the JSON still parses.
+std::string manifestChecksum(nlohmann::json manifest);
+
 class Dataset {
 public:
   /// Opens `dir`; throws support::DataError if it is missing, partial (no complete
@@ -80,7 +85,9 @@ public:
   Chunk chunk(std::size_t i) const;
   ExampleReader examples(std::optional<Split> only = std::nullopt) const;
 
-  /// Every chunk read and its checksum compared with the manifest.
+  /// Every chunk read and its checksum compared with the manifest; throws
+  /// one DataError listing each damaged chunk, or naming the manifest when
+  /// its counts differ from the chunks'.
   void verify() const;
 
 private:
@@ -89,7 +96,7 @@ private:
   std::vector<std::string> ChunkFiles;  ///< relative to Dir
 };
 
-inline constexpr int kDatasetFormatVersion = 1;
+inline constexpr int kDatasetFormatVersion = 2;  ///< written; 1 (no manifest checksum) is still read
 inline constexpr const char *kManifestFile = "manifest.json";
 
 } // namespace surrogate::data

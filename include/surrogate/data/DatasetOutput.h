@@ -3,14 +3,17 @@
 // resume or must stop: a complete dataset is never replaced without
 // `force`, a partial one is resumed only by a run with the same settings
 // (recorded in a marker file), and anything else in the way is refused.
-// The manifest, which marks the dataset complete, is written last.
+// The manifest, which marks the dataset complete, is written last. The
+// directory is locked (support::DirLock) while the object lives.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "surrogate/data/ChunkFile.h"
+#include "surrogate/support/DirLock.h"
 
 namespace surrogate::data {
 
@@ -40,6 +43,7 @@ public:
 
 private:
   std::string Dir;
+  std::unique_ptr<support::DirLock> Lock;
   bool Resuming = false;
 };
 

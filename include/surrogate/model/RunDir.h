@@ -4,7 +4,7 @@
 // checks, so a missing or bad file is one error that names it:
 //
 //   config.json  the resolved config: "model" (ModelConfig), "training", "data"
-//   vocab.txt    the vocabulary (its size must match config.json's model)
+//   vocab.txt    the vocabulary (its size and checksum must match config.json's)
 //   best.pt      checkpoint with the best validation MAPE
 //   latest.pt    checkpoint after the last finished epoch
 
@@ -45,8 +45,11 @@ public:
   nlohmann::json config() const;
   /// config.json's "model" section; errors name the file.
   ModelConfig modelConfig() const;
-  /// vocab.txt, checked against `model`'s vocabulary size.
+  /// vocab.txt, checked against `model`'s vocabulary size and against
+  /// config.json's "vocabulary_checksum" (runs of older builds have none).
   block::Vocabulary vocabulary(const ModelConfig &model) const;
+  /// FNV-1a of vocab.txt's bytes, as hex (what config.json records).
+  std::string vocabularyChecksum() const;
   /// Writes config.json (atomically).
   void writeConfig(const nlohmann::json &config) const;
 

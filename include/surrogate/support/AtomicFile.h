@@ -1,7 +1,11 @@
 #pragma once
 // An output file that appears under its final name only when complete: it is
 // written to a temporary name beside the target and renamed on commit(), so
-// an interrupted run never leaves a partial file that looks finished.
+// an interrupted run never leaves a partial file that looks finished. A
+// write that fails (full disk, read-only directory) is an error naming the
+// file and leaves nothing under the final name. A path that names a device
+// or a pipe (/dev/stdout, /dev/null) is written directly: it cannot be
+// renamed onto.
 
 #include <fstream>
 #include <memory>
@@ -20,7 +24,7 @@ public:
   void commit();
 
 private:
-  std::string Path, TempPath;
+  std::string Path, TempPath;  ///< TempPath == Path when written directly
   std::ofstream Out;
   bool Committed = false;
 };
@@ -37,6 +41,10 @@ public:
 private:
   std::unique_ptr<AtomicFile> File;
 };
+
+/// Flushes stdout; throws DataError when what was printed could not be
+/// written (a full disk, a closed pipe).
+void checkStdout();
 
 /// Writes `content` to `path` atomically.
 void writeFileAtomically(const std::string &path, const std::string &content);

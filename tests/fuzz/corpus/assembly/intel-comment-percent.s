@@ -1,0 +1,2 @@
+1# RUN: llvm-mca %s | FileCheck %s
+	add	eax, 8/2

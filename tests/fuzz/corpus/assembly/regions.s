@@ -1,0 +1,5 @@
+0# LLVM-MCA-BEGIN loop
+	decl	%ecx
+	jne	.L1
+# LLVM-MCA-END
+	rep movsb
