@@ -402,6 +402,8 @@ TEST(Cli, UnconditionedModelRefusesAParameterTable) {
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_NE(r.err.find("not a parameter-conditioned model"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(dir / "t.json"), std::string::npos) << r.err;
+}
+
 // training.exclude_blocks: listed blocks leave training (weight 0) and
 // validation; down-weighted ones stay in training with a smaller loss; the
 // test split is scored whole either way.
