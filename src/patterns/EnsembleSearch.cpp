@@ -87,7 +87,7 @@ public:
       lo[k] = lower[c];
       hi[k] = upper[c];
       y[k] = state.x[c];
-      // About one integer step of a small value on the log(1 + x) scale.
+      // A quarter of the value's range: big enough to cross an integer step after rounding.
       step[k] = std::max(0.25 * (hi[k] - lo[k]), 1e-3);
     }
     nlopt_opt opt = nlopt_create(algorithm(), n);
