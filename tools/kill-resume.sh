@@ -79,7 +79,8 @@ run_job() {  # $1 job
     "$SURROGATE" --no-progress $(command_of "$job" "$kil" $form) >>"$log.kil.stdout" 2>>"$log" ||
       { echo "$job: the resumed run failed (see $log)"; failed=1; return; }
   fi
-  if "$HERE/compare-runs.sh" "$ref" "$kil" >"$OUT/$job.compare" 2>&1; then
+  # The interrupted runs start from OUT/kil's own earlier jobs (adapt --from its compile): map those too.
+  if "$HERE/compare-runs.sh" "$ref" "$kil" "$OUT/kil" "$OUT/ref" >"$OUT/$job.compare" 2>&1; then
     echo "$job: IDENTICAL after $kills kill(s) (uninterrupted ${t}s)"
   else
     echo "$job: DIFFERENT after $kills kill(s):"; cat "$OUT/$job.compare"; failed=1
