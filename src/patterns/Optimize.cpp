@@ -99,9 +99,9 @@ nlohmann::json validationCurveOf(const BlackBoxResult &search, std::size_t subse
   std::size_t n = std::min(all.size(), kMaxPoints);
   for (std::size_t k = 0; k < n; ++k) {
     const auto &[evaluation, features] = all[n == all.size() ? k : k * (all.size() - 1) / (n - 1)];
-    auto sti = mca::TunedSubtarget::create(space.toTable(features), "black-box best so far");
     curve.push_back({{"simulations", evaluation * subsetSize},
-                     {"validation_mape", mapeAgainstMeasured(mca::simulateCycles(*sti, validation, threads), validation)}});
+                     {"validation_mape", mcaMapeUnder(space.toTable(features), validation, threads,
+                                                      "black-box best so far")}});
   }
   return curve;
 }

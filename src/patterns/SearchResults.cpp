@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "surrogate/mca/BatchRunner.h"
-#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/patterns/TableTuning.h"
 
 namespace surrogate::patterns {
@@ -43,8 +41,7 @@ double SearchResults::evaluate(const std::vector<float> &values, const std::stri
   ++Evaluations;
   double error;
   try {
-    auto sti = mca::TunedSubtarget::create(table, "black-box candidate");
-    error = mapeAgainstMeasured(mca::simulateCycles(*sti, Blocks, Threads), Blocks);
+    error = mcaMapeUnder(table, Blocks, Threads, "black-box candidate");
   } catch (const std::exception &e) {
     // A table llvm-mca refuses counts as 1000% error, so no search keeps it.
     spdlog::debug("black-box candidate {} rejected: {}", Evaluations, e.what());

@@ -101,6 +101,12 @@ double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<
   return blocks.empty() ? 0.0 : sum / blocks.size();
 }
 
+double mcaMapeUnder(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks, unsigned threads,
+                    const std::string &what) {
+  auto sti = mca::TunedSubtarget::create(table, what);
+  return mapeAgainstMeasured(mca::simulateCycles(*sti, blocks, threads), blocks);
+}
+
 // The surrogate is only trusted for the direction: every checkpoint's table
 // (step 0 is LLVM's) is run through the real llvm-mca on the validation
 // blocks, and the lowest error wins, so a table the surrogate was wrong
@@ -112,8 +118,7 @@ CheckpointChoice chooseCheckpoint(SurrogateTuning &tuning, const model::ParamVec
   for (std::size_t k = 0; k < tuning.checkpoints.size(); ++k) {
     double error = 1.0;
     try {
-      auto sti = mca::TunedSubtarget::create(space.toTable(tuning.checkpoints[k]), "checkpoint");
-      error = mapeAgainstMeasured(mca::simulateCycles(*sti, validation, threads), validation);
+      error = mcaMapeUnder(space.toTable(tuning.checkpoints[k]), validation, threads, "checkpoint");
     } catch (const std::exception &e) {
       spdlog::warn("checkpoint at step {} rejected: {}", tuning.steps[k], e.what());
     }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,5 +44,10 @@ CheckpointChoice chooseCheckpoint(SurrogateTuning &tuning, const model::ParamVec
 /// MAPE of llvm-mca's `cycles` against the blocks' measured timings; a block
 /// llvm-mca could not run (not finite) counts as 100% error.
 double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks);
+
+/// The real llvm-mca's MAPE against measured timings on `blocks` under
+/// `table` (`what` names it if the table is refused: a thrown error).
+double mcaMapeUnder(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks, unsigned threads,
+                    const std::string &what);
 
 } // namespace surrogate::patterns
