@@ -11,6 +11,7 @@
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/Optimize.h"
 #include "surrogate/model/ParamVector.h"
+#include "surrogate/patterns/TableTuning.h"
 
 using namespace surrogate;
 
@@ -226,4 +227,34 @@ TEST(OptimizePattern, ShippedConfigsParse) {
     EXPECT_NO_THROW(model::TrainingOptions::fromJson(c.training)) << name;
     EXPECT_FALSE(c.measured.empty()) << name;
   }
+}
+
+TEST(TableTuning, MedianCapKeepsTheBestCheckpointThatObeysIt) {
+  std::vector<block::BasicBlock> blocks(4);
+  std::vector<double> measured = {100, 200, 100, 50};
+  for (std::size_t i = 0; i < blocks.size(); ++i) blocks[i].measured = measured[i];
+  // APEs 0.1, 0.5, 1 (llvm-mca failed), 0.2: mean 0.45, median (0.2 + 0.5) / 2.
+  patterns::MeasuredError e = patterns::errorAgainstMeasured({110, 100, NAN, 60}, blocks);
+  EXPECT_NEAR(e.mape, 0.45, 1e-12);
+  EXPECT_NEAR(e.medianApe, 0.35, 1e-12);
+  e = patterns::errorAgainstMeasured({110, 100, 100}, {blocks[0], blocks[1], blocks[2]});
+  EXPECT_NEAR(e.medianApe, 0.1, 1e-12);
+
+  patterns::SurrogateTuning t;
+  t.checkpoints.resize(4);
+  t.curve = nlohmann::json::array();
+  for (auto [mape, median] : std::vector<std::pair<double, double>>{{0.40, 0.11}, {0.20, 0.13}, {0.25, 0.11},
+                                                                     {0.30, 0.10}}) {
+    t.curve.push_back({{"llvm_mca_validation_mape", mape}, {"llvm_mca_validation_median_ape", median}});
+  }
+  EXPECT_EQ(patterns::pickCheckpoint(t), 1u);  // no cap: the lowest mean
+  double cap = patterns::medianApeCap(1.0, 0.11);
+  EXPECT_EQ(patterns::pickCheckpoint(t, cap), 2u);  // step 1 raises the median above the default's
+  EXPECT_EQ(patterns::pickCheckpoint(t, patterns::medianApeCap(1.0, 0.09)), 0u);  // none obeys: the start
+  EXPECT_TRUE(std::isinf(patterns::medianApeCap(0, 0.11)));
+
+  nlohmann::json settings = {{"median_cap", 1.0}};
+  EXPECT_DOUBLE_EQ(patterns::OptimizeSettings::fromJson(settings).medianCap, 1.0);
+  settings["median_cap"] = -1;
+  EXPECT_THROW(patterns::OptimizeSettings::fromJson(settings, "x.json"), std::exception);
 }

@@ -201,7 +201,10 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
   p.tuning = tuneWithSurrogate(surrogate, validation, space, settings, config.seed);
   spdlog::info("choosing among {} checkpoints with llvm-mca on {} measured blocks", p.tuning.checkpoints.size(),
                selection.size());
-  p.choice = chooseCheckpoint(p.tuning, space, selection, config.threads);
+  p.choice.simulations = scoreCheckpoints(p.tuning, space, selection, config.threads);
+  // Step 0 is LLVM's table: the median cap is relative to its error.
+  p.maxMedianApe = medianApeCap(settings.medianCap, p.tuning.curve[0]["llvm_mca_validation_median_ape"].get<double>());
+  p.choice.index = pickCheckpoint(p.tuning, p.maxMedianApe);
   p.keptStep = p.tuning.steps[p.choice.index];
   p.tuned = space.toTable(p.tuning.checkpoints[p.choice.index], &p.mapping);
   // What the surrogate predicts for the table as written (rounded, mapped
@@ -267,17 +270,21 @@ RoundResult runRound(const PatternConfig &config, const OptimizeSettings &s, con
   inRegion.l1 = s.roundL1;
   SurrogateTuning t = tuneWithSurrogate(trainSurrogate, validationSurrogate, space, inRegion, config.seed + r);
   const std::vector<block::BasicBlock> &selection = blocks.validation.empty() ? blocks.train : blocks.validation;
-  CheckpointChoice choice = chooseCheckpoint(t, space, selection, config.threads);
+  CheckpointChoice choice;
+  choice.simulations = scoreCheckpoints(t, space, selection, config.threads);
+  choice.index = pickCheckpoint(t, tuning.maxMedianApe);
   round.choiceSimulations = choice.simulations;
   round.startValidationMape = centerError;
   round.bestValidationMape = keptValidationMape(t, choice);
+  round.bestValidationMedianApe = t.curve[choice.index]["llvm_mca_validation_median_ape"].get<double>();
   round.keptStep = t.steps[choice.index];
   round.accepted = choice.index != 0 && round.bestValidationMape < centerError;
   round.curve = t.curve;
   next = round.accepted ? space.toTable(t.checkpoints[choice.index]) : center;
   round.changedFromCenter = lines(mca::diffTables(center, next)).size();
-  spdlog::info("round {}: llvm-mca validation MAPE {} -> {} at step {}: {}", r, percent(centerError),
-               percent(round.bestValidationMape), round.keptStep, round.accepted ? "kept" : "not kept");
+  spdlog::info("round {}: llvm-mca validation MAPE {} -> {} (median APE {}) at step {}: {}", r,
+               percent(centerError), percent(round.bestValidationMape), percent(round.bestValidationMedianApe),
+               round.keptStep, round.accepted ? "kept" : "not kept");
   return round;
 }
 

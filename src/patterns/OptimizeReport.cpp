@@ -21,6 +21,12 @@ std::string errorCell(const nlohmann::json &s) {
 
 double curveValue(const nlohmann::json &point, const char *key) { return point.at(key).get<double>(); }
 
+std::string medianCapSentence(const OptimizeSettings &s, const TuningPhase &t) {
+  if (!(s.medianCap > 0)) return "";
+  return fmt::format(" Every kept checkpoint, first tuning and rounds, has a validation median APE of at most {} "
+                     "(pattern.median_cap {} times LLVM's table's).", percent(t.maxMedianApe), s.medianCap);
+}
+
 } // namespace
 
 nlohmann::json RoundResult::toJson() const {
@@ -30,6 +36,7 @@ nlohmann::json RoundResult::toJson() const {
                            {"checkpoint_choice", choiceSimulations}}},
           {"llvm_mca_validation_mape_start", startValidationMape},
           {"llvm_mca_validation_mape_best", bestValidationMape},
+          {"llvm_mca_validation_median_ape_best", bestValidationMedianApe},
           {"kept_step", keptStep},
           {"accepted", accepted},
           {"entries_changed_from_start", changedFromCenter},
@@ -93,7 +100,7 @@ nlohmann::json OptimizeReport::trainingJson() const {
 
 nlohmann::json OptimizeReport::tuningJson() const {
   const model::ParamVector &space = *tuning.space;
-  return {{"optimizer", "Adam on log(1 + parameter), projected into the sampler's ranges (widened to the defaults) "
+  nlohmann::json j = {{"optimizer", "Adam on log(1 + parameter), projected into the sampler's ranges (widened to the defaults) "
                         "after each step; rounded and clamped at the end; pattern.l1 times the L1 distance from "
                         "the default table added to the loss"},
           {"loss", settings.anchor
@@ -114,10 +121,16 @@ nlohmann::json OptimizeReport::tuningJson() const {
           {"checkpoint_choice_blocks", tuning.selectionBlocks},
           {"checkpoint_choice_simulations", tuning.choice.simulations},
           {"surrogate_train_mape_of_written_table", tuning.writtenTableSurrogateMape},
-          {"kept_because", "lowest real llvm-mca MAPE against measured timings on the validation blocks among the "
-                           "checkpoints (every tenth of the steps; step 0 is LLVM's table)"},
+          {"kept_because", settings.medianCap > 0
+                               ? "lowest real llvm-mca MAPE against measured timings on the validation blocks among "
+                                 "the checkpoints (every tenth of the steps; step 0 is LLVM's table) whose median "
+                                 "APE there is at most validation_median_ape_cap"
+                               : "lowest real llvm-mca MAPE against measured timings on the validation blocks among "
+                                 "the checkpoints (every tenth of the steps; step 0 is LLVM's table)"},
           {"mapping", tuning.mapping.toJson()},
           {"seconds", tuning.tuning.seconds}};
+  if (settings.medianCap > 0) j["validation_median_ape_cap"] = tuning.maxMedianApe;
+  return j;
 }
 
 nlohmann::json OptimizeReport::roundsJson() const {
@@ -229,16 +242,16 @@ std::string OptimizeReport::markdown() const {
         "After the first tuning, {} rounds: {} tables sampled around the current table (each value redrawn with "
         "probability {} within {} of it), the surrogate fine-tuned on them for up to {} epochs from the previous "
         "round's, the table tuned again inside that region (pattern.round_l1 times the L1 distance from the current table), the checkpoint "
-        "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.",
+        "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.{}",
         refinement.rounds.size(), settings.paramsSamples, settings.perturbProbability, settings.roundRadius,
-        settings.roundMaxEpochs));
+        settings.roundMaxEpochs, medianCapSentence(settings, tuning)));
     std::vector<std::vector<std::string>> roundRows;
     for (const RoundResult &r : refinement.rounds)
       roundRows.push_back({fmt::format("{}", r.round), fmt::format("{}", r.simulations()),
                            percent(r.startValidationMape), percent(r.bestValidationMape),
-                           fmt::format("{}", r.keptStep), r.accepted ? "kept" : "not kept",
+                           percent(r.bestValidationMedianApe), fmt::format("{}", r.keptStep), r.accepted ? "kept" : "not kept",
                            fmt::format("{}", r.changedFromCenter)});
-    md.table({"round", "llvm-mca simulations", "validation MAPE before", "best checkpoint", "step", "",
+    md.table({"round", "llvm-mca simulations", "validation MAPE before", "best checkpoint", "its median APE", "step", "",
               "entries changed"},
              roundRows);
   }

@@ -23,8 +23,8 @@ double secondsSince(Clock::time_point start) { return std::chrono::duration<doub
 
 // Adam on the table's features (log scale), projected back into the bounds
 // after every step; features with no parameter behind them do not move.
-// The table is checkpointed every tenth of the steps; chooseCheckpoint
-// picks one with the real llvm-mca.
+// The table is checkpointed every tenth of the steps; scoreCheckpoints and
+// pickCheckpoint choose one with the real llvm-mca.
 SurrogateTuning tuneWithSurrogate(model::FrozenSurrogate &surrogate, model::FrozenSurrogate &validation,
                                   const model::ParamVector &space,
                                   const OptimizeSettings &s, std::uint64_t seed) {
@@ -94,11 +94,22 @@ SurrogateTuning tuneWithSurrogate(model::FrozenSurrogate &surrogate, model::Froz
   return result;
 }
 
-double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks) {
-  double sum = 0;
+MeasuredError errorAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks) {
+  MeasuredError e;
+  if (blocks.empty()) return e;
+  std::vector<double> ape(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i)
-    sum += std::isfinite(cycles[i]) ? std::abs(cycles[i] - *blocks[i].measured) / *blocks[i].measured : 1.0;
-  return blocks.empty() ? 0.0 : sum / blocks.size();
+    ape[i] = std::isfinite(cycles[i]) ? std::abs(cycles[i] - *blocks[i].measured) / *blocks[i].measured : 1.0;
+  e.mape = std::accumulate(ape.begin(), ape.end(), 0.0) / ape.size();
+  std::size_t mid = ape.size() / 2;
+  std::nth_element(ape.begin(), ape.begin() + mid, ape.end());
+  e.medianApe = ape[mid];
+  if (ape.size() % 2 == 0) e.medianApe = (e.medianApe + *std::max_element(ape.begin(), ape.begin() + mid)) / 2;
+  return e;
+}
+
+double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks) {
+  return errorAgainstMeasured(cycles, blocks).mape;
 }
 
 double mcaMapeUnder(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks, unsigned threads,
@@ -107,29 +118,43 @@ double mcaMapeUnder(const mca::ParamTable &table, const std::vector<block::Basic
   return mapeAgainstMeasured(mca::simulateCycles(*sti, blocks, threads), blocks);
 }
 
+double medianApeCap(double cap, double startMedianApe) {
+  return cap > 0 ? cap * startMedianApe : std::numeric_limits<double>::infinity();
+}
+
 // The surrogate is only trusted for the direction: every checkpoint's table
-// (step 0 is LLVM's) is run through the real llvm-mca on the validation
-// blocks, and the lowest error wins, so a table the surrogate was wrong
-// about is never kept. Adds `llvm_mca_validation_mape` to the curve.
-CheckpointChoice chooseCheckpoint(SurrogateTuning &tuning, const model::ParamVector &space,
-                                  const std::vector<block::BasicBlock> &validation, unsigned threads) {
-  CheckpointChoice choice;
-  double best = std::numeric_limits<double>::infinity();
+// is run through the real llvm-mca on the validation blocks, so a table the
+// surrogate was wrong about is never kept.
+std::size_t scoreCheckpoints(SurrogateTuning &tuning, const model::ParamVector &space,
+                             const std::vector<block::BasicBlock> &validation, unsigned threads) {
   for (std::size_t k = 0; k < tuning.checkpoints.size(); ++k) {
-    double error = 1.0;
+    MeasuredError error{1.0, 1.0};
     try {
-      error = mcaMapeUnder(space.toTable(tuning.checkpoints[k]), validation, threads, "checkpoint");
+      auto sti = mca::TunedSubtarget::create(space.toTable(tuning.checkpoints[k]), "checkpoint");
+      error = errorAgainstMeasured(mca::simulateCycles(*sti, validation, threads), validation);
     } catch (const std::exception &e) {
       spdlog::warn("checkpoint at step {} rejected: {}", tuning.steps[k], e.what());
     }
-    choice.simulations += validation.size();
-    tuning.curve[k]["llvm_mca_validation_mape"] = error;
-    if (error < best) {
-      best = error;
-      choice.index = k;
+    tuning.curve[k]["llvm_mca_validation_mape"] = error.mape;
+    tuning.curve[k]["llvm_mca_validation_median_ape"] = error.medianApe;
+  }
+  return tuning.checkpoints.size() * validation.size();
+}
+
+// The median cap keeps a table that trades many blocks' small errors for a
+// few large ones from being chosen.
+std::size_t pickCheckpoint(const SurrogateTuning &tuning, double maxMedianApe) {
+  std::size_t index = 0;
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < tuning.checkpoints.size(); ++k) {
+    double mape = tuning.curve[k]["llvm_mca_validation_mape"].get<double>();
+    bool allowed = k == 0 || tuning.curve[k]["llvm_mca_validation_median_ape"].get<double>() <= maxMedianApe;
+    if (allowed && mape < best) {
+      best = mape;
+      index = k;
     }
   }
-  return choice;
+  return index;
 }
 
 } // namespace surrogate::patterns

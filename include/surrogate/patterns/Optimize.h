@@ -45,6 +45,9 @@ struct OptimizeSettings {
   unsigned roundRadius = 2;
   std::size_t roundMaxEpochs = 2;
   double roundL1 = -1;  ///< the rounds' L1 pull towards the current table; < 0: l1
+  /// > 0: a checkpoint (first tuning or round) is kept only if its llvm-mca
+  /// validation median APE is at most median_cap times the default table's.
+  double medianCap = 0;
   bool anchor = true;               ///< anchor predictions to llvm-mca at the default table (false: DiffTune as published)
   std::size_t blackboxBlocks = 100; ///< train blocks per black-box evaluation (a fixed seeded subset)
   /// Black-box searches, each with the surrogate side's budget: "ensemble"

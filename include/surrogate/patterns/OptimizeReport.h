@@ -48,6 +48,7 @@ struct TuningPhase {
   std::size_t anchorSimulations = 0, validationSize = 0, selectionBlocks = 0;
   SurrogateTuning tuning;
   CheckpointChoice choice;
+  double maxMedianApe = 0;  ///< the cap every kept checkpoint obeys (infinite: none)
   std::size_t keptStep = 0;
   model::MappingStats mapping;
   mca::ParamTable tuned;
@@ -60,7 +61,7 @@ struct RoundResult {
   std::size_t round = 0;
   std::string dir;
   std::size_t datasetSimulations = 0, anchorSimulations = 0, choiceSimulations = 0;
-  double startValidationMape = 0, bestValidationMape = 0;
+  double startValidationMape = 0, bestValidationMape = 0, bestValidationMedianApe = 0;
   bool accepted = false;
   std::size_t keptStep = 0, changedFromCenter = 0;
   nlohmann::json curve;  ///< the round's tuning curve, with llvm_mca_validation_mape per checkpoint

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -35,14 +36,27 @@ struct CheckpointChoice {
   std::size_t simulations = 0;
 };
 
-/// Every checkpoint's table (step 0 is LLVM's) run through the real llvm-mca
-/// on `validation`; the lowest error wins. Adds `llvm_mca_validation_mape`
-/// to the curve.
-CheckpointChoice chooseCheckpoint(SurrogateTuning &tuning, const model::ParamVector &space,
-                                  const std::vector<block::BasicBlock> &validation, unsigned threads);
+/// Every checkpoint's table (step 0 is the starting table) run through the
+/// real llvm-mca on `validation`: adds `llvm_mca_validation_mape` and
+/// `llvm_mca_validation_median_ape` to the curve; returns the simulations.
+std::size_t scoreCheckpoints(SurrogateTuning &tuning, const model::ParamVector &space,
+                             const std::vector<block::BasicBlock> &validation, unsigned threads);
 
-/// MAPE of llvm-mca's `cycles` against the blocks' measured timings; a block
-/// llvm-mca could not run (not finite) counts as 100% error.
+/// The scored checkpoint of lowest validation MAPE among those whose median
+/// APE is at most `maxMedianApe` (step 0 always may).
+std::size_t pickCheckpoint(const SurrogateTuning &tuning,
+                           double maxMedianApe = std::numeric_limits<double>::infinity());
+
+/// The median APE cap of pattern.median_cap: `cap` times `startMedianApe`
+/// (the default table's), or no cap when `cap` is 0.
+double medianApeCap(double cap, double startMedianApe);
+
+/// Mean and median APE of llvm-mca's `cycles` against the blocks' measured
+/// timings; a block llvm-mca could not run (not finite) counts as 100% error.
+struct MeasuredError {
+  double mape = 0, medianApe = 0;
+};
+MeasuredError errorAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks);
 double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks);
 
 /// The real llvm-mca's MAPE against measured timings on `blocks` under
