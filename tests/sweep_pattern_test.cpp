@@ -82,6 +82,31 @@ TEST(SweepPattern, TinySweepMeasuresEverySizeAndPicksByTheRule) {
   auto none = test::runSurrogate("--no-progress sweep --config " + slowRule + " -o " + (dir / "none"));
   ASSERT_EQ(none.exitCode, 0) << none.err;
   EXPECT_TRUE(readJson(dir / "none/sweep_report.json")["picked"].is_null());
+
+  // compile's pattern.sweep: the report's Design section shows the sweep's table and its pick.
+  nlohmann::json compile = tinySweep(measured, 0);
+  compile["model"].update(report["picked"]["model"]);
+  compile["pattern"] = {{"sweep", run}, {"deploy_blocks", 40}};
+  auto c = test::runSurrogate("--no-progress compile --config " + dir.file("compile.json", compile.dump()) + " -o " +
+                              (dir / "compiled"));
+  ASSERT_EQ(c.exitCode, 0) << c.err;
+  nlohmann::json design = readJson(dir / "compiled/compile_report.json")["design"];
+  EXPECT_EQ(design["capacity_sweep"]["sizes"].size(), 3u);
+  EXPECT_NE(design["capacity_chosen_by"].get<std::string>().find("capacity sweep"), std::string::npos);
+  std::string md = test::headLines(dir / "compiled/compile_report.md", 200);
+  EXPECT_NE(md.find("| size | parameters | test MAPE vs llvm-mca"), std::string::npos) << md;
+  EXPECT_NE(md.find(" (picked) |"), std::string::npos) << md;
+
+  // A model other than the pick, or a sweep that picked nothing, is refused before anything is written.
+  compile["model"]["hidden"] = 24;
+  auto other = test::runSurrogate("compile --config " + dir.file("other.json", compile.dump()) + " -o " + (dir / "o"));
+  EXPECT_NE(other.exitCode, 0);
+  EXPECT_NE(other.err.find("sweep_report.json: the sweep picked"), std::string::npos) << other.err;
+  compile["pattern"]["sweep"] = dir / "none";
+  auto unpicked = test::runSurrogate("compile --config " + dir.file("unpicked.json", compile.dump()) + " -o " + (dir / "o"));
+  EXPECT_NE(unpicked.exitCode, 0);
+  EXPECT_NE(unpicked.err.find("the sweep picked no size"), std::string::npos) << unpicked.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "o/pattern.json"));
 }
 
 TEST(SweepPattern, BadSizesAreNamed) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -13,6 +14,7 @@
 #include "surrogate/patterns/Deployment.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
+#include "surrogate/patterns/Sweep.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/DirLock.h"
 
@@ -50,6 +52,7 @@ struct CompileReport {
   PatternConfig config;
   std::string datasetDir;
   std::string params;       ///< the table llvm-mca ran under (empty: the CPU's own)
+  std::optional<SweepChoice> sweep;  ///< the sweep that chose the size, when pattern.sweep names one
   nlohmann::json training;  ///< the training run's report.json
   std::string loss;
   model::ModelConfig model;
@@ -104,6 +107,9 @@ struct CompileSettings {
   /// A `params` table (e.g. optimize's tuned-params.json) the surrogate
   /// mimics llvm-mca under, in training and at deployment; empty: the CPU's.
   std::string params;
+  /// A `surrogate sweep` run whose pick is this run's size: the report's
+  /// Design section then shows its table (empty: one size, no search).
+  std::string sweep;
 
   static CompileSettings read(const PatternConfig &config) {
     support::ConfigReader r = config.patternSection();
@@ -111,8 +117,14 @@ struct CompileSettings {
     CompileSettings s;
     r.read("deploy_blocks", s.deployBlocks);
     r.read("params", s.params);
+    r.read("sweep", s.sweep);
     r.finish();
     return s;
+  }
+
+  std::optional<SweepChoice> sweepChoice(const PatternConfig &config) const {
+    if (sweep.empty()) return std::nullopt;
+    return readSweepChoice(sweep, model::ModelConfig::fromJson(config.model, config.source));
   }
 };
 
@@ -163,6 +175,12 @@ DesignSection CompileReport::design() const {
   d.capacityChosenBy = "the config's model section (configs/compile.*.json); this run trained that one size "
                        "and did not search over sizes (`surrogate sweep` trains several on one dataset and picks "
                        "one by a stated rule)";
+  if (sweep) {
+    d.capacityChosenBy = sweep->sentence();
+    d.capacityHeader = sweep->header;
+    d.capacityRows = sweep->rows;
+    d.capacitySweep = sweep->toJson();
+  }
   return d;
 }
 
@@ -253,11 +271,13 @@ std::string CompileReport::markdown() const {
 nlohmann::json runCompile(const CompileJob &job) {
   auto start = Clock::now();
   CompileReport r;
-  CompileSettings::read(job.config);  // before anything is written
+  CompileSettings::read(job.config).sweepChoice(job.config);  // before anything is written
   support::DirLock lock(job.runDir);  // one writer; the training inside shares it
   r.config = startRun(job.runDir, job.config, job.resume);
   r.runDir = job.runDir;
-  r.params = CompileSettings::read(r.config).params;
+  CompileSettings settings = CompileSettings::read(r.config);
+  r.params = settings.params;
+  r.sweep = settings.sweepChoice(r.config);
   r.datasetDir = ensureCompileDataset(r.config, r.runDir, r.params);
   r.training = trainOnDataset(r.config, r.runDir, r.datasetDir);
   r.comparison = compareOnHeldOut(r.config, r.runDir, r.datasetDir);

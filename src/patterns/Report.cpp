@@ -85,6 +85,8 @@ nlohmann::json DesignSection::toJson() const {
   nlohmann::json j = {{"architecture", architecture}, {"parameters", parameters}, {"capacity_chosen_by", capacityChosenBy}};
   if (model)
     j["model"] = model->toJson();
+  if (!capacitySweep.is_null())
+    j["capacity_sweep"] = capacitySweep;
   return j;
 }
 
@@ -129,6 +131,8 @@ void writeModelSections(MarkdownReport &md, const DesignSection &design, const T
                         const DeploymentSection &deployment) {
   md.heading(2, "Design");
   md.paragraph(designText(design));
+  if (!design.capacityRows.empty())
+    md.table(design.capacityHeader, design.capacityRows);
   md.heading(2, "Training");
   md.paragraph(trainingText(training));
   md.heading(2, "Deployment");

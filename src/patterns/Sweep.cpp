@@ -265,4 +265,54 @@ nlohmann::json runSweep(const SweepJob &job) {
   return report;
 }
 
+SweepChoice readSweepChoice(const std::string &sweep, const model::ModelConfig &model) {
+  SweepChoice c;
+  c.report = fs::is_directory(sweep) ? (fs::path(sweep) / "sweep_report.json").string() : sweep;
+  nlohmann::json j = support::readJsonFile(c.report);
+  auto fail = [&](const std::string &what) { return std::runtime_error(c.report + ": " + what); };
+  try {
+    if (j.value("pattern", "") != "sweep") throw fail("not a sweep report (\"pattern\" is not \"sweep\")");
+    c.rule = j.at("rule").get<std::string>();
+    if (j.at("picked").is_null())
+      throw fail("the sweep picked no size (none reached its min_speedup), so it cannot have chosen this one");
+    model::ModelConfig picked = model::ModelConfig::fromJson(j.at("picked").at("model"), c.report);
+    auto name = [](const model::ModelConfig &m) { return fmt::format("e{}-h{}-l{}", m.embedding, m.hidden, m.layers); };
+    c.picked = name(picked);
+    if (picked.embedding != model.embedding || picked.hidden != model.hidden || picked.layers != model.layers)
+      throw fail(fmt::format("the sweep picked {}, but this run's model section is {}: set the model section to the "
+                             "picked size, or leave pattern.sweep out",
+                             c.picked, name(model)));
+    c.header = {"size", "parameters", "test MAPE vs llvm-mca", "Kendall tau", "speed-up, 1 thread", "training"};
+    for (const nlohmann::json &size : j.at("sizes")) {
+      model::ModelConfig m = model::ModelConfig::fromJson(size.at("model"), c.report);
+      const nlohmann::json &test = size.at("test_vs_llvm_mca");
+      c.rows.push_back({name(m) + (name(m) == c.picked ? " (picked)" : ""),
+                        std::to_string(size.at("parameters").get<std::int64_t>()),
+                        percent(test.at("mape").get<double>()),
+                        fmt::format("{:.3f}", test.at("kendall_tau").get<double>()),
+                        fmt::format("{:.2f}x", size.at("speedup_1_thread").get<double>()),
+                        fmt::format("{:.0f} s", size.at("training_seconds").get<double>())});
+    }
+  } catch (const nlohmann::json::exception &e) {
+    throw fail(std::string("not a complete sweep report: ") + e.what());
+  }
+  return c;
+}
+
+std::string SweepChoice::sentence() const {
+  return fmt::format("the capacity sweep of {} ({} sizes trained on the same llvm-mca data; rule: {}): it picked {}, "
+                     "the size trained here",
+                     report, rows.size(), rule, picked);
+}
+
+nlohmann::json SweepChoice::toJson() const {
+  nlohmann::json table = nlohmann::json::array();
+  for (const auto &row : rows) {
+    nlohmann::json r;
+    for (std::size_t i = 0; i < header.size(); ++i) r[header[i]] = row[i];
+    table.push_back(r);
+  }
+  return {{"report", report}, {"rule", rule}, {"picked", picked}, {"sizes", table}};
+}
+
 } // namespace surrogate::patterns

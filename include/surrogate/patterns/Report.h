@@ -59,6 +59,11 @@ struct DesignSection {
   std::optional<model::ModelConfig> model;  ///< absent: the network is inherited, unchanged
   std::int64_t parameters = 0;
   std::string capacityChosenBy;
+  /// The sizes capacity was chosen from (a sweep's table), shown below the
+  /// text; empty when one size was trained.
+  std::vector<std::string> capacityHeader;
+  std::vector<std::vector<std::string>> capacityRows;
+  nlohmann::json capacitySweep;  ///< the same in the JSON report (null: none)
 
   nlohmann::json toJson() const;
 };

@@ -14,8 +14,12 @@
 //   RUN/sweep.csv               one row per size
 //   RUN/sweep_report.{json,md}, RUN/figures/pareto.png (error against speed)
 
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
+#include "surrogate/model/ModelConfig.h"
 #include "surrogate/patterns/PatternConfig.h"
 
 namespace surrogate::patterns {
@@ -25,5 +29,23 @@ using SweepJob = PatternJob;
 /// Runs (or resumes: finished sizes are reused) the sweep; returns the
 /// report written to RUN/sweep_report.json.
 nlohmann::json runSweep(const SweepJob &job);
+
+/// What a compile run says of the sweep that chose its size (compile's
+/// `pattern.sweep`): the sizes' rows, the rule and the pick.
+struct SweepChoice {
+  std::string report;  ///< the sweep_report.json read
+  std::string rule, picked;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+
+  std::string sentence() const;  ///< "the capacity sweep in ...: it picked ..."
+  nlohmann::json toJson() const;
+};
+
+/// Reads SWEEP/sweep_report.json (`sweep` is the sweep's run directory or
+/// that file). Refuses, naming the file, a report it cannot read, a sweep
+/// that picked no size, and a pick other than `model`'s embedding, hidden
+/// and layers (so the compile report's claim is true).
+SweepChoice readSweepChoice(const std::string &sweep, const model::ModelConfig &model);
 
 } // namespace surrogate::patterns
