@@ -12,7 +12,9 @@
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/mca/TableKey.h"
 #include "surrogate/model/ParamVector.h"
+#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/patterns/AucBandit.h"
+#include "surrogate/patterns/ChangePruning.h"
 #include "surrogate/patterns/BlackBoxSearch.h"
 #include "surrogate/patterns/EnsembleSearch.h"
 #include "surrogate/patterns/ErrorGroups.h"
@@ -168,4 +170,32 @@ TEST(ErrorGroups, ChangedEntriesAreListedBesideTheGroupsThatUseThem) {
   EXPECT_NEAR(rows[0].tunedMape, 0.0, 1e-9);
   ASSERT_EQ(rows[0].changedEntries.size(), 1u);
   EXPECT_EQ(rows[0].changedEntries[0], "ADD64rr (20)");
+}
+
+TEST(ChangePruning, PutsBackTheWrongEntryAndKeepsTheRightOne) {
+  CraftedCase c = craftedCase();
+  mca::ParamTable reference = c.wrong;
+  reference.opcodes.at("ADD64rr").latencies.at(0) = 1;  // LLVM's value
+  // "Measured" under a narrower dispatch; the tuned table has that right and the add latency wrong.
+  mca::ParamTable truth = reference;
+  truth.dispatchWidth = 2;
+  auto sti = mca::TunedSubtarget::create(truth);
+  std::vector<double> cycles = mca::simulateCycles(*sti, c.blocks, 1);
+  for (std::size_t i = 0; i < c.blocks.size(); ++i) c.blocks[i].measured = cycles[i];
+  mca::ParamTable tuned = truth;
+  tuned.opcodes.at("ADD64rr").latencies.at(0) = 30;
+
+  patterns::PruneResult r = patterns::pruneChanges(tuned, reference, c.blocks, 1);
+  EXPECT_EQ(r.tried, 3u);  // both alone, then the dispatch width alone again
+  EXPECT_EQ(r.reverted, std::vector<std::string>{"opcodes.ADD64rr"});
+  EXPECT_EQ(r.table.dispatchWidth, 2u);
+  EXPECT_EQ(r.table.opcodes.at("ADD64rr").latencies.at(0), 1u);
+  EXPECT_GT(r.startMape, 0.5);
+  EXPECT_NEAR(r.mape, 0.0, 1e-12);
+  EXPECT_EQ(r.simulations, 4 * c.blocks.size());
+
+  // A median cap no table can meet keeps every change.
+  patterns::PruneResult capped = patterns::pruneChanges(tuned, reference, c.blocks, 1, -1.0);
+  EXPECT_TRUE(capped.reverted.empty());
+  EXPECT_EQ(diffTables(capped.table, tuned), "");
 }

@@ -205,6 +205,7 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
   // Step 0 is LLVM's table: the median cap is relative to its error.
   p.maxMedianApe = medianApeCap(settings.medianCap, p.tuning.curve[0]["llvm_mca_validation_median_ape"].get<double>());
   p.choice.index = pickCheckpoint(p.tuning, p.maxMedianApe);
+  p.validationMape = p.tuning.curve[p.choice.index]["llvm_mca_validation_mape"].get<double>();
   p.keptStep = p.tuning.steps[p.choice.index];
   p.tuned = space.toTable(p.tuning.checkpoints[p.choice.index], &p.mapping);
   // What the surrogate predicts for the table as written (rounded, mapped
@@ -218,6 +219,21 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
                percent(p.tuning.curve.back()["surrogate_train_mape"].get<double>()),
                percent(p.writtenTableSurrogateMape));
   return p;
+}
+
+// --- pruning ---
+
+void pruneTuned(const PatternConfig &config, const OptimizeSettings &s, TuningPhase &tuning, const fs::path &runDir) {
+  if (!s.prune) return;
+  const std::vector<block::BasicBlock> &selection =
+      tuning.blocks.validation.empty() ? tuning.blocks.train : tuning.blocks.validation;
+  spdlog::info("pruning: {} changed entries, each put back to LLVM's value in turn on {} validation blocks",
+               tuning.changes.size(), selection.size());
+  tuning.pruning = pruneChanges(tuning.tuned, tuning.space->defaults(), selection, config.threads, tuning.maxMedianApe);
+  tuning.tuned = tuning.pruning->table;
+  tuning.validationMape = tuning.pruning->mape;
+  tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
+  writeTunedTable(tuning.tuned, runDir);
 }
 
 // --- trust-region rounds ---
@@ -293,7 +309,7 @@ RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettin
   RefinementPhase p;
   if (s.rounds == 0) return p;
   mca::ParamTable center = tuning.tuned;
-  double centerError = keptValidationMape(tuning.tuning, tuning.choice);
+  double centerError = tuning.validationMape;
   std::string previous = surrogate.dir;
   for (std::size_t r = 1; r <= s.rounds; ++r) {
     mca::ParamTable next;
@@ -306,6 +322,7 @@ RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettin
   }
   // The tuned table is now the last kept round's.
   tuning.tuned = center;
+  tuning.validationMape = centerError;
   tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
   writeTunedTable(tuning.tuned, runDir);
   return p;
@@ -326,8 +343,9 @@ BlackBoxPhase searchBlackBox(const PatternConfig &config, const OptimizeSettings
   p.datasetSimulations = dataset.simulations;
   p.anchorSimulations = tuning.anchorSimulations;
   p.choiceSimulations = tuning.choice.simulations;
+  p.pruneSimulations = tuning.pruning ? tuning.pruning->simulations : 0;
   p.roundSimulations = refinement.simulations();
-  p.budget = p.datasetSimulations + p.anchorSimulations + p.choiceSimulations + p.roundSimulations;
+  p.budget = p.datasetSimulations + p.anchorSimulations + p.choiceSimulations + p.pruneSimulations + p.roundSimulations;
   p.subsetSize = subset.size();
   std::size_t maxEvaluations = std::max<std::size_t>(1, p.budget / subset.size());
   for (std::size_t m = 0; m < settings.blackboxMethods.size(); ++m) {
@@ -397,6 +415,7 @@ nlohmann::json runOptimize(const OptimizeJob &job) {
   timed("surrogate_training", [&] { r.surrogate = trainSurrogate(r.config, r.dataset, runDir); });
   auto defaultSti = block::X86Target::get().createSubtarget(r.config.cpu);
   timed("gradient_tuning", [&] { r.tuning = tuneTable(r.config, r.settings, r.dataset, r.surrogate, *defaultSti, runDir); });
+  timed("pruning", [&] { pruneTuned(r.config, r.settings, r.tuning, runDir); });
   timed("trust_region_rounds",
         [&] { r.refinement = refineInRounds(r.config, r.settings, r.dataset, r.surrogate, r.tuning, runDir); });
   timed("blackbox_search",

@@ -57,6 +57,7 @@ nlohmann::json BlackBoxPhase::toJson() const {
                            {"anchor_at_default_table", anchorSimulations},
                            {"checkpoint_choice", choiceSimulations},
                            {"trust_region_rounds", roundSimulations}};
+  if (pruneSimulations) j["budget_breakdown"]["pruning"] = pruneSimulations;
   j["searches"] = nlohmann::json::array();
   for (std::size_t m = 0; m < searches.size(); ++m) {
     nlohmann::json s = searches[m].toJson();
@@ -130,6 +131,7 @@ nlohmann::json OptimizeReport::tuningJson() const {
           {"mapping", tuning.mapping.toJson()},
           {"seconds", tuning.tuning.seconds}};
   if (settings.medianCap > 0) j["validation_median_ape_cap"] = tuning.maxMedianApe;
+  if (tuning.pruning) j["pruning"] = tuning.pruning->toJson();
   return j;
 }
 
@@ -236,6 +238,17 @@ std::string OptimizeReport::markdown() const {
                            std::min(changes.size(), kShownChanges), changes.size()));
   std::vector<std::string> shown(changes.begin(), changes.begin() + std::min(changes.size(), kShownChanges));
   md.code(shown.empty() ? "(none: LLVM's table was kept)" : fmt::format("{}", fmt::join(shown, "\n")));
+  if (tuning.pruning) {
+    const PruneResult &pr = *tuning.pruning;
+    md.heading(2, "Pruning");
+    md.paragraph(fmt::format(
+        "Each of the {} entries the first tuning changed was put back to LLVM's value in turn and left there when "
+        "the real llvm-mca's validation MAPE fell{} ({} simulations, in the budget): {} put back ({}); validation "
+        "MAPE {} -> {}, median APE {}.",
+        pr.tried, settings.medianCap > 0 ? " with the median cap kept" : "", pr.simulations, pr.reverted.size(),
+        pr.reverted.empty() ? "none" : fmt::format("{}", fmt::join(pr.reverted, ", ")), percent(pr.startMape),
+        percent(pr.mape), percent(pr.medianApe)));
+  }
   if (!refinement.rounds.empty()) {
     md.heading(2, "Trust-region rounds");
     md.paragraph(fmt::format(
@@ -343,6 +356,10 @@ void OptimizeReport::drawSearchCurve(const std::string &png) const {
     if (!p.contains("llvm_mca_validation_mape")) continue;
     spent += perCheckpoint;
     step(surrogateSide, spent, p["llvm_mca_validation_mape"].get<double>());
+  }
+  if (tuning.pruning) {
+    spent += static_cast<double>(tuning.pruning->simulations);
+    step(surrogateSide, spent, tuning.pruning->mape);
   }
   for (const RoundResult &r : refinement.rounds) {
     spent += static_cast<double>(r.datasetSimulations + r.anchorSimulations);

@@ -17,7 +17,7 @@ nlohmann::json OptimizeSettings::toJson() const {
           {"measured_sample", measuredSample}, {"steps", steps},
           {"batch_size", batchSize},         {"learning_rate", learningRate}, {"l1", l1}, {"anchor", anchor},
           {"rounds", rounds}, {"round_radius", roundRadius}, {"round_max_epochs", roundMaxEpochs}, {"round_l1", roundL1},
-          {"median_cap", medianCap},
+          {"median_cap", medianCap}, {"prune", prune},
           {"blackbox_blocks", blackboxBlocks}, {"blackbox_methods", blackboxMethods},
           {"ensemble_techniques", ensembleTechniques}};
 }
@@ -41,6 +41,7 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::
   r.read("round_max_epochs", s.roundMaxEpochs, std::size_t{1}, std::size_t{1000});
   r.read("round_l1", s.roundL1, 0, kMax);
   r.read("median_cap", s.medianCap, 0, kMax);
+  r.read("prune", s.prune);
   if (r.read("perturb_probability", s.perturbProbability, 0, 1) && !(s.perturbProbability > 0))
     throw r.error("perturb_probability", "must be in (0, 1]");
   std::string single;

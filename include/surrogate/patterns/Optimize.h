@@ -48,6 +48,9 @@ struct OptimizeSettings {
   /// > 0: a checkpoint (first tuning or round) is kept only if its llvm-mca
   /// validation median APE is at most median_cap times the default table's.
   double medianCap = 0;
+  /// After the first tuning, put each changed entry back to LLVM's value in
+  /// turn and keep it back when llvm-mca's validation error falls.
+  bool prune = false;
   bool anchor = true;               ///< anchor predictions to llvm-mca at the default table (false: DiffTune as published)
   std::size_t blackboxBlocks = 100; ///< train blocks per black-box evaluation (a fixed seeded subset)
   /// Black-box searches, each with the surrogate side's budget: "ensemble"

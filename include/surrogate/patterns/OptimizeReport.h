@@ -2,6 +2,7 @@
 // The phases of `optimize` as typed results, and its report built from
 // them: optimize_report.json (toJson) and optimize_report.md (markdown).
 
+#include <optional>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/model/ParamVector.h"
+#include "surrogate/patterns/ChangePruning.h"
 #include "surrogate/patterns/BlackBoxSearch.h"
 #include "surrogate/patterns/ErrorGroups.h"
 #include "surrogate/patterns/MeasuredSplit.h"
@@ -49,6 +51,8 @@ struct TuningPhase {
   SurrogateTuning tuning;
   CheckpointChoice choice;
   double maxMedianApe = 0;  ///< the cap every kept checkpoint obeys (infinite: none)
+  double validationMape = 0;  ///< llvm-mca's on the validation blocks under `tuned`
+  std::optional<PruneResult> pruning;  ///< pattern.prune's pass, when it ran
   std::size_t keptStep = 0;
   model::MappingStats mapping;
   mca::ParamTable tuned;
@@ -88,7 +92,8 @@ struct BlackBoxPhase {
   /// on the validation blocks (for figures/search_curve.png; not budget).
   std::vector<nlohmann::json> validationCurves;
   std::size_t budget = 0, subsetSize = 0;
-  std::size_t datasetSimulations = 0, anchorSimulations = 0, choiceSimulations = 0, roundSimulations = 0;
+  std::size_t datasetSimulations = 0, anchorSimulations = 0, choiceSimulations = 0, pruneSimulations = 0,
+              roundSimulations = 0;
 
   const BlackBoxResult &baseline() const { return searches.front(); }
   nlohmann::json toJson() const;
