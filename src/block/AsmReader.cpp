@@ -76,19 +76,24 @@ std::vector<Chunk> splitBlocks(const std::string &text) {
 }
 
 // Whether the divisor at the start of `rest` is a non-zero integer literal
-// (`8`, `0x10`, `1bh`); a register, symbol or parenthesis is not.
+// (`8`, `0x10`, `1bh`, `10d`); a register, symbol, parenthesis or anything
+// that is not wholly one number (`0dll`) is not.
 bool nonZeroLiteral(const std::string &rest) {
   std::size_t i = rest.find_first_not_of(" \t+-");
   if (i == std::string::npos || !std::isdigit(static_cast<unsigned char>(rest[i])))
     return false;
   std::size_t j = i;
   while (j < rest.size() && std::isalnum(static_cast<unsigned char>(rest[j]))) ++j;
-  std::string digits = rest.substr(i, j - i);
-  if (digits.size() > 2 && (digits[1] == 'x' || digits[1] == 'X'))
-    digits = digits.substr(2);
-  else if (digits.size() > 1 && std::string("hHbBoOqQyYdDtT").find(digits.back()) != std::string::npos)
-    digits.pop_back();  // MASM radix suffix
-  return digits.find_first_of("123456789abcdefABCDEF") != std::string::npos;
+  std::string token = rest.substr(i, j - i), body = token, allowed = "0123456789";
+  if (token.size() > 2 && (token[1] == 'x' || token[1] == 'X')) {
+    body = token.substr(2);
+    allowed += "abcdefABCDEF";
+  } else if (token.size() > 1 && std::string("hHbBoOqQyYdDtT").find(token.back()) != std::string::npos) {
+    body.pop_back();  // MASM radix suffix
+    if (token.back() == 'h' || token.back() == 'H') allowed += "abcdefABCDEF";
+  }
+  return !body.empty() && body.find_first_not_of(allowed) == std::string::npos &&
+         body.find_first_not_of('0') != std::string::npos;
 }
 
 // The line (1-based, within `text`) of an Intel-syntax division or modulo
