@@ -35,7 +35,9 @@ nlohmann::json tinyConfig(const std::string &measured) {
             {"blackbox_blocks", 20},
             {"blackbox_methods", {"ensemble", "GN_ESCH"}},
             {"rounds", 1},
-            {"round_max_epochs", 1}}}};
+            {"round_max_epochs", 1},
+            {"median_cap", 1.5},
+            {"prune", true}}}};
 }
 } // namespace
 
@@ -67,7 +69,18 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   const auto &parts = bb["budget_breakdown"];
   EXPECT_EQ(parts["dataset"].get<std::size_t>(), report["training"]["dataset"]["examples"].get<std::size_t>());
   EXPECT_EQ(budget, parts["dataset"].get<std::size_t>() + parts["anchor_at_default_table"].get<std::size_t>() +
-                        parts["checkpoint_choice"].get<std::size_t>() + parts["trust_region_rounds"].get<std::size_t>());
+                        parts["checkpoint_choice"].get<std::size_t>() + parts.value("pruning", std::size_t{0}) +
+                        parts["trust_region_rounds"].get<std::size_t>());
+  // Pruning ran on the kept checkpoint; its runs are in the budget, and the
+  // table it leaves (or the capped checkpoint) is within the median cap.
+  const auto &pruning = report["tuning"]["pruning"];
+  ASSERT_TRUE(pruning.is_object()) << report["tuning"].dump();
+  EXPECT_EQ(parts["pruning"].get<std::size_t>(), pruning["simulations"].get<std::size_t>());
+  EXPECT_LE(pruning["llvm_mca_validation_mape_after"].get<double>(),
+            pruning["llvm_mca_validation_mape_before"].get<double>());
+  double cap = report["tuning"]["validation_median_ape_cap"].get<double>();
+  if (pruning["kept"].get<bool>())
+    EXPECT_LE(pruning["llvm_mca_validation_median_ape_after"].get<double>(), cap);
   // One trust-region round: its own dataset around the tuned table, a
   // fine-tuned surrogate, and its llvm-mca runs counted in the budget.
   ASSERT_EQ(report["rounds"].size(), 1u);
@@ -103,11 +116,14 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   // Anchored to llvm-mca at the default table: at step 0 the surrogate's loss
   // is llvm-mca's own error on the same blocks, not the surrogate's.
   EXPECT_NEAR(curve[0]["surrogate_train_mape"].get<double>(), report["train"]["default"]["mape"].get<double>(), 0.02);
-  // The kept checkpoint is the one real llvm-mca scores best on validation blocks.
+  // The kept checkpoint is the one real llvm-mca scores best on validation
+  // blocks (among those within the median cap when the pruned table was not kept).
   std::size_t kept = report["tuning"]["kept_step"].get<std::size_t>();
   double keptError = 0, best = 1e9;
+  bool capped = !pruning["kept"].get<bool>();
   for (const auto &point : curve) {
-    best = std::min(best, point["llvm_mca_validation_mape"].get<double>());
+    bool allowed = !capped || point["step"] == 0 || point["llvm_mca_validation_median_ape"].get<double>() <= cap;
+    if (allowed) best = std::min(best, point["llvm_mca_validation_mape"].get<double>());
     if (point["step"].get<std::size_t>() == kept) keptError = point["llvm_mca_validation_mape"].get<double>();
   }
   EXPECT_EQ(keptError, best);

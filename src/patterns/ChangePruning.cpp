@@ -52,6 +52,7 @@ PruneResult pruneChanges(const mca::ParamTable &tuned, const mca::ParamTable &re
   MeasuredError current = scoreTable(tuned, validation, threads);
   r.simulations = validation.size();
   r.startMape = current.mape;
+  r.changed = changedEntries(tuned, reference).size();
   while (r.tried < maxTries) {
     std::vector<Entry> entries = changedEntries(r.table, reference);
     std::optional<std::size_t> best;
@@ -83,12 +84,14 @@ PruneResult pruneChanges(const mca::ParamTable &tuned, const mca::ParamTable &re
 }
 
 nlohmann::json PruneResult::toJson() const {
-  return {{"entries_tried", tried},
+  return {{"entries_changed", changed},
+          {"tables_tried", tried},
           {"reverted", reverted},
           {"simulations", simulations},
           {"llvm_mca_validation_mape_before", startMape},
           {"llvm_mca_validation_mape_after", mape},
-          {"llvm_mca_validation_median_ape_after", medianApe}};
+          {"llvm_mca_validation_median_ape_after", medianApe},
+          {"kept", !overMedianCap}};
 }
 
 } // namespace surrogate::patterns

@@ -204,7 +204,10 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
   p.choice.simulations = scoreCheckpoints(p.tuning, space, selection, config.threads);
   // Step 0 is LLVM's table: the median cap is relative to its error.
   p.maxMedianApe = medianApeCap(settings.medianCap, p.tuning.curve[0]["llvm_mca_validation_median_ape"].get<double>());
-  p.choice.index = pickCheckpoint(p.tuning, p.maxMedianApe);
+  // With pruning the cap is applied to the pruned table (pruneTuned): the
+  // pruning may put back exactly the change that raised the median.
+  p.choice.index =
+      pickCheckpoint(p.tuning, settings.prune ? std::numeric_limits<double>::infinity() : p.maxMedianApe);
   p.validationMape = p.tuning.curve[p.choice.index]["llvm_mca_validation_mape"].get<double>();
   p.keptStep = p.tuning.steps[p.choice.index];
   p.tuned = space.toTable(p.tuning.checkpoints[p.choice.index], &p.mapping);
@@ -223,24 +226,35 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
 
 // --- pruning ---
 
+double keptValidationMape(const SurrogateTuning &t, const CheckpointChoice &c) {
+  return t.curve[c.index]["llvm_mca_validation_mape"].get<double>();
+}
+
+
 void pruneTuned(const PatternConfig &config, const OptimizeSettings &s, TuningPhase &tuning, const fs::path &runDir) {
   if (!s.prune) return;
   const std::vector<block::BasicBlock> &selection =
       tuning.blocks.validation.empty() ? tuning.blocks.train : tuning.blocks.validation;
   spdlog::info("pruning: {} changed entries, each put back to LLVM's value in turn on {} validation blocks",
                tuning.changes.size(), selection.size());
-  tuning.pruning = pruneChanges(tuning.tuned, tuning.space->defaults(), selection, config.threads, tuning.maxMedianApe);
-  tuning.tuned = tuning.pruning->table;
-  tuning.validationMape = tuning.pruning->mape;
+  tuning.pruning = pruneChanges(tuning.tuned, tuning.space->defaults(), selection, config.threads);
+  if (tuning.pruning->medianApe <= tuning.maxMedianApe) {
+    tuning.tuned = tuning.pruning->table;
+    tuning.validationMape = tuning.pruning->mape;
+  } else {  // the best checkpoint that keeps the cap, unpruned
+    tuning.pruning->overMedianCap = true;
+    tuning.choice.index = pickCheckpoint(tuning.tuning, tuning.maxMedianApe);
+    tuning.keptStep = tuning.tuning.steps[tuning.choice.index];
+    tuning.tuned = tuning.space->toTable(tuning.tuning.checkpoints[tuning.choice.index], &tuning.mapping);
+    tuning.validationMape = keptValidationMape(tuning.tuning, tuning.choice);
+    spdlog::warn("pruning: the pruned table's validation median APE {} is above the cap {}; kept the checkpoint of "
+                 "step {} instead", percent(tuning.pruning->medianApe), percent(tuning.maxMedianApe), tuning.keptStep);
+  }
   tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
   writeTunedTable(tuning.tuned, runDir);
 }
 
 // --- trust-region rounds ---
-
-double keptValidationMape(const SurrogateTuning &t, const CheckpointChoice &c) {
-  return t.curve[c.index]["llvm_mca_validation_mape"].get<double>();
-}
 
 // Round r: tables sampled around `center`, the surrogate fine-tuned on them
 // from `previous`, the table tuned again within the trust region.

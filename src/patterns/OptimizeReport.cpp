@@ -242,12 +242,15 @@ std::string OptimizeReport::markdown() const {
     const PruneResult &pr = *tuning.pruning;
     md.heading(2, "Pruning");
     md.paragraph(fmt::format(
-        "Each of the {} entries the first tuning changed was put back to LLVM's value in turn and left there when "
-        "the real llvm-mca's validation MAPE fell{} ({} simulations, in the budget): {} put back ({}); validation "
-        "MAPE {} -> {}, median APE {}.",
-        pr.tried, settings.medianCap > 0 ? " with the median cap kept" : "", pr.simulations, pr.reverted.size(),
+        "The {} entries the first tuning changed were put back to LLVM's value one at a time, best first, while "
+        "the real llvm-mca's validation MAPE fell ({} tables tried, {} simulations, in the budget): {} put back ({}); "
+        "validation MAPE {} -> {}, median APE {}.{}",
+        pr.changed, pr.tried, pr.simulations, pr.reverted.size(),
         pr.reverted.empty() ? "none" : fmt::format("{}", fmt::join(pr.reverted, ", ")), percent(pr.startMape),
-        percent(pr.mape), percent(pr.medianApe)));
+        percent(pr.mape), percent(pr.medianApe),
+        pr.overMedianCap ? fmt::format(" That median is above the cap ({}), so the best checkpoint within the cap was "
+                                       "kept instead (step {}).", percent(tuning.maxMedianApe), tuning.keptStep)
+                         : ""));
   }
   if (!refinement.rounds.empty()) {
     md.heading(2, "Trust-region rounds");

@@ -21,8 +21,10 @@ namespace surrogate::patterns {
 struct PruneResult {
   mca::ParamTable table;               ///< the tuned table with the reverted entries put back
   std::vector<std::string> reverted;   ///< entries put back, e.g. "globals.dispatch_width", "opcodes.POP64r"
+  std::size_t changed = 0;  ///< entries where the tuned table differed at the start
   std::size_t tried = 0, simulations = 0;  ///< tables tried; llvm-mca runs (blocks x tables, the first included)
   double startMape = 0, mape = 0, medianApe = 0;  ///< llvm-mca on the validation blocks, before and after
+  bool overMedianCap = false;  ///< set by optimize when the pruned table was not kept for its median
 
   nlohmann::json toJson() const;
 };
