@@ -25,7 +25,8 @@ run_one() {  # target
   "$bin" -dict="$(dict_of "$t")" -max_total_time="$SECONDS_EACH" -timeout=20 -rss_limit_mb=3072 \
     -print_final_stats=1 -artifact_prefix="$OUT/$t-artifacts/" "$OUT/$t-corpus" "tests/fuzz/corpus/$t" \
     > "$OUT/$t.log" 2>&1
-  echo "$(date -Is) $t exit $?" >&2
+  local rc=$?
+  echo "$(date -Is) $t exit $rc" >&2
 }
 
 IFS=, read -ra list <<< "$TARGETS"
