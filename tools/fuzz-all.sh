@@ -42,14 +42,14 @@ wait
   echo "target,seconds,executions,exec_per_second,cov_start,cov_end,features,corpus,findings"
   for t in "${list[@]}"; do
     log=$OUT/$t.log
-    start=$(grep -m1 -oP 'INITED cov: \K[0-9]+' "$log" || echo "")
-    done_line=$(grep -E '#[0-9]+\s+DONE' "$log" | tail -1)
+    start=$(grep -a -m1 -oP 'INITED cov: \K[0-9]+' "$log" || echo "")
+    done_line=$(grep -a -E '#[0-9]+\s+DONE' "$log" | tail -1)
     end=$(grep -oP 'cov: \K[0-9]+' <<< "$done_line" || echo "")
     ft=$(grep -oP 'ft: \K[0-9]+' <<< "$done_line" || echo "")
     corp=$(grep -oP 'corp: \K[0-9]+' <<< "$done_line" || echo "")
-    execs=$(grep -oP 'stat::number_of_executed_units:\s*\K[0-9]+' "$log" || echo "")
-    rate=$(grep -oP 'stat::average_exec_per_sec:\s*\K[0-9]+' "$log" || echo "")
-    secs=$(grep -oP 'Done [0-9]+ runs in \K[0-9]+' "$log" || echo "")
+    execs=$(grep -a -oP 'stat::number_of_executed_units:\s*\K[0-9]+' "$log" || echo "")
+    rate=$(grep -a -oP 'stat::average_exec_per_sec:\s*\K[0-9]+' "$log" || echo "")
+    secs=$(grep -a -oP 'Done [0-9]+ runs in \K[0-9]+' "$log" || echo "")
     findings=$(find "$OUT/$t-artifacts" -type f | wc -l)
     echo "$t,$secs,$execs,$rate,$start,$end,$ft,$corp,$findings"
   done

@@ -96,13 +96,22 @@ bool nonZeroLiteral(const std::string &rest) {
          body.find_first_not_of('0') != std::string::npos;
 }
 
-// The line (1-based, within `text`) of an Intel-syntax division or modulo
-// (`/`, `%`, `mod`) whose divisor is not a non-zero literal, or 0. LLVM 19's
-// Intel expression evaluator divides without checking (a register counts
-// as 0 there) and dies of SIGFPE, as llvm-mc and llvm-mca do, so such a
-// chunk is refused before it reaches the parser.
-std::size_t unsafeDivisionLine(const std::string &text) {
+// The first line (1-based, within `text`) of an Intel-syntax expression
+// LLVM 19's Intel parser cannot survive, with why; line 0 when there is none.
+// It divides without checking (a register counts as 0 there) and dies of
+// SIGFPE, and a NOT (`~`, `not`) right after a unary operator (`~~5`, `-~5`,
+// `not not 5`) makes it abort; llvm-mc and llvm-mca die on the same lines, so
+// such a chunk is refused before it reaches the parser.
+struct UnsafeLine {
+  std::size_t line = 0;
+  std::string why;
+};
+
+UnsafeLine unsafeIntelLine(const std::string &text) {
   static const std::regex divide(R"(/|%|\bmod\b)", std::regex::ECMAScript | std::regex::icase);
+  static const std::regex notAfterUnary(
+      R"((~|\bnot\b)\s*(~|\bnot\b)|(^|[,(\[+\-*/%~<>&|^!=]|\b(mod|shl|shr|and|or|xor|not)\b)\s*-\s*(~|\bnot\b))",
+      std::regex::ECMAScript | std::regex::icase);
   std::size_t line = 1;
   for (std::size_t pos = 0; pos <= text.size(); ++line) {
     std::size_t end = text.find('\n', pos);
@@ -112,10 +121,13 @@ std::size_t unsafeDivisionLine(const std::string &text) {
     l = l.substr(0, l.find('#'));  // comments (`# RUN: ... %s`) are not expressions
     for (std::sregex_iterator m(l.begin(), l.end(), divide), none; m != none; ++m)
       if (!nonZeroLiteral(l.substr(m->position() + m->length())))
-        return line;
+        return {line, "a divisor that is not a non-zero number (LLVM's Intel parser may divide by zero on it)"};
+    if (std::regex_search(l, notAfterUnary))
+      return {line, "a NOT ('~' or 'not') right after a unary operator (LLVM's Intel parser aborts on it; "
+                    "write ~(~x) instead)"};
     pos = end + 1;
   }
-  return 0;
+  return {};
 }
 
 // LLVM's assembly parser over one chunk, set up as llvm-mca 19 sets it up
@@ -153,10 +165,8 @@ public:
   /// Parses the chunk; false, with the reasons added to `problems`, when the
   /// parser or the region markers report an error (llvm-mca then refuses the input).
   bool run(std::vector<Problem> &problems, std::size_t firstLine) {
-    if (std::size_t bad = Intel ? unsafeDivisionLine(Text) : 0) {
-      problems.push_back({{File, bad}, "assembly does not parse: line " + std::to_string(bad) +
-                                           ": a divisor that is not a non-zero number (LLVM's Intel parser "
-                                           "may divide by zero on it)"});
+    if (UnsafeLine bad = Intel ? unsafeIntelLine(Text) : UnsafeLine{}; bad.line) {
+      problems.push_back({{File, bad.line}, "assembly does not parse: line " + std::to_string(bad.line) + ": " + bad.why});
       return false;
     }
     if (Parser->Run(/*NoInitialTextSection=*/false)) {
