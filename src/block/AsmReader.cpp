@@ -99,9 +99,12 @@ bool nonZeroLiteral(const std::string &rest) {
 // The first line (1-based, within `text`) of an Intel-syntax expression
 // LLVM 19's Intel parser cannot survive, with why; line 0 when there is none.
 // It divides without checking (a register counts as 0 there) and dies of
-// SIGFPE, and a NOT (`~`, `not`) right after a unary operator (`~~5`, `-~5`,
-// `not not 5`) makes it abort; llvm-mc and llvm-mca die on the same lines, so
-// such a chunk is refused before it reaches the parser.
+// SIGFPE, and a NOT (`~`, `not`) right after a unary operator (`~~5`,
+// `not not 5`, `-~5` where the minus starts an operand: `lock x -~y`) makes
+// it abort; llvm-mc and llvm-mca die on the same lines, so such a chunk is
+// refused before it reaches the parser. Whether a minus is unary cannot be
+// told without parsing (a mnemonic looks like a symbol), so every NOT right
+// after a minus is refused: `a - ~b` is written `a - (~b)`.
 struct UnsafeLine {
   std::size_t line = 0;
   std::string why;
@@ -110,7 +113,7 @@ struct UnsafeLine {
 UnsafeLine unsafeIntelLine(const std::string &text) {
   static const std::regex divide(R"(/|%|\bmod\b)", std::regex::ECMAScript | std::regex::icase);
   static const std::regex notAfterUnary(
-      R"((~|\bnot\b)\s*(~|\bnot\b)|(^|[,(\[+\-*/%~<>&|^!=]|\b(mod|shl|shr|and|or|xor|not)\b)\s*-\s*(~|\bnot\b))",
+      R"((~|-|\bnot\b)\s*(~|\bnot\b))",
       std::regex::ECMAScript | std::regex::icase);
   std::size_t line = 1;
   for (std::size_t pos = 0; pos <= text.size(); ++line) {
@@ -123,8 +126,8 @@ UnsafeLine unsafeIntelLine(const std::string &text) {
       if (!nonZeroLiteral(l.substr(m->position() + m->length())))
         return {line, "a divisor that is not a non-zero number (LLVM's Intel parser may divide by zero on it)"};
     if (std::regex_search(l, notAfterUnary))
-      return {line, "a NOT ('~' or 'not') right after a unary operator (LLVM's Intel parser aborts on it; "
-                    "write ~(~x) instead)"};
+      return {line, "a NOT ('~' or 'not') right after '~', 'not' or '-' (LLVM's Intel parser may abort on it; "
+                    "write ~(~x) or a - (~x) instead)"};
     pos = end + 1;
   }
   return {};
