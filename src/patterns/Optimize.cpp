@@ -230,12 +230,12 @@ double keptValidationMape(const SurrogateTuning &t, const CheckpointChoice &c) {
   return t.curve[c.index]["llvm_mca_validation_mape"].get<double>();
 }
 
-
 void pruneTuned(const PatternConfig &config, const OptimizeSettings &s, TuningPhase &tuning, const fs::path &runDir) {
   if (!s.prune) return;
   const std::vector<block::BasicBlock> &selection =
       tuning.blocks.validation.empty() ? tuning.blocks.train : tuning.blocks.validation;
-  spdlog::info("pruning: {} changed entries, each put back to LLVM's value in turn on {} validation blocks",
+  spdlog::info("pruning: the tuned table's changes ({} values), each entry put back to LLVM's value on its own, "
+               "on {} validation blocks",
                tuning.changes.size(), selection.size());
   tuning.pruning = pruneChanges(tuning.tuned, tuning.space->defaults(), selection, config.threads);
   if (tuning.pruning->medianApe <= tuning.maxMedianApe) {
