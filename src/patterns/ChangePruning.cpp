@@ -5,8 +5,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "surrogate/mca/BatchRunner.h"
-#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/patterns/TableTuning.h"
 
 namespace surrogate::patterns {
@@ -33,11 +31,6 @@ std::vector<Entry> changedEntries(const mca::ParamTable &tuned, const mca::Param
   return entries;
 }
 
-MeasuredError scoreTable(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks, unsigned threads) {
-  auto sti = mca::TunedSubtarget::create(table, "pruned table");
-  return errorAgainstMeasured(mca::simulateCycles(*sti, blocks, threads), blocks);
-}
-
 } // namespace
 
 // Best first: every remaining change is put back on its own, the one whose
@@ -49,7 +42,7 @@ PruneResult pruneChanges(const mca::ParamTable &tuned, const mca::ParamTable &re
                          std::size_t maxTries) {
   PruneResult r;
   r.table = tuned;
-  MeasuredError current = scoreTable(tuned, validation, threads);
+  MeasuredError current = mcaErrorUnder(tuned, validation, threads, "tuned table");
   r.simulations = validation.size();
   r.startMape = current.mape;
   r.changed = changedEntries(tuned, reference).size();
@@ -62,7 +55,7 @@ PruneResult pruneChanges(const mca::ParamTable &tuned, const mca::ParamTable &re
       ++r.tried;
       mca::ParamTable candidate = r.table;
       entries[k].revert(candidate);
-      MeasuredError error = scoreTable(candidate, validation, threads);
+      MeasuredError error = mcaErrorUnder(candidate, validation, threads, "pruned table");
       r.simulations += validation.size();
       spdlog::info("pruning: {} put back: llvm-mca validation MAPE {:.2f}% -> {:.2f}% (median APE {:.2f}%)",
                    entries[k].name, 100 * current.mape, 100 * error.mape, 100 * error.medianApe);

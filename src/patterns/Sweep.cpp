@@ -54,6 +54,10 @@ struct SweepSettings {
   }
 };
 
+std::string sizeName(const model::ModelConfig &m) {
+  return fmt::format("e{}-h{}-l{}", m.embedding, m.hidden, m.layers);
+}
+
 struct SizePoint {
   model::ModelConfig model;
   std::string runDir;
@@ -65,7 +69,7 @@ struct SizePoint {
 
   double mape() const { return test.at("mape").get<double>(); }
   double speedup() const { return surrogateRate / mcaRate; }
-  std::string name() const { return fmt::format("e{}-h{}-l{}", model.embedding, model.hidden, model.layers); }
+  std::string name() const { return sizeName(model); }
   std::string label() const {
     return fmt::format("embedding {}, hidden {}, layers {} ({} parameters)", model.embedding, model.hidden,
                        model.layers, parameters);
@@ -276,17 +280,16 @@ SweepChoice readSweepChoice(const std::string &sweep, const model::ModelConfig &
     if (j.at("picked").is_null())
       throw fail("the sweep picked no size (none reached its min_speedup), so it cannot have chosen this one");
     model::ModelConfig picked = model::ModelConfig::fromJson(j.at("picked").at("model"), c.report);
-    auto name = [](const model::ModelConfig &m) { return fmt::format("e{}-h{}-l{}", m.embedding, m.hidden, m.layers); };
-    c.picked = name(picked);
+    c.picked = sizeName(picked);
     if (picked.embedding != model.embedding || picked.hidden != model.hidden || picked.layers != model.layers)
       throw fail(fmt::format("the sweep picked {}, but this run's model section is {}: set the model section to the "
                              "picked size, or leave pattern.sweep out",
-                             c.picked, name(model)));
+                             c.picked, sizeName(model)));
     c.header = {"size", "parameters", "test MAPE vs llvm-mca", "Kendall tau", "speed-up, 1 thread", "training"};
     for (const nlohmann::json &size : j.at("sizes")) {
       model::ModelConfig m = model::ModelConfig::fromJson(size.at("model"), c.report);
       const nlohmann::json &test = size.at("test_vs_llvm_mca");
-      c.rows.push_back({name(m) + (name(m) == c.picked ? " (picked)" : ""),
+      c.rows.push_back({sizeName(m) + (sizeName(m) == c.picked ? " (picked)" : ""),
                         std::to_string(size.at("parameters").get<std::int64_t>()),
                         percent(test.at("mape").get<double>()),
                         fmt::format("{:.3f}", test.at("kendall_tau").get<double>()),

@@ -112,10 +112,15 @@ double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<
   return errorAgainstMeasured(cycles, blocks).mape;
 }
 
+MeasuredError mcaErrorUnder(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks,
+                            unsigned threads, const std::string &what) {
+  auto sti = mca::TunedSubtarget::create(table, what);
+  return errorAgainstMeasured(mca::simulateCycles(*sti, blocks, threads), blocks);
+}
+
 double mcaMapeUnder(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks, unsigned threads,
                     const std::string &what) {
-  auto sti = mca::TunedSubtarget::create(table, what);
-  return mapeAgainstMeasured(mca::simulateCycles(*sti, blocks, threads), blocks);
+  return mcaErrorUnder(table, blocks, threads, what).mape;
 }
 
 double medianApeCap(double cap, double startMedianApe) {
@@ -130,8 +135,7 @@ std::size_t scoreCheckpoints(SurrogateTuning &tuning, const model::ParamVector &
   for (std::size_t k = 0; k < tuning.checkpoints.size(); ++k) {
     MeasuredError error{1.0, 1.0};
     try {
-      auto sti = mca::TunedSubtarget::create(space.toTable(tuning.checkpoints[k]), "checkpoint");
-      error = errorAgainstMeasured(mca::simulateCycles(*sti, validation, threads), validation);
+      error = mcaErrorUnder(space.toTable(tuning.checkpoints[k]), validation, threads, "checkpoint");
     } catch (const std::exception &e) {
       spdlog::warn("checkpoint at step {} rejected: {}", tuning.steps[k], e.what());
     }

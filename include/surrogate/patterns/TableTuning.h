@@ -59,8 +59,11 @@ struct MeasuredError {
 MeasuredError errorAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks);
 double mapeAgainstMeasured(const std::vector<double> &cycles, const std::vector<block::BasicBlock> &blocks);
 
-/// The real llvm-mca's MAPE against measured timings on `blocks` under
+/// The real llvm-mca's error against measured timings on `blocks` under
 /// `table` (`what` names it if the table is refused: a thrown error).
+MeasuredError mcaErrorUnder(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks,
+                            unsigned threads, const std::string &what);
+/// Its MAPE alone.
 double mcaMapeUnder(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks, unsigned threads,
                     const std::string &what);
 
