@@ -188,9 +188,14 @@ TEST(CompilePattern, ParamsTableIsWhatTheSurrogateMimics) {
   // Deployment ran llvm-mca under the table too.
   EXPECT_GT(columnMean(run + "/deploy_predictions.csv", "llvm_mca"), 1.2 * columnMean(run + "/deploy_predictions.csv", "measured"));
 
-  auto resumed = test::runSurrogate("compile --resume --config " + configPath + " --params " + slow + " -o " + run);
+  // A resumed run keeps its table: resumed without it, the run is refused, naming the setting.
+  auto resumed = test::runSurrogate("compile --resume --config " + configPath + " -o " + run);
   EXPECT_NE(resumed.exitCode, 0);
-  EXPECT_NE(resumed.err.find("keeps its table"), std::string::npos) << resumed.err;
+  EXPECT_NE(resumed.err.find("was started with other settings (pattern.params: \"" + slow), std::string::npos)
+      << resumed.err;
+  EXPECT_NE(resumed.err.find("absent here"), std::string::npos) << resumed.err;
+  auto same = test::runSurrogate("--no-progress compile --resume --config " + configPath + " --params " + slow + " -o " + run);
+  EXPECT_EQ(same.exitCode, 0) << same.err;
 }
 
 // tools/tuned-prior.sh: optimize, compile under the tuned table, adapt from it, in one command, at tiny scale.

@@ -36,12 +36,12 @@ for name in optimize compile adapt; do
   [[ -r "$configs/$name.$scale.json" ]] || { echo "tuned-prior.sh: $configs/$name.$scale.json: no such config" >&2; exit 1; }
 done
 
-# Runs one pattern into DIR/NAME (its summary in DIR/NAME.json); a run already there is resumed with the
-# settings it stored, so the options in the array `fresh` (for a new run only) are left out then.
+# Runs one pattern into DIR/NAME (its summary in DIR/NAME.json); a run already there is resumed (the same
+# command and options, which the run checks against the settings it stored).
 step() {
   local name="$1"; shift
   local start=("${fresh[@]}")
-  [[ -f "$out/$name/pattern.json" ]] && start=(--resume)
+  [[ -f "$out/$name/pattern.json" ]] && start+=(--resume)
   echo "tuned-prior.sh: $name -> $out/$name" >&2
   "$surrogate" --no-progress "$name" --config "$configs/$name.$scale.json" --mcpu "$cpu" --measured "$measured" \
     "${start[@]}" "$@" "${extra[@]}" -o "$out/$name" > "$out/$name.json"

@@ -12,9 +12,7 @@ void addCompileCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--params", *params,
                   "parameter table llvm-mca runs under, in training and deployment, e.g. optimize's "
                   "tuned-params.json (overrides the config's pattern.params)");
-  cmd->callback([o = o, params, cmd = cmd, &status] {
-    if (cmd->count("--params") && o->resume)
-      throw CLI::ValidationError("--params", "a resumed run keeps its table (pattern.json)");
+  cmd->callback([o = o, params, &status] {
     status.code = torchCommands().compile(*o, *params);
   });
 }

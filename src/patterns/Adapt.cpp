@@ -321,7 +321,7 @@ nlohmann::json runAdapt(const AdaptJob &job) {
   auto start = Clock::now();
   AdaptReport r;
   PatternConfig seed = job.config;
-  if (!job.resume)
+  if (!job.fromRun.empty())
     seed.pattern["from"] = fs::absolute(job.fromRun).lexically_normal().string();
   AdaptSettings::read(seed);  // before anything is written
   support::DirLock lock(job.runDir);  // one writer; the training inside shares it

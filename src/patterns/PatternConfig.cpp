@@ -83,7 +83,26 @@ PatternConfig startRun(const std::string &runDir, PatternConfig config, bool res
   if (resume) {
     if (!fs::exists(stored))
       throw support::ConfigError(stored.string() + ": no run to resume here");
-    return PatternConfig::fromJson(support::readJsonFile(stored.string()), stored.string());
+    PatternConfig run = PatternConfig::fromJson(support::readJsonFile(stored.string()), stored.string());
+    // A resumed run goes on with the settings it started with; a config that says otherwise would be
+    // silently ignored, so it is refused, naming the first setting that differs.
+    if (!config.source.empty()) {
+      nlohmann::json differences = nlohmann::json::diff(run.toJson(), config.toJson());
+      if (!differences.empty()) {
+        const nlohmann::json &first = differences.front();
+        std::string key = first.value("path", std::string("/"));
+        nlohmann::json::json_pointer at(key);
+        nlohmann::json storedJson = run.toJson(), givenJson = config.toJson();
+        auto shown = [&](const nlohmann::json &j) { return j.contains(at) ? j.at(at).dump() : std::string("absent"); };
+        std::string name = key.substr(1);
+        std::replace(name.begin(), name.end(), '/', '.');
+        throw support::ConfigError(config.source + ": the run in " + runDir + " was started with other settings (" +
+                                   name + ": " + shown(storedJson) + " in its pattern.json, " +
+                                   shown(givenJson) + " here); resume it with the config it started with, "
+                                   "or start a new run directory");
+      }
+    }
+    return run;
   }
   if (fs::exists(stored))
     throw std::invalid_argument(runDir + " already holds a run; pass --resume to continue it, or choose another directory");

@@ -23,8 +23,8 @@ struct PatternCommandOptions {
   bool resume = false, check = false;
   patterns::PatternOverrides overrides;
 
-  /// The job: the config file with the overrides applied (not read on
-  /// --resume). Defined in the LibTorch module (cli/TorchCommands.h).
+  /// The job: the config file with the overrides applied (on --resume it
+  /// must match the run's). Defined in the LibTorch module (cli/TorchCommands.h).
   patterns::PatternJob job() const;
 };
 

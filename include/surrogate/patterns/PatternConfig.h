@@ -52,8 +52,8 @@ struct PatternOverrides {
   void applyTo(PatternConfig &config) const;
 };
 
-/// One run of a pattern: its config (ignored on resume, when the run
-/// directory's pattern.json wins), where it runs, and whether it resumes.
+/// One run of a pattern: its config (on resume it must match the run
+/// directory's pattern.json), where it runs, and whether it resumes.
 struct PatternJob {
   PatternConfig config;
   std::string runDir;
@@ -62,7 +62,8 @@ struct PatternJob {
 
 /// Prepares `runDir` for a pattern run: a fresh run writes `pattern.json`
 /// there (error if the directory already holds a run); `resume` reads it
-/// back instead, so the stored settings win.
+/// back instead, and refuses a `config` read from a file (its `source` set)
+/// whose settings differ from the stored ones, naming the first difference.
 PatternConfig startRun(const std::string &runDir, PatternConfig config, bool resume);
 
 /// Dataset settings every pattern shares: the config's CPU, threads, seed,

@@ -17,10 +17,8 @@ namespace surrogate::cli {
 
 patterns::PatternJob PatternCommandOptions::job() const {
   patterns::PatternJob job;
-  if (!resume) {
-    job.config = patterns::PatternConfig::load(config);
-    overrides.applyTo(job.config);
-  }
+  job.config = patterns::PatternConfig::load(config);  // on --resume, checked against the run's own
+  overrides.applyTo(job.config);
   job.runDir = runDir;
   job.resume = resume;
   std::optional<model::LaunchEnvironment> launch = model::LaunchEnvironment::fromEnvironment();
