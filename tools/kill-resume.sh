@@ -5,8 +5,9 @@
 # timings aside). Run from the project root (the configs name ../shared/data/bhive).
 # Usage: tools/kill-resume.sh [--seed S] [--kills K] [--jobs dataset,train,compile,adapt,optimize] [--out DIR]
 #                             [--surrogate BIN]
-#   K kills per job (default 4: 20 in all); each kill comes after a delay drawn from [1, 2T/(K+1)] s, T being the
-#   uninterrupted run's wall time, so the kills spread over the run. Exit 0 when every job's outputs are identical.
+#   K kills per job (default 4: 20 in all); each kill comes after a delay drawn from [1, T/K] s, T being the
+#   uninterrupted run's wall time, so the K kills land within the run (about half of it, on average) before it
+#   can finish. Exit 0 when every job's outputs are identical and every job took its K kills.
 set -uo pipefail
 SEED=1 KILLS=4 JOBS=dataset,train,compile,adapt,optimize OUT=kill-resume SURROGATE=build/surrogate
 while [[ $# -gt 0 ]]; do
@@ -22,14 +23,14 @@ BHIVE=../shared/data/bhive
 mkdir -p "$OUT"
 OUT=$(readlink -f "$OUT")
 RANDOM=$SEED
-total_kills=0 failed=0
+total_kills=0 failed=0 short=0
 
 # The command of job $1 writing into directory $2; $3 = resume for the continuation form.
 command_of() {
   local job=$1 dir=$2 resume=${3:-}
   local root=${dir%/*}
   case "$job" in
-    dataset) echo "dataset --blocks $BHIVE/sources/gzip-compress.csv $BHIVE/sources/gzip-decompress.csv --chunk-blocks 128 -j 2 -o $dir" ;;
+    dataset) echo "dataset --blocks $BHIVE/sources/ffmpeg.csv --chunk-blocks 256 -j 2 -o $dir" ;;
     train) if [[ -n $resume ]]; then echo "train --resume $dir"
            else echo "train --dataset $OUT/ref/dataset --config configs/train.quick.json --epochs 3 --threads 2 -o $dir"; fi ;;
     compile) echo "compile --config configs/compile.quick.json -o $dir ${resume:+--resume}" ;;
@@ -52,7 +53,7 @@ run_job() {  # $1 job
   "$SURROGATE" --no-progress $(command_of "$job" "$ref") >"$log.ref.stdout" 2>"$log" ||
     { echo "$job: the uninterrupted run failed (see $log)"; failed=1; return; }
   local t=$((SECONDS - start)) kills=0 attempt=0 finished=0
-  local max=$((2 * t / (KILLS + 1))); ((max < 2)) && max=2
+  local max=$((t / KILLS)); ((max < 2)) && max=2
   while ((kills < KILLS && attempt < 3 * KILLS)); do
     attempt=$((attempt + 1))
     local delay=$((1 + RANDOM % max)) form=""
@@ -68,7 +69,10 @@ run_job() {  # $1 job
       echo "$job: SIGKILL $kills after ${delay}s ($form${form:+ }run $attempt)" | tee -a "$log"
     else
       wait $pid; local rc=$?
-      if ((rc == 0)); then finished=1; echo "$job: finished before the kill (${delay}s)" | tee -a "$log"; break; fi
+      if ((rc == 0)); then
+        finished=1; echo "$job: finished before kill $((kills + 1)) (${delay}s): $kills of $KILLS kills" | tee -a "$log"
+        short=1; break
+      fi
       echo "$job: exited $rc before the kill (see $log)"; failed=1; return
     fi
   done
@@ -88,5 +92,7 @@ run_job() {  # $1 job
 }
 
 for job in ${JOBS//,/ }; do run_job "$job"; done
+((short)) && echo "some job finished before its $KILLS kills landed: a run of fewer kills than asked is a FAIL"
+((short)) && failed=1
 echo "kills: $total_kills; result: $([[ $failed == 0 ]] && echo PASS || echo FAIL)"
 exit $failed
