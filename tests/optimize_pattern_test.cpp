@@ -236,7 +236,8 @@ TEST(ParamVector, DefaultsMapBackUnchangedAndEditsLand) {
 }
 
 TEST(OptimizePattern, ShippedConfigsParse) {
-  for (const char *name : {"optimize.quick.json", "optimize.full.json", "optimize.trust.json", "optimize.difftune.json"}) {
+  for (const char *name : {"optimize.quick.json", "optimize.full.json", "optimize.trust.json", "optimize.difftune.json",
+                           "optimize.weak-l1.json"}) {
     patterns::PatternConfig c = patterns::PatternConfig::load(std::string(SURROGATE_SOURCE_DIR) + "/configs/" + name);
     EXPECT_NO_THROW(patterns::OptimizeSettings::fromJson(c.pattern)) << name;
     EXPECT_NO_THROW(model::ModelConfig::fromJson(c.model)) << name;
