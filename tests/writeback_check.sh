@@ -25,15 +25,19 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 "$ROOT/tools/writeback-tables.sh" "$WORK"
 
+# One process per block, JOBS at a time (thousands of process starts are most of this check's time).
+JOBS=${JOBS:-2}
+export LLVM_MC WORK
+
 # Step 1: each block's disassembly, one file per block and all of them in blocks.s (`# ---` between).
 mkdir -p "$WORK/asm"
-n=0
-while IFS=, read -r hex _; do
-  sed 's/../0x& /g' <<<"$hex" | "$LLVM_MC" --disassemble -triple=x86_64-unknown-linux-gnu > "$WORK/asm/$n.s"
-  cat "$WORK/asm/$n.s" >> "$WORK/blocks.s"
-  echo "# ---" >> "$WORK/blocks.s"
-  n=$((n + 1))
-done < "$WORK/blocks.csv"
+n=$(wc -l < "$WORK/blocks.csv")
+cut -d, -f1 "$WORK/blocks.csv" | awk '{ print NR - 1, $1 }' | xargs -P "$JOBS" -n 2 bash -c \
+  'sed "s/../0x& /g" <<<"$1" | "$LLVM_MC" --disassemble -triple=x86_64-unknown-linux-gnu > "$WORK/asm/$0.s"'
+for ((i = 0; i < n; i++)); do
+  cat "$WORK/asm/$i.s"
+  echo "# ---"
+done > "$WORK/blocks.s"
 reencoded=$(paste -d, <(cut -d, -f1 "$WORK/blocks.csv") \
   <("$SURROGATE" simulate --mcpu haswell --no-measured "$WORK/blocks.s" 2>/dev/null | tail -n +2 | cut -d, -f1) |
   awk -F, '$1 != $2' | wc -l)
@@ -42,9 +46,12 @@ echo "writeback: $n blocks disassembled ($reencoded of them reassemble to other 
 # Total Cycles of llvm-mca binary $2 for each block, one per line.
 run_llvm_mca() {
   local cpu=$1 mca=$2 i cycles
+  rm -rf "$WORK/cycles" && mkdir -p "$WORK/cycles"
+  seq 0 $((n - 1)) | CPU=$cpu MCA=$mca xargs -P "$JOBS" -I{} bash -c \
+    '"$MCA" -mtriple=x86_64-unknown-linux-gnu -mcpu="$CPU" -iterations=100 "$WORK/asm/{}.s" 2>/dev/null |
+       sed -n "s/^Total Cycles: *//p" > "$WORK/cycles/{}"'
   for ((i = 0; i < n; i++)); do
-    cycles=$("$mca" -mtriple=x86_64-unknown-linux-gnu -mcpu="$cpu" -iterations=100 "$WORK/asm/$i.s" 2>/dev/null |
-      sed -n 's/^Total Cycles: *//p')
+    cycles=$(cat "$WORK/cycles/$i")
     echo "${cycles:-error}"
   done
 }
