@@ -53,7 +53,8 @@ void addDatasetCommand(CLI::App &app, ExitStatus &status) {
   exp->add_option("--format", *exportFormat, "output format")->capture_default_str()->check(CLI::IsMember({"csv"}));
   exp->add_option("-o,--output", *exportOut, "output file (default: stdout)");
   exp->add_option("dataset", *exportDir, "dataset directory")->required();
-  exp->callback([exportOut, exportDir] { data::runDatasetExport(*exportDir, *exportOut); });
+  // Every bound value is captured, so it outlives this function (CLI11 writes into it while parsing).
+  exp->callback([exportFormat, exportOut, exportDir] { data::runDatasetExport(*exportDir, *exportOut); });
 
   auto checkDir = std::make_shared<std::string>();
   CLI::App *check = cmd->add_subcommand("check", "verify a dataset (complete, every chunk intact); print its counts");
