@@ -220,12 +220,12 @@ TEST(TunedPrior, ScriptComposesOptimizeCompileAndAdapt) {
   std::string out = dir / "recipe";
   std::string cmd = std::string(SURROGATE_SOURCE_DIR) + "/tools/tuned-prior.sh --mcpu haswell --measured " + measured +
                     " -o " + out + " --scale tiny --configs " + dir.path.string() + " --surrogate " + SURROGATE_BINARY +
-                    " >/dev/null 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
+                    " >" + (dir / "recipe.log") + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << test::headLines(dir / "recipe.log", 400);
   std::string table = out + "/optimize/tuned-params.json";
   EXPECT_EQ(readJson(out + "/compile/compile_report.json")["training"]["llvm_mca_params"], table);
   EXPECT_EQ(readJson(out + "/adapt/adapt_report.json")["from"], out + "/compile");
   EXPECT_TRUE(std::filesystem::exists(out + "/adapt/best.pt"));
   // Run again: every step is resumed, nothing is refused.
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << test::headLines(dir / "recipe.log", 400);
 }
