@@ -87,12 +87,11 @@ PatternConfig startRun(const std::string &runDir, PatternConfig config, bool res
     // A resumed run goes on with the settings it started with; a config that says otherwise would be
     // silently ignored, so it is refused, naming the first setting that differs.
     if (!config.source.empty()) {
-      nlohmann::json differences = nlohmann::json::diff(run.toJson(), config.toJson());
+      nlohmann::json storedJson = run.toJson(), givenJson = config.toJson();
+      nlohmann::json differences = nlohmann::json::diff(storedJson, givenJson);
       if (!differences.empty()) {
-        const nlohmann::json &first = differences.front();
-        std::string key = first.value("path", std::string("/"));
+        std::string key = differences.front().value("path", std::string("/"));
         nlohmann::json::json_pointer at(key);
-        nlohmann::json storedJson = run.toJson(), givenJson = config.toJson();
         auto shown = [&](const nlohmann::json &j) { return j.contains(at) ? j.at(at).dump() : std::string("absent"); };
         std::string name = key.substr(1);
         std::replace(name.begin(), name.end(), '/', '.');
