@@ -65,3 +65,30 @@ TEST(ShippedModel, TracksLlvmMcaOnMeasuredBlocks) {
   // these rows include its training blocks, so 15% leaves room only for a broken model.
   EXPECT_LT(sum / n, 0.15) << "MAPE vs llvm-mca over " << n << " blocks";
 }
+
+// data/models/haswell-measured: the compiled model adapted on all of hsw.csv's train split
+// (configs/adapt.long.json); on measured blocks it is far closer to the measurements than llvm-mca.
+TEST(ShippedModel, MeasuredModelBeatsLlvmMcaOnMeasuredBlocks) {
+  SKIP_WITHOUT_BHIVE();
+  const std::string model = std::string(SURROGATE_SOURCE_DIR) + "/data/models/haswell-measured";
+  for (const char *f : {"config.json", "vocab.txt", "best.pt", "adapt_report.json", "adapt_report.md"})
+    ASSERT_TRUE(std::filesystem::exists(model + "/" + f)) << model << "/" << f << " is missing";
+  test::TempDir dir;
+  std::string blocks = dir.file("h.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 400));
+  auto p = test::runSurrogate("predict --model " + model + " " + blocks + " -o " + (dir / "p.csv"));
+  ASSERT_EQ(p.exitCode, 0) << p.err;
+  auto s = test::runSurrogate("simulate " + blocks + " -o " + (dir / "s.csv"));
+  ASSERT_EQ(s.exitCode, 0) << s.err;
+  auto predicted = column(dir / "p.csv", "predicted"), measured = column(dir / "p.csv", "measured");
+  auto cycles = column(dir / "s.csv", "cycles");
+  double surrogateError = 0, mcaError = 0;
+  std::size_t n = 0;
+  for (const auto &[hex, m] : measured) {
+    if (!cycles.count(hex) || m <= 0) continue;
+    surrogateError += std::abs(predicted.at(hex) - m) / m;
+    mcaError += std::abs(cycles.at(hex) - m) / m;
+    ++n;
+  }
+  ASSERT_GT(n, 300u);
+  EXPECT_LT(surrogateError, 0.6 * mcaError) << "surrogate " << surrogateError / n << ", llvm-mca " << mcaError / n;
+}
