@@ -24,6 +24,16 @@ std::map<std::string, double> column(const std::string &path, const std::string 
   for (std::vector<std::string> fields; table.next(fields);) out[fields[hex]] = std::stod(fields[value]);
   return out;
 }
+
+// `predict --model MODEL` and `simulate` on the first 400 hsw.csv blocks, into DIR/p.csv and DIR/s.csv
+// (`extra`, e.g. --no-measured, given to both).
+void predictAndSimulate(const std::string &model, const test::TempDir &dir, const std::string &extra) {
+  std::string blocks = dir.file("h.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 400));
+  auto p = test::runSurrogate("predict --model " + model + " " + extra + " " + blocks + " -o " + (dir / "p.csv"));
+  ASSERT_EQ(p.exitCode, 0) << p.err;
+  auto s = test::runSurrogate("simulate " + extra + " " + blocks + " -o " + (dir / "s.csv"));
+  ASSERT_EQ(s.exitCode, 0) << s.err;
+}
 } // namespace
 
 TEST(ShippedModel, PredictLoadsItAndOrdersSimpleBlocks) {
@@ -47,11 +57,7 @@ TEST(ShippedModel, PredictLoadsItAndOrdersSimpleBlocks) {
 TEST(ShippedModel, TracksLlvmMcaOnMeasuredBlocks) {
   SKIP_WITHOUT_BHIVE();
   test::TempDir dir;
-  std::string blocks = dir.file("h.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 400));
-  auto p = test::runSurrogate("predict --model " + kModel + " --no-measured " + blocks + " -o " + (dir / "p.csv"));
-  ASSERT_EQ(p.exitCode, 0) << p.err;
-  auto s = test::runSurrogate("simulate --no-measured " + blocks + " -o " + (dir / "s.csv"));
-  ASSERT_EQ(s.exitCode, 0) << s.err;
+  ASSERT_NO_FATAL_FAILURE(predictAndSimulate(kModel, dir, "--no-measured"));
   auto predicted = column(dir / "p.csv", "predicted"), cycles = column(dir / "s.csv", "cycles");
   double sum = 0;
   std::size_t n = 0;
@@ -74,11 +80,7 @@ TEST(ShippedModel, MeasuredModelBeatsLlvmMcaOnMeasuredBlocks) {
   for (const char *f : {"config.json", "vocab.txt", "best.pt", "adapt_report.json", "adapt_report.md"})
     ASSERT_TRUE(std::filesystem::exists(model + "/" + f)) << model << "/" << f << " is missing";
   test::TempDir dir;
-  std::string blocks = dir.file("h.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 400));
-  auto p = test::runSurrogate("predict --model " + model + " " + blocks + " -o " + (dir / "p.csv"));
-  ASSERT_EQ(p.exitCode, 0) << p.err;
-  auto s = test::runSurrogate("simulate " + blocks + " -o " + (dir / "s.csv"));
-  ASSERT_EQ(s.exitCode, 0) << s.err;
+  ASSERT_NO_FATAL_FAILURE(predictAndSimulate(model, dir, ""));
   auto predicted = column(dir / "p.csv", "predicted"), measured = column(dir / "p.csv", "measured");
   auto cycles = column(dir / "s.csv", "cycles");
   double surrogateError = 0, mcaError = 0;
