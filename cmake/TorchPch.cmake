@@ -4,27 +4,17 @@
 # their #include lines: <torch/...> directly, or a header of the project's that does, at any depth.
 option(SURROGATE_PCH "precompile LibTorch's headers for the files that include them" ON)
 
-# The project's headers that include LibTorch, as they are named in an #include line
-# ("surrogate/model/Ithemal.h", or "ModelTestSupport.h" beside the tests).
+# The project's headers under include/ that include LibTorch, as an #include line names them
+# ("surrogate/model/Ithemal.h").
 function(surrogate_find_torch_headers out)
-  file(GLOB_RECURSE project_headers RELATIVE ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/include/*.h)
-  set(named)
-  foreach(h ${project_headers})
-    list(APPEND named "${h}=${PROJECT_SOURCE_DIR}/include/${h}")
-  endforeach()
-  file(GLOB test_headers RELATIVE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/tests/*.h)
-  foreach(h ${test_headers})
-    list(APPEND named "${h}=${PROJECT_SOURCE_DIR}/tests/${h}")
-  endforeach()
+  file(GLOB_RECURSE headers RELATIVE ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/include/*.h)
   set(torch_headers)
   set(changed ON)
   while(changed)  # a fixpoint: a header that includes a newly found one is found in the next pass
     set(changed OFF)
-    foreach(entry ${named})
-      string(REGEX REPLACE "=.*" "" name "${entry}")
-      string(REGEX REPLACE "^[^=]*=" "" path "${entry}")
+    foreach(name ${headers})
       if(NOT name IN_LIST torch_headers)
-        surrogate_includes_torch(${path} "${torch_headers}" uses)
+        surrogate_includes_torch(${PROJECT_SOURCE_DIR}/include/${name} "${torch_headers}" uses)
         if(uses)
           list(APPEND torch_headers ${name})
           set(changed ON)

@@ -92,7 +92,9 @@ run_job() {  # $1 job
 }
 
 for job in ${JOBS//,/ }; do run_job "$job"; done
-((short)) && echo "some job finished before its $KILLS kills landed: a run of fewer kills than asked is a FAIL"
-((short)) && failed=1
+if ((short)); then
+  echo "some job finished before its $KILLS kills landed: a run of fewer kills than asked is a FAIL"
+  failed=1
+fi
 echo "kills: $total_kills; result: $([[ $failed == 0 ]] && echo PASS || echo FAIL)"
 exit $failed
