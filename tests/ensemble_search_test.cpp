@@ -1,6 +1,6 @@
-// The ensemble black-box baseline of `optimize`: the AUC bandit's choices,
-// and the whole ensemble moving away from a table with one plainly wrong
-// value (a latency of 30 on ADD64rr, on blocks full of adds).
+// The simulator-checked parts of `optimize`: the AUC bandit's choices, the
+// ensemble black-box baseline, pruning and the polish, each on a table with
+// one plainly wrong value (a latency of 30 on ADD64rr, on blocks full of adds).
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,7 @@
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/patterns/AucBandit.h"
 #include "surrogate/patterns/ChangePruning.h"
+#include "surrogate/patterns/CoordinatePolish.h"
 #include "surrogate/patterns/BlackBoxSearch.h"
 #include "surrogate/patterns/EnsembleSearch.h"
 #include "surrogate/patterns/ErrorGroups.h"
@@ -198,4 +199,61 @@ TEST(ChangePruning, PutsBackTheWrongEntryAndKeepsTheRightOne) {
   patterns::PruneResult capped = patterns::pruneChanges(tuned, reference, c.blocks, 1, -1.0);
   EXPECT_TRUE(capped.reverted.empty());
   EXPECT_EQ(diffTables(capped.table, tuned), "");
+}
+
+namespace {
+// A ranking that names one feature, with the gradient's sign `sign`.
+patterns::StepRanker blame(const model::ParamVector &space, const std::string &feature, float sign) {
+  std::size_t index = space.size();
+  for (std::size_t i = 0; i < space.size(); ++i)
+    if (space.featureName(i) == feature) index = i;
+  EXPECT_LT(index, space.size()) << feature;
+  return [&space, index, sign](const mca::ParamTable &, const std::vector<double> &) {
+    std::vector<float> g(space.size(), 0.0f);
+    if (index < g.size()) g[index] = sign;
+    return g;
+  };
+}
+} // namespace
+
+TEST(CoordinatePolish, StepsTheValueTheRankingNamesWhileLlvmMcaAgrees) {
+  CraftedCase c = craftedCase();
+  model::ParamVector space(c.wrong, c.opcodes);
+  patterns::PolishSettings s;
+  s.evaluations = 40;
+  s.candidates = 2;
+  // ADD64rr writes one register: both latency features name that value, so
+  // one step moves it by one (30 -> 29), not by half.
+  patterns::PolishResult r =
+      patterns::polishTable(c.wrong, space, c.blocks, c.blocks, blame(space, "ADD64rr.latency", 1), s, 1);
+  ASSERT_FALSE(r.steps.empty());
+  EXPECT_EQ(r.steps.front(), "ADD64rr.latency 30 -> 29");
+  EXPECT_TRUE(r.kept);
+  EXPECT_EQ(r.table.opcodes.at("ADD64rr").latencies.at(0), 1u);  // LLVM's value, where the error is least
+  EXPECT_EQ(r.steps.size(), 29u);
+  EXPECT_EQ(r.keptSteps, 29u);
+  EXPECT_GT(r.startSampleMape, 1.0);
+  EXPECT_LT(r.sampleMape, 1e-9);
+  EXPECT_EQ(r.validationMape, r.sampleMape);  // the same blocks here
+  EXPECT_LE(r.evaluations, s.evaluations);
+  // Each table run on the sample, then the start and the passes' tables on validation.
+  EXPECT_EQ(r.simulations % c.blocks.size(), 0u);
+  EXPECT_GT(r.simulations, r.evaluations * c.blocks.size());
+  EXPECT_EQ(mca::diffTables(r.table, c.wrong), "ADD64rr.latencies: [1] -> [30]\n");
+
+  // A ranking pointing the wrong way: the step up is refused, nothing kept.
+  patterns::PolishResult wrongWay =
+      patterns::polishTable(c.wrong, space, c.blocks, c.blocks, blame(space, "ADD64rr.latency", -1), s, 1);
+  EXPECT_TRUE(wrongWay.steps.empty());
+  EXPECT_FALSE(wrongWay.kept);
+  EXPECT_LE(wrongWay.evaluations, 2u);  // the start and at most one refused step (31 may be out of bounds)
+  EXPECT_EQ(mca::diffTables(wrongWay.table, c.wrong), "");
+  EXPECT_EQ(wrongWay.sampleMape, wrongWay.startSampleMape);
+
+  // The budget is a hard limit.
+  s.evaluations = 5;
+  patterns::PolishResult short5 =
+      patterns::polishTable(c.wrong, space, c.blocks, c.blocks, blame(space, "ADD64rr.latency", 1), s, 1);
+  EXPECT_EQ(short5.evaluations, 5u);
+  EXPECT_EQ(short5.table.opcodes.at("ADD64rr").latencies.at(0), 26u);
 }

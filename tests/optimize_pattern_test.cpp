@@ -37,7 +37,10 @@ nlohmann::json tinyConfig(const std::string &measured) {
             {"rounds", 1},
             {"round_max_epochs", 1},
             {"median_cap", 1.5},
-            {"prune", true}}}};
+            {"prune", true},
+            {"polish_evaluations", 6},
+            {"polish_blocks", 30},
+            {"polish_candidates", 2}}}};
 }
 } // namespace
 
@@ -70,7 +73,7 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   EXPECT_EQ(parts["dataset"].get<std::size_t>(), report["training"]["dataset"]["examples"].get<std::size_t>());
   EXPECT_EQ(budget, parts["dataset"].get<std::size_t>() + parts["anchor_at_default_table"].get<std::size_t>() +
                         parts["checkpoint_choice"].get<std::size_t>() + parts.value("pruning", std::size_t{0}) +
-                        parts["trust_region_rounds"].get<std::size_t>());
+                        parts["trust_region_rounds"].get<std::size_t>() + parts.value("polish", std::size_t{0}));
   // Pruning ran on the kept checkpoint; its runs are in the budget, and the
   // table it leaves (or the capped checkpoint) is within the median cap.
   const auto &pruning = report["tuning"]["pruning"];
@@ -93,6 +96,18 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   EXPECT_EQ(parts["trust_region_rounds"].get<std::size_t>(), roundSimulations);
   EXPECT_EQ(round["accepted"].get<bool>(),
             round["llvm_mca_validation_mape_best"].get<double>() < round["llvm_mca_validation_mape_start"].get<double>());
+  // The polish, after the round: at most its runs of its sample, all in the
+  // budget with its validation checks, and in polish.json.
+  const auto &polish = report["polish"];
+  ASSERT_TRUE(polish.is_object()) << report.dump();
+  EXPECT_LE(polish["evaluations"].get<std::size_t>(), 6u);
+  EXPECT_GE(polish["evaluations"].get<std::size_t>(), 1u);
+  EXPECT_EQ(parts["polish"].get<std::size_t>(), polish["simulations"].get<std::size_t>());
+  EXPECT_GE(polish["simulations"].get<std::size_t>(), 30 * polish["evaluations"].get<std::size_t>());
+  EXPECT_LE(polish["llvm_mca_sample_mape_after"].get<double>(), polish["llvm_mca_sample_mape_before"].get<double>());
+  EXPECT_EQ(polish["kept"].get<bool>(), polish["llvm_mca_validation_mape_after"].get<double>() <
+                                            polish["llvm_mca_validation_mape_before"].get<double>());
+  EXPECT_EQ(readJson(run + "/polish.json"), polish);
   EXPECT_FALSE(report["test_error_by_group"].empty());
   EXPECT_EQ(report["test_error_by_group"][0]["group"], "all");
   // The baseline is the ensemble; ESCH alone is a further row, with the same budget.

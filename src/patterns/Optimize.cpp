@@ -22,6 +22,7 @@
 #include "surrogate/model/FrozenSurrogate.h"
 #include "surrogate/model/Metrics.h"
 #include "surrogate/model/RunDir.h"
+#include "surrogate/patterns/CoordinatePolish.h"
 #include "surrogate/patterns/Deployment.h"
 #include "surrogate/patterns/OptimizeReport.h"
 #include "surrogate/support/AtomicFile.h"
@@ -342,16 +343,50 @@ RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettin
   return p;
 }
 
+// A seeded sample of `n` train blocks (all when there are fewer).
+std::vector<block::BasicBlock> trainSample(const MeasuredBlocks &blocks, std::size_t n, std::uint64_t seed) {
+  std::vector<block::BasicBlock> subset = blocks.train;
+  std::mt19937_64 rng(seed);
+  for (std::size_t i = subset.size(); i > 1; --i) std::swap(subset[i - 1], subset[rng() % i]);
+  subset.resize(std::min(subset.size(), n));
+  return subset;
+}
+
+// --- polish ---
+
+PolishPhase polishTuned(const PatternConfig &config, const OptimizeSettings &s, const SurrogatePhase &surrogate,
+                        const RefinementPhase &refinement, TuningPhase &tuning, const fs::path &runDir) {
+  PolishPhase p;
+  if (s.polishEvaluations == 0) return p;
+  std::vector<block::BasicBlock> sample = trainSample(tuning.blocks, s.polishBlocks, config.seed ^ 0x51ed27f1ULL);
+  p.sampleBlocks = sample.size();
+  // The last round's surrogate has seen tables nearer the current one.
+  std::string ranker = refinement.rounds.empty() ? surrogate.dir
+                                                 : (fs::path(refinement.rounds.back().dir) / "surrogate").string();
+  PolishSettings ps;
+  ps.evaluations = s.polishEvaluations;
+  ps.candidates = s.polishCandidates;
+  ps.maxMedianApe = tuning.maxMedianApe;
+  const std::vector<block::BasicBlock> &validation =
+      tuning.blocks.validation.empty() ? tuning.blocks.train : tuning.blocks.validation;
+  p.result = polishTable(tuning.tuned, *tuning.space, sample, validation,
+                         surrogateGradient(ranker, *tuning.space, sample), ps, config.threads);
+  support::writeFileAtomically((runDir / "polish.json").string(), p.result->toJson().dump(2) + "\n");
+  if (p.result->kept) {
+    tuning.tuned = p.result->table;
+    tuning.validationMape = p.result->validationMape;
+    tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
+    writeTunedTable(tuning.tuned, runDir);
+  }
+  return p;
+}
+
 BlackBoxPhase searchBlackBox(const PatternConfig &config, const OptimizeSettings &settings,
                              const DatasetPhase &dataset, const TuningPhase &tuning,
-                             const RefinementPhase &refinement, const fs::path &runDir) {
+                             const RefinementPhase &refinement, const PolishPhase &polish, const fs::path &runDir) {
   BlackBoxPhase p;
-  std::vector<block::BasicBlock> subset = tuning.blocks.train;
-  {
-    std::mt19937_64 rng(config.seed ^ 0x9e3779b97f4a7c15ULL);
-    for (std::size_t i = subset.size(); i > 1; --i) std::swap(subset[i - 1], subset[rng() % i]);
-    subset.resize(std::min(subset.size(), settings.blackboxBlocks));
-  }
+  std::vector<block::BasicBlock> subset =
+      trainSample(tuning.blocks, settings.blackboxBlocks, config.seed ^ 0x9e3779b97f4a7c15ULL);
   // The same budget of llvm-mca runs as the surrogate's side spent: its
   // dataset, the anchor at the default table, and choosing the checkpoint.
   p.datasetSimulations = dataset.simulations;
@@ -359,7 +394,9 @@ BlackBoxPhase searchBlackBox(const PatternConfig &config, const OptimizeSettings
   p.choiceSimulations = tuning.choice.simulations;
   p.pruneSimulations = tuning.pruning ? tuning.pruning->simulations : 0;
   p.roundSimulations = refinement.simulations();
-  p.budget = p.datasetSimulations + p.anchorSimulations + p.choiceSimulations + p.pruneSimulations + p.roundSimulations;
+  p.polishSimulations = polish.simulations();
+  p.budget = p.datasetSimulations + p.anchorSimulations + p.choiceSimulations + p.pruneSimulations +
+             p.roundSimulations + p.polishSimulations;
   p.subsetSize = subset.size();
   std::size_t maxEvaluations = std::max<std::size_t>(1, p.budget / subset.size());
   for (std::size_t m = 0; m < settings.blackboxMethods.size(); ++m) {
@@ -432,8 +469,10 @@ nlohmann::json runOptimize(const OptimizeJob &job) {
   timed("pruning", [&] { pruneTuned(r.config, r.settings, r.tuning, runDir); });
   timed("trust_region_rounds",
         [&] { r.refinement = refineInRounds(r.config, r.settings, r.dataset, r.surrogate, r.tuning, runDir); });
-  timed("blackbox_search",
-        [&] { r.blackbox = searchBlackBox(r.config, r.settings, r.dataset, r.tuning, r.refinement, runDir); });
+  timed("polish", [&] { r.polish = polishTuned(r.config, r.settings, r.surrogate, r.refinement, r.tuning, runDir); });
+  timed("blackbox_search", [&] {
+    r.blackbox = searchBlackBox(r.config, r.settings, r.dataset, r.tuning, r.refinement, r.polish, runDir);
+  });
   timed("llvm_mca_evaluation",
         [&] { r.evaluation = evaluateTables(r.config, r.tuning, r.blackbox, *defaultSti, runDir); });
 

@@ -58,6 +58,7 @@ nlohmann::json BlackBoxPhase::toJson() const {
                            {"checkpoint_choice", choiceSimulations},
                            {"trust_region_rounds", roundSimulations}};
   if (pruneSimulations) j["budget_breakdown"]["pruning"] = pruneSimulations;
+  if (polishSimulations) j["budget_breakdown"]["polish"] = polishSimulations;
   j["searches"] = nlohmann::json::array();
   for (std::size_t m = 0; m < searches.size(); ++m) {
     nlohmann::json s = searches[m].toJson();
@@ -164,6 +165,7 @@ nlohmann::json OptimizeReport::toJson() const {
           {"tuning", tuningJson()},
           {"test_error_by_group", groupsJson()},
           {"rounds", roundsJson()},
+          {"polish", polish.result ? polish.result->toJson() : nlohmann::json()},
           {"blackbox", blackbox.toJson()},
           {"design", design().toJson()},
           {"training", trainingJson()},
@@ -271,6 +273,24 @@ std::string OptimizeReport::markdown() const {
               "entries changed"},
              roundRows);
   }
+  if (polish.result) {
+    const PolishResult &po = *polish.result;
+    md.heading(2, "Polish with llvm-mca");
+    md.paragraph(fmt::format(
+        "Then one value at a time: the surrogate's gradient at the current table (anchored to llvm-mca's cycles "
+        "there) ranks the values and says which way to step each by one; a step is kept when the real llvm-mca's "
+        "MAPE on a fixed seeded sample of {} train blocks falls. {} tables run ({} passes, {} simulations with the "
+        "validation checks, in the budget), {} steps kept; sample MAPE {} -> {}. The table at the end of each pass "
+        "is scored on the validation blocks and the best kept if it improves: validation MAPE {} -> {} (median "
+        "APE {}), {}.",
+        polish.sampleBlocks, po.evaluations, po.passes, po.simulations, po.steps.size(), percent(po.startSampleMape),
+        percent(po.sampleMape), percent(po.startValidationMape), percent(po.validationMape),
+        percent(po.validationMedianApe),
+        po.kept ? fmt::format("kept with its first {} steps", po.keptSteps) : "not kept"));
+    constexpr std::size_t kShownSteps = 40;
+    std::vector<std::string> shown(po.steps.begin(), po.steps.begin() + std::min(po.steps.size(), kShownSteps));
+    md.code(shown.empty() ? "(no step kept)" : fmt::format("{}", fmt::join(shown, "\n")));
+  }
   md.heading(2, "Where the error went");
   md.paragraph("Test blocks grouped by what they contain (a block can be in several groups), llvm-mca's error "
                "under each table, and the changed table entries the group's blocks use most (blocks using each). "
@@ -283,7 +303,8 @@ std::string OptimizeReport::markdown() const {
   md.heading(2, "Black-box searches");
   md.paragraph(fmt::format(
       "Each over the same {} free features, with the budget the surrogate side spent: {} simulations ({} dataset "
-      "examples, plus llvm-mca at the default table on the train and validation blocks and on each checkpoint), "
+      "examples, plus llvm-mca at the default table on the train and validation blocks, on each checkpoint, "
+      "and in the pruning, rounds and polish that ran), "
       "i.e. up to {} evaluations of llvm-mca on one fixed seeded subset of {} train blocks. A candidate that rounds "
       "to a table already run is answered from the search's result store and costs nothing.",
       space.freeCount(), blackbox.budget, dataset.simulations,
@@ -370,6 +391,10 @@ void OptimizeReport::drawSearchCurve(const std::string &png) const {
       spent += static_cast<double>(r.choiceSimulations) / static_cast<double>(r.curve.size());
       step(surrogateSide, spent, p["llvm_mca_validation_mape"].get<double>());
     }
+  }
+  if (polish.result) {
+    spent += static_cast<double>(polish.result->simulations);
+    step(surrogateSide, spent, polish.result->validationMape);
   }
   series.push_back(surrogateSide);
   for (std::size_t m = 0; m < blackbox.searches.size(); ++m) {

@@ -18,6 +18,8 @@ nlohmann::json OptimizeSettings::toJson() const {
           {"batch_size", batchSize},         {"learning_rate", learningRate}, {"l1", l1}, {"anchor", anchor},
           {"rounds", rounds}, {"round_radius", roundRadius}, {"round_max_epochs", roundMaxEpochs}, {"round_l1", roundL1},
           {"median_cap", medianCap}, {"prune", prune},
+          {"polish_evaluations", polishEvaluations}, {"polish_blocks", polishBlocks},
+          {"polish_candidates", polishCandidates},
           {"blackbox_blocks", blackboxBlocks}, {"blackbox_methods", blackboxMethods},
           {"ensemble_techniques", ensembleTechniques}};
 }
@@ -42,6 +44,9 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::
   r.read("round_l1", s.roundL1, 0, kMax);
   r.read("median_cap", s.medianCap, 0, kMax);
   r.read("prune", s.prune);
+  r.read("polish_evaluations", s.polishEvaluations, std::size_t{0});
+  r.read("polish_blocks", s.polishBlocks, std::size_t{1});
+  r.read("polish_candidates", s.polishCandidates, std::size_t{1});
   if (r.read("perturb_probability", s.perturbProbability, 0, 1) && !(s.perturbProbability > 0))
     throw r.error("perturb_probability", "must be in (0, 1]");
   std::string single;

@@ -13,6 +13,7 @@
 //   RUN/dataset/                      llvm-mca examples under sampled tables
 //   RUN/surrogate/                    the conditioned surrogate (train's run directory)
 //   RUN/tuned-params.json, .td        the tuned table (simulate --params; TableGen)
+//   RUN/polish.json                   the polish's steps (when pattern.polish_evaluations > 0)
 //   RUN/blackbox-params.json          the black-box search's best table
 //   RUN/test_predictions.csv          hex,measured,default,tuned,blackbox (llvm-mca cycles)
 //   RUN/optimize_report.{json,md}, RUN/figures/*.png
@@ -51,6 +52,12 @@ struct OptimizeSettings {
   /// After the first tuning, put each changed entry back to LLVM's value in
   /// turn and keep it back when llvm-mca's validation error falls.
   bool prune = false;
+  /// > 0: after the rounds, polish the table one value at a time with the
+  /// real llvm-mca (patterns/CoordinatePolish.h), at most this many runs of
+  /// polish_blocks train blocks; polish_candidates values tried in the first pass.
+  std::size_t polishEvaluations = 0;
+  std::size_t polishBlocks = 2000;
+  std::size_t polishCandidates = 16;
   bool anchor = true;               ///< anchor predictions to llvm-mca at the default table (false: DiffTune as published)
   std::size_t blackboxBlocks = 100; ///< train blocks per black-box evaluation (a fixed seeded subset)
   /// Black-box searches, each with the surrogate side's budget: "ensemble"

@@ -14,6 +14,7 @@
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/model/ParamVector.h"
 #include "surrogate/patterns/ChangePruning.h"
+#include "surrogate/patterns/CoordinatePolish.h"
 #include "surrogate/patterns/BlackBoxSearch.h"
 #include "surrogate/patterns/ErrorGroups.h"
 #include "surrogate/patterns/MeasuredSplit.h"
@@ -80,6 +81,13 @@ struct RefinementPhase {
   std::size_t simulations() const;
 };
 
+/// Phase 3c: pattern.polish_evaluations' polish with the real llvm-mca.
+struct PolishPhase {
+  std::optional<PolishResult> result;
+  std::size_t sampleBlocks = 0;
+  std::size_t simulations() const { return result ? result->simulations : 0; }
+};
+
 /// Phase 4: the black-box searches, each with the same budget of llvm-mca
 /// runs as the surrogate side; the first (pattern.blackbox_methods) is the
 /// baseline, written to blackbox-params.json, the others to
@@ -93,7 +101,7 @@ struct BlackBoxPhase {
   std::vector<nlohmann::json> validationCurves;
   std::size_t budget = 0, subsetSize = 0;
   std::size_t datasetSimulations = 0, anchorSimulations = 0, choiceSimulations = 0, pruneSimulations = 0,
-              roundSimulations = 0;
+              roundSimulations = 0, polishSimulations = 0;
 
   const BlackBoxResult &baseline() const { return searches.front(); }
   nlohmann::json toJson() const;
@@ -121,6 +129,7 @@ struct OptimizeReport {
   SurrogatePhase surrogate;
   TuningPhase tuning;
   RefinementPhase refinement;
+  PolishPhase polish;
   BlackBoxPhase blackbox;
   EvaluationPhase evaluation;
   MachineInfo machine;
