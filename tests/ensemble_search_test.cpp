@@ -257,3 +257,18 @@ TEST(CoordinatePolish, StepsTheValueTheRankingNamesWhileLlvmMcaAgrees) {
   EXPECT_EQ(short5.evaluations, 5u);
   EXPECT_EQ(short5.table.opcodes.at("ADD64rr").latencies.at(0), 26u);
 }
+
+TEST(CoordinatePolish, TheBlackBoxDescentFindsTheWrongLatencyFromResidualsAlone) {
+  CraftedCase c = craftedCase();
+  model::ParamVector space(c.wrong, c.opcodes);
+  patterns::BlackBoxResult r = patterns::runBlackBox(space, c.blocks, patterns::kCoordinateMethod, 60, 1, 3, {});
+  EXPECT_LE(r.evaluations, 60u);
+  EXPECT_GT(r.defaultSubsetMape, 1.0);
+  EXPECT_LT(r.bestSubsetMape, 0.25 * r.defaultSubsetMape);
+  EXPECT_LT(space.toTable(r.best).opcodes.at("ADD64rr").latencies.at(0), 10u);
+  EXPECT_EQ(r.label(), "coordinate descent ranked by llvm-mca's residuals");
+  // The curve is the store's: every table run, the best so far falling.
+  ASSERT_EQ(r.curve.size(), r.evaluations);
+  EXPECT_EQ(r.curve.back()["best_subset_mape"].get<double>(), r.bestSubsetMape);
+  EXPECT_EQ(r.improvements.front().first, 1u);
+}

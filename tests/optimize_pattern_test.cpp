@@ -204,7 +204,7 @@ TEST(OptimizePattern, BadSettingsAreNamed) {
   config["pattern"]["blackbox_method"] = "NO_SUCH_METHOD";
   r = test::runSurrogate("optimize --config " + dir.file("b.json", config.dump()) + " -o " + (dir / "run"));
   EXPECT_NE(r.exitCode, 0);
-  EXPECT_NE(r.err.find("'NO_SUCH_METHOD' is neither 'ensemble' nor an NLopt algorithm"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'NO_SUCH_METHOD' is neither 'ensemble', 'coordinate' nor an NLopt algorithm"), std::string::npos) << r.err;
 
   config = tinyConfig(dir / "missing.csv");
   config["pattern"]["ensemble_techniques"] = {"sea", "nosuch"};

@@ -6,6 +6,7 @@
 #include <nlopt.h>
 #include <spdlog/spdlog.h>
 
+#include "surrogate/patterns/CoordinatePolish.h"
 #include "surrogate/patterns/EnsembleSearch.h"
 #include "surrogate/patterns/SearchResults.h"
 
@@ -14,6 +15,9 @@ namespace surrogate::patterns {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The polish's first-pass width (pattern.polish_candidates' default).
+constexpr std::size_t kCoordinateCandidates = 16;
 
 struct NloptCallback {
   SearchResults *results;
@@ -57,12 +61,13 @@ int runNlopt(SearchResults &results, const std::string &method, std::uint64_t se
 } // namespace
 
 bool isBlackBoxMethod(const std::string &method) {
-  if (method == kEnsembleMethod) return true;
+  if (method == kEnsembleMethod || method == kCoordinateMethod) return true;
   int algorithm = static_cast<int>(nlopt_algorithm_from_string(method.c_str()));
   return algorithm >= 0 && algorithm < NLOPT_NUM_ALGORITHMS;
 }
 
 std::string BlackBoxResult::label() const {
+  if (method == kCoordinateMethod) return "coordinate descent ranked by llvm-mca's residuals";
   if (method != kEnsembleMethod) return "NLopt " + method;
   std::vector<std::string> names;
   for (const auto &t : techniques)
@@ -84,7 +89,7 @@ nlohmann::json BlackBoxResult::toJson() const {
                       {"seconds", seconds}};
   if (method == kEnsembleMethod)
     j["techniques"] = techniques;
-  else
+  else if (method != kCoordinateMethod)
     j["nlopt_result"] = nloptResult;
   return j;
 }
@@ -93,7 +98,8 @@ BlackBoxResult runBlackBox(const model::ParamVector &space, const std::vector<bl
                            const std::string &method, std::size_t maxEvaluations, unsigned threads,
                            std::uint64_t seed, const std::vector<std::string> &ensemble) {
   if (!isBlackBoxMethod(method))
-    throw std::invalid_argument(fmt::format("'{}' is neither '{}' nor an NLopt algorithm", method, kEnsembleMethod));
+    throw std::invalid_argument(
+        fmt::format("'{}' is neither '{}', '{}' nor an NLopt algorithm", method, kEnsembleMethod, kCoordinateMethod));
   auto start = Clock::now();
   BlackBoxResult r;
   r.method = method;
@@ -108,6 +114,8 @@ BlackBoxResult runBlackBox(const model::ParamVector &space, const std::vector<bl
       settings.techniques = ensemble;
       settings.seed = seed;
       r.techniques = runEnsemble(results, settings);
+    } else if (method == kCoordinateMethod) {
+      coordinateDescent(space.initial(), results, residualRanker(space, blocks), kCoordinateCandidates);
     } else {
       r.nloptResult = runNlopt(results, method, seed);
     }

@@ -12,12 +12,9 @@
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
 
-#include "surrogate/mca/BatchRunner.h"
-#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/FrozenSurrogate.h"
 #include "surrogate/model/TableFeatures.h"
 #include "surrogate/patterns/TableTuning.h"
-#include "surrogate/support/Progress.h"
 
 namespace surrogate::patterns {
 
@@ -35,28 +32,6 @@ struct Candidate {
   std::size_t feature;
   long value;  ///< the raw value it steps to
 };
-
-} // namespace
-
-StepRanker surrogateGradient(const std::string &dir, const model::ParamVector &space,
-                             const std::vector<block::BasicBlock> &sample) {
-  return [dir, &space, &sample](const mca::ParamTable &current, const std::vector<double> &cycles) {
-    model::ParamVector here(current, space.opcodes());
-    model::FrozenSurrogate surrogate(dir, sample, cycles, here);
-    torch::Tensor values = torch::tensor(here.initial()).requires_grad_(true);
-    const std::size_t n = surrogate.size();
-    if (n == 0) return std::vector<float>(here.size(), 0.0f);  // llvm-mca ran none of the sample
-    for (std::size_t begin = 0; begin < n; begin += 512) {
-      std::vector<std::size_t> batch(std::min<std::size_t>(512, n - begin));
-      std::iota(batch.begin(), batch.end(), begin);
-      (surrogate.mape(values, batch) * (static_cast<double>(batch.size()) / n)).backward();
-    }
-    torch::Tensor g = values.grad().contiguous();
-    return std::vector<float>(g.data_ptr<float>(), g.data_ptr<float>() + g.numel());
-  };
-}
-
-namespace {
 
 // The free values the gradient says to move, steepest first, each one step
 // against its gradient within the bounds, leaving out steps already refused.
@@ -88,29 +63,11 @@ std::optional<std::size_t> latencySibling(std::size_t feature, const model::Para
   return std::nullopt;
 }
 
-struct Scored {
-  std::vector<double> cycles;
-  MeasuredError error{1.0, 1.0};
-  bool ok = false;
-};
+std::string keyOf(const mca::ParamTable &table) { return table.toJson().dump(); }
 
-Scored simulate(const mca::ParamTable &table, const std::vector<block::BasicBlock> &blocks, unsigned threads) {
-  Scored s;
-  try {
-    auto sti = mca::TunedSubtarget::create(table, "polished table");
-    s.cycles = mca::simulateCycles(*sti, blocks, threads);
-    s.error = errorAgainstMeasured(s.cycles, blocks);
-    s.ok = true;
-  } catch (const std::exception &e) {
-    spdlog::warn("polish: a table was refused: {}", e.what());
-  }
-  return s;
-}
-
-// Of the tables held at the end of each pass that kept a step (at most
-// kMaxScored, spread evenly, the last always), the one of lowest validation
-// MAPE within the median cap.
-void chooseOnValidation(const std::vector<std::pair<mca::ParamTable, std::size_t>> &passEnds, const mca::ParamTable &start,
+// Of the passes' tables (at most kMaxScored, spread evenly, the last
+// always), the one of lowest validation MAPE within the median cap.
+void chooseOnValidation(const Descent &d, const mca::ParamTable &start,
                         const std::vector<block::BasicBlock> &validation, const PolishSettings &s, unsigned threads,
                         PolishResult &r) {
   constexpr std::size_t kMaxScored = 8;
@@ -119,15 +76,16 @@ void chooseOnValidation(const std::vector<std::pair<mca::ParamTable, std::size_t
   r.simulations += validation.size();
   r.startValidationMape = r.validationMape = startError.mape;
   r.validationMedianApe = startError.medianApe;
-  std::size_t n = std::min(passEnds.size(), kMaxScored);
+  const auto &ends = d.passEnds;
+  std::size_t n = std::min(ends.size(), kMaxScored);
   for (std::size_t k = 0; k < n; ++k) {
-    const auto &[t, steps] = passEnds[n == passEnds.size() ? k : k * (passEnds.size() - 1) / (n - 1)];
-    MeasuredError e = mcaErrorUnder(t, validation, threads, "polished table");
+    const auto &[table, steps] = ends[n == ends.size() ? k : k * (ends.size() - 1) / (n - 1)];
+    MeasuredError e = mcaErrorUnder(table, validation, threads, "polished table");
     r.simulations += validation.size();
-    spdlog::info("polish: a pass's table on validation: MAPE {:.2f}% (median APE {:.2f}%)", 100 * e.mape,
-                 100 * e.medianApe);
+    spdlog::info("polish: the table after {} steps on validation: MAPE {:.2f}% (median APE {:.2f}%)", steps,
+                 100 * e.mape, 100 * e.medianApe);
     if (e.mape < r.validationMape && e.medianApe <= s.maxMedianApe) {
-      r.table = t;
+      r.table = table;
       r.validationMape = e.mape;
       r.validationMedianApe = e.medianApe;
       r.keptSteps = steps;
@@ -138,76 +96,125 @@ void chooseOnValidation(const std::vector<std::pair<mca::ParamTable, std::size_t
 
 } // namespace
 
+StepRanker surrogateGradient(const std::string &dir, const model::ParamVector &space,
+                             const std::vector<block::BasicBlock> &sample) {
+  return [dir, &space, &sample](const mca::ParamTable &current, const std::vector<double> &cycles) {
+    model::ParamVector here(current, space.opcodes());
+    model::FrozenSurrogate surrogate(dir, sample, cycles, here);
+    torch::Tensor values = torch::tensor(here.initial()).requires_grad_(true);
+    const std::size_t n = surrogate.size();
+    if (n == 0) return std::vector<float>(here.size(), 0.0f);  // llvm-mca ran none of the sample
+    for (std::size_t begin = 0; begin < n; begin += 512) {
+      std::vector<std::size_t> batch(std::min<std::size_t>(512, n - begin));
+      std::iota(batch.begin(), batch.end(), begin);
+      (surrogate.mape(values, batch) * (static_cast<double>(batch.size()) / n)).backward();
+    }
+    torch::Tensor g = values.grad().contiguous();
+    return std::vector<float>(g.data_ptr<float>(), g.data_ptr<float>() + g.numel());
+  };
+}
+
+StepRanker residualRanker(const model::ParamVector &space, const std::vector<block::BasicBlock> &sample) {
+  return [&space, &sample](const mca::ParamTable &, const std::vector<double> &cycles) {
+    std::vector<float> g(space.size(), 0.0f);
+    double total = 0;  // the blocks' signed relative errors: > 0 when llvm-mca is too slow
+    for (std::size_t i = 0; i < sample.size() && i < cycles.size(); ++i) {
+      if (!std::isfinite(cycles[i])) continue;
+      double blame = (cycles[i] > *sample[i].measured ? 1.0 : -1.0) / *sample[i].measured;
+      total += blame;
+      for (const auto &inst : sample[i].insts) {
+        long row = space.rowOf(inst.getOpcode());
+        if (row < 0) continue;
+        std::size_t base = space.globals() + static_cast<std::size_t>(row) * space.width();
+        for (std::size_t k = 0; k < space.width(); ++k)
+          g[base + k] += static_cast<float>(k == TableFeatures::kMaxReadAdvance ? -blame : blame);
+      }
+    }
+    for (std::size_t k = 0; k < space.globals(); ++k) g[k] = static_cast<float>(-total);
+    return g;
+  };
+}
+
+Descent coordinateDescent(const std::vector<float> &start, SearchResults &results, const StepRanker &rank,
+                          std::size_t candidates) {
+  const model::ParamVector &space = results.space();
+  Descent d;
+  d.features = start;
+  mca::ParamTable current = space.toTable(start);
+  try {
+    d.startMape = d.mape = results.evaluate(start, "start");
+  } catch (const BudgetExhausted &) {
+    return d;
+  }
+  std::vector<double> cycles = results.lastCycles();
+  d.curve.push_back({{"evaluation", results.evaluations()}, {"sample_mape", d.mape}});
+  std::set<std::pair<std::size_t, long>> refused;  // (feature, value) steps that did not help
+  std::set<std::string> seen = {keyOf(current)};   // tables run or lying on the path
+  std::size_t width = candidates;
+  while (results.remaining() > 0 && !cycles.empty()) {
+    std::vector<Candidate> ranked = rankSteps(rank(current, cycles), d.features, space, refused);
+    ++d.passes;
+    std::size_t tried = 0, kept = 0;
+    for (const Candidate &c : ranked) {
+      if (tried == width || results.remaining() == 0) break;
+      std::vector<float> trial = d.features;
+      trial[c.feature] = TableFeatures::toFeature(static_cast<double>(c.value));
+      mca::ParamTable table = space.toTable(trial);
+      std::string key = keyOf(table);
+      auto sibling = latencySibling(c.feature, space);
+      if (seen.count(key) && sibling) {
+        trial[*sibling] = trial[c.feature];
+        table = space.toTable(trial);
+        key = keyOf(table);
+      }
+      refused.insert({c.feature, c.value});  // taken out again below if kept
+      if (!seen.insert(key).second) continue;  // a table already run, or the current one
+      ++tried;
+      double error = results.evaluate(trial, "coordinate step");
+      if (error >= d.mape - kMinGain) continue;
+      long before = std::lround(TableFeatures::toRaw(d.features[c.feature]));
+      d.steps.push_back(fmt::format("{} {} -> {}", space.featureName(c.feature), before, c.value));
+      spdlog::info("coordinate descent: {}: sample MAPE {:.2f}% -> {:.2f}%", d.steps.back(), 100 * d.mape,
+                   100 * error);
+      refused.erase({c.feature, c.value});
+      refused.insert({c.feature, before});  // no stepping straight back
+      d.features = std::move(trial);
+      current = std::move(table);
+      cycles = results.lastCycles();
+      d.mape = error;
+      d.curve.push_back({{"evaluation", results.evaluations()}, {"sample_mape", d.mape}});
+      ++kept;
+    }
+    if (kept > 0) {
+      d.passEnds.emplace_back(current, d.steps.size());
+    } else {
+      if (tried == 0) break;  // every step the ranker names was tried
+      width *= 2;             // look further down the ranking
+    }
+  }
+  spdlog::info("coordinate descent: {} steps kept of {} tables in {} passes; sample MAPE {:.2f}% -> {:.2f}%",
+               d.steps.size(), results.evaluations(), d.passes, 100 * d.startMape, 100 * d.mape);
+  return d;
+}
+
 PolishResult polishTable(const mca::ParamTable &start, const model::ParamVector &space,
                          const std::vector<block::BasicBlock> &sample,
                          const std::vector<block::BasicBlock> &validation, const StepRanker &rank,
                          const PolishSettings &s, unsigned threads) {
   auto clockStart = Clock::now();
+  spdlog::info("polish: llvm-mca on {} train blocks, at most {} tables", sample.size(), s.evaluations);
+  SearchResults results(space, sample, threads, s.evaluations, "polishing the table with llvm-mca");
+  Descent d = coordinateDescent(model::ParamVector(start, space.opcodes()).initial(), results, rank, s.candidates);
+  results.finish();
   PolishResult r;
-  std::vector<float> features = model::ParamVector(start, space.opcodes()).initial();
-  mca::ParamTable current = space.toTable(features);
-  Scored now = simulate(current, sample, threads);
-  if (!now.ok) throw std::runtime_error("polish: llvm-mca refused the start table");
-  r.evaluations = 1;
-  r.simulations = sample.size();
-  r.startSampleMape = r.sampleMape = now.error.mape;
-  r.curve.push_back({{"evaluation", 1}, {"sample_mape", r.sampleMape}});
-  spdlog::info("polish: llvm-mca on {} train blocks, MAPE {:.2f}% at the start; at most {} tables", sample.size(),
-               100 * r.sampleMape, s.evaluations);
-
-  std::set<std::pair<std::size_t, long>> refused;  // (feature, value) steps that did not help
-  std::set<std::string> seen = {mca::diffTables(space.defaults(), current)};  // tables run, as their changes
-  std::vector<std::pair<mca::ParamTable, std::size_t>> passEnds;  // with the steps kept so far
-  std::size_t width = s.candidates;
-  support::Progress progress("polishing the table with llvm-mca", s.evaluations);
-  while (r.evaluations < s.evaluations) {
-    std::vector<Candidate> ranked = rankSteps(rank(current, now.cycles), features, space, refused);
-    ++r.passes;
-    std::size_t tried = 0, kept = 0;
-    for (const Candidate &c : ranked) {
-      if (tried == width || r.evaluations >= s.evaluations) break;
-      std::vector<float> trial = features;
-      trial[c.feature] = TableFeatures::toFeature(static_cast<double>(c.value));
-      mca::ParamTable table = space.toTable(trial);
-      std::string signature = mca::diffTables(space.defaults(), table);
-      auto sibling = latencySibling(c.feature, space);
-      if (seen.count(signature) && sibling) {
-        trial[*sibling] = trial[c.feature];
-        table = space.toTable(trial);
-        signature = mca::diffTables(space.defaults(), table);
-      }
-      refused.insert({c.feature, c.value});  // taken out again below if kept
-      if (!seen.insert(signature).second) continue;  // a table already run, or the current one
-      ++tried;
-      ++r.evaluations;
-      r.simulations += sample.size();
-      Scored next = simulate(table, sample, threads);
-      progress.update(r.evaluations);
-      if (!next.ok || next.error.mape >= r.sampleMape - kMinGain) continue;
-      long before = std::lround(TableFeatures::toRaw(features[c.feature]));
-      r.steps.push_back(fmt::format("{} {} -> {}", space.featureName(c.feature), before, c.value));
-      spdlog::info("polish: {}: sample MAPE {:.2f}% -> {:.2f}%", r.steps.back(), 100 * r.sampleMape,
-                   100 * next.error.mape);
-      refused.erase({c.feature, c.value});
-      refused.insert({c.feature, before});  // no stepping straight back
-      features = std::move(trial);
-      current = std::move(table);
-      now = std::move(next);
-      r.sampleMape = now.error.mape;
-      r.curve.push_back({{"evaluation", r.evaluations}, {"sample_mape", r.sampleMape}});
-      ++kept;
-    }
-    if (kept > 0) {
-      passEnds.emplace_back(current, r.steps.size());
-    } else {
-      if (tried == 0) break;  // every step the gradient names was tried
-      width *= 2;             // look further down the ranking
-    }
-  }
-  progress.finish();
-  spdlog::info("polish: {} steps kept of {} tables in {} passes; sample MAPE {:.2f}% -> {:.2f}%", r.steps.size(),
-               r.evaluations - 1, r.passes, 100 * r.startSampleMape, 100 * r.sampleMape);
-  chooseOnValidation(passEnds, start, validation, s, threads, r);
+  r.steps = d.steps;
+  r.evaluations = results.evaluations();
+  r.passes = d.passes;
+  r.simulations = r.evaluations * sample.size();
+  r.startSampleMape = d.startMape;
+  r.sampleMape = d.mape;
+  r.curve = d.curve;
+  chooseOnValidation(d, start, validation, s, threads, r);
   r.seconds = std::chrono::duration<double>(Clock::now() - clockStart).count();
   return r;
 }

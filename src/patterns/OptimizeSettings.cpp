@@ -63,7 +63,7 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::
   for (const std::string &m : s.blackboxMethods)
     if (!isBlackBoxMethod(m))
       throw r.error(hasSingle ? "blackbox_method" : "blackbox_methods",
-                    "'" + m + "' is neither 'ensemble' nor an NLopt algorithm (e.g. GN_ESCH, LN_SBPLX, GN_CRS2_LM)");
+                    "'" + m + "' is neither 'ensemble', 'coordinate' nor an NLopt algorithm (e.g. GN_ESCH, LN_SBPLX, GN_CRS2_LM)");
   if (s.ensembleTechniques.empty()) s.ensembleTechniques = defaultEnsemble();
   if (s.roundL1 < 0) s.roundL1 = s.l1;
   for (const std::string &t : s.ensembleTechniques)

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/patterns/TableTuning.h"
 
 namespace surrogate::patterns {
@@ -35,20 +37,23 @@ double SearchResults::evaluate(const std::vector<float> &values, const std::stri
   std::string key = table.toJson().dump();
   if (auto it = Seen.find(key); it != Seen.end()) {
     ++Lookups;
-    return it->second;
+    Last = &it->second.cycles;
+    return it->second.error;
   }
   if (Evaluations >= MaxEvaluations) throw BudgetExhausted();
   ++Evaluations;
-  double error;
+  Outcome run{1e3, {}};  // a table llvm-mca refuses counts as 1000% error, so no search keeps it
   try {
-    error = mcaMapeUnder(table, Blocks, Threads, "black-box candidate");
+    auto sti = mca::TunedSubtarget::create(table, "black-box candidate");
+    run.cycles = mca::simulateCycles(*sti, Blocks, Threads);
+    run.error = mapeAgainstMeasured(run.cycles, Blocks);
   } catch (const std::exception &e) {
-    // A table llvm-mca refuses counts as 1000% error, so no search keeps it.
     spdlog::debug("black-box candidate {} rejected: {}", Evaluations, e.what());
     ++Rejected;
-    error = 1e3;
+    run.cycles.clear();
   }
-  Seen.emplace(std::move(key), error);
+  double error = run.error;
+  Last = &Seen.emplace(std::move(key), std::move(run)).first->second.cycles;
   if (error < BestError) {
     BestError = error;
     Best = values;

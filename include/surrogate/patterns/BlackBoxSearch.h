@@ -2,7 +2,8 @@
 // The black-box baselines of `optimize`, over the same free table features
 // as the gradient side, each evaluation being llvm-mca under the candidate
 // table on a fixed subset of measured blocks (SearchResults): the
-// OpenTuner-class ensemble (EnsembleSearch), or one NLopt method alone.
+// OpenTuner-class ensemble (EnsembleSearch), one NLopt method alone, or
+// residual-ranked coordinate descent (CoordinatePolish).
 
 #include <cstddef>
 #include <cstdint>
@@ -19,6 +20,9 @@ namespace surrogate::patterns {
 
 /// The method name of the ensemble in pattern.blackbox_methods.
 constexpr const char *kEnsembleMethod = "ensemble";
+/// Greedy coordinate descent from LLVM's table ranked by llvm-mca's residuals
+/// (CoordinatePolish.h): the polish's descent without the surrogate.
+constexpr const char *kCoordinateMethod = "coordinate";
 
 struct BlackBoxResult {
   std::string method;  ///< "ensemble", or an NLopt algorithm name without the NLOPT_ prefix
@@ -44,7 +48,7 @@ BlackBoxResult runBlackBox(const model::ParamVector &space, const std::vector<bl
                            const std::string &method, std::size_t maxEvaluations, unsigned threads,
                            std::uint64_t seed, const std::vector<std::string> &ensemble);
 
-/// Whether `method` is the ensemble or an NLopt algorithm name.
+/// Whether `method` is the ensemble, coordinate descent or an NLopt algorithm name.
 bool isBlackBoxMethod(const std::string &method);
 
 } // namespace surrogate::patterns

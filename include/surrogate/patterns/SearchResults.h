@@ -50,6 +50,9 @@ public:
   double bestError() const { return BestError; }
   const std::vector<float> &best() const { return Best; }
   const nlohmann::json &curve() const { return Curve; }
+  /// llvm-mca's cycles per block of the table last evaluated or looked up
+  /// (empty when llvm-mca refused it).
+  const std::vector<double> &lastCycles() const { return *Last; }
   /// (evaluation, features) wherever the best so far improved, the default first.
   const std::vector<std::pair<std::size_t, std::vector<float>>> &improvements() const { return Improvements; }
   void finish() { Progress.finish(); }
@@ -60,7 +63,13 @@ private:
   unsigned Threads;
   std::size_t MaxEvaluations;
   std::vector<std::size_t> FreeIndex;
-  std::unordered_map<std::string, double> Seen;  ///< table (as JSON text) -> error
+  struct Outcome {
+    double error;
+    std::vector<double> cycles;
+  };
+  std::unordered_map<std::string, Outcome> Seen;  ///< table (as JSON text) -> its run
+  const std::vector<double> *Last = &NoCycles;
+  const std::vector<double> NoCycles;
   std::size_t Evaluations = 0, Lookups = 0, Rejected = 0;
   double BestError = std::numeric_limits<double>::infinity();
   std::vector<float> Best;
