@@ -213,6 +213,12 @@ TEST(OptimizePattern, BadSettingsAreNamed) {
   EXPECT_NE(r.err.find("d.json: 'pattern.ensemble_techniques': 'nosuch' is not a technique"), std::string::npos)
       << r.err;
 
+  config = tinyConfig(dir / "missing.csv");
+  config["pattern"]["polish_blocks"] = 0;
+  r = test::runSurrogate("optimize --config " + dir.file("e.json", config.dump()) + " -o " + (dir / "run"));
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("e.json: 'pattern.polish_blocks'"), std::string::npos) << r.err;
+
   config = tinyConfig("");
   r = test::runSurrogate("optimize --config " + dir.file("c.json", config.dump()) + " -o " + (dir / "run"));
   EXPECT_NE(r.exitCode, 0);
@@ -252,7 +258,7 @@ TEST(ParamVector, DefaultsMapBackUnchangedAndEditsLand) {
 
 TEST(OptimizePattern, ShippedConfigsParse) {
   for (const char *name : {"optimize.quick.json", "optimize.full.json", "optimize.trust.json", "optimize.difftune.json",
-                           "optimize.weak-l1.json"}) {
+                           "optimize.weak-l1.json", "optimize.polish.json"}) {
     patterns::PatternConfig c = patterns::PatternConfig::load(std::string(SURROGATE_SOURCE_DIR) + "/configs/" + name);
     EXPECT_NO_THROW(patterns::OptimizeSettings::fromJson(c.pattern)) << name;
     EXPECT_NO_THROW(model::ModelConfig::fromJson(c.model)) << name;

@@ -388,7 +388,8 @@ BlackBoxPhase searchBlackBox(const PatternConfig &config, const OptimizeSettings
   std::vector<block::BasicBlock> subset =
       trainSample(tuning.blocks, settings.blackboxBlocks, config.seed ^ 0x9e3779b97f4a7c15ULL);
   // The same budget of llvm-mca runs as the surrogate's side spent: its
-  // dataset, the anchor at the default table, and choosing the checkpoint.
+  // dataset, the anchor at the default table, choosing the checkpoint, and
+  // the pruning, rounds and polish that ran.
   p.datasetSimulations = dataset.simulations;
   p.anchorSimulations = tuning.anchorSimulations;
   p.choiceSimulations = tuning.choice.simulations;

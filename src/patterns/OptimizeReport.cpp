@@ -13,6 +13,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The first `n` of `lines`, one per line, or `none` when there are none.
+std::string firstLines(const std::vector<std::string> &lines, std::size_t n, const char *none) {
+  if (lines.empty()) return none;
+  std::vector<std::string> shown(lines.begin(), lines.begin() + std::min(lines.size(), n));
+  return fmt::format("{}", fmt::join(shown, "\n"));
+}
+
 constexpr const char *kSurrogateTarget = "llvm-mca Total Cycles for 100 iterations under each example's sampled table";
 
 std::string errorCell(const nlohmann::json &s) {
@@ -238,8 +245,7 @@ std::string OptimizeReport::markdown() const {
   const std::vector<std::string> &changes = tuning.changes;
   md.paragraph(fmt::format("What the tuned table changes ({} of {} shown; all in optimize_report.json):",
                            std::min(changes.size(), kShownChanges), changes.size()));
-  std::vector<std::string> shown(changes.begin(), changes.begin() + std::min(changes.size(), kShownChanges));
-  md.code(shown.empty() ? "(none: LLVM's table was kept)" : fmt::format("{}", fmt::join(shown, "\n")));
+  md.code(firstLines(changes, kShownChanges, "(none: LLVM's table was kept)"));
   if (tuning.pruning) {
     const PruneResult &pr = *tuning.pruning;
     md.heading(2, "Pruning");
@@ -287,9 +293,9 @@ std::string OptimizeReport::markdown() const {
         percent(po.sampleMape), percent(po.startValidationMape), percent(po.validationMape),
         percent(po.validationMedianApe),
         po.kept ? fmt::format("kept with its first {} steps", po.keptSteps) : "not kept"));
-    constexpr std::size_t kShownSteps = 40;
-    std::vector<std::string> shown(po.steps.begin(), po.steps.begin() + std::min(po.steps.size(), kShownSteps));
-    md.code(shown.empty() ? "(no step kept)" : fmt::format("{}", fmt::join(shown, "\n")));
+    md.paragraph(fmt::format("The steps kept, in order ({} of {} shown; all in polish.json):",
+                             std::min(po.steps.size(), kShownChanges), po.steps.size()));
+    md.code(firstLines(po.steps, kShownChanges, "(no step kept)"));
   }
   md.heading(2, "Where the error went");
   md.paragraph("Test blocks grouped by what they contain (a block can be in several groups), llvm-mca's error "
