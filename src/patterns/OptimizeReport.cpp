@@ -156,7 +156,7 @@ nlohmann::json OptimizeReport::groupsJson() const {
 }
 
 nlohmann::json OptimizeReport::toJson() const {
-  return {{"pattern", "optimize"},
+  nlohmann::json j = {{"pattern", "optimize"},
           {"run_dir", runDir},
           {"cpu", config.cpu},
           {"config", config.toJson()},
@@ -172,7 +172,6 @@ nlohmann::json OptimizeReport::toJson() const {
           {"tuning", tuningJson()},
           {"test_error_by_group", groupsJson()},
           {"rounds", roundsJson()},
-          {"polish", polish.result ? polish.result->toJson() : nlohmann::json()},
           {"blackbox", blackbox.toJson()},
           {"design", design().toJson()},
           {"training", trainingJson()},
@@ -185,6 +184,8 @@ nlohmann::json OptimizeReport::toJson() const {
             {"tuned_table_parameters", tuning.tuned.parameterCount()}}},
           {"phase_seconds", phaseSeconds},
           {"wall_seconds", wallSeconds}};
+  if (polish.result) j["polish"] = polish.result->toJson();
+  return j;
 }
 
 std::string OptimizeReport::markdown() const {
