@@ -198,7 +198,8 @@ TEST(CompilePattern, ParamsTableIsWhatTheSurrogateMimics) {
   EXPECT_EQ(same.exitCode, 0) << same.err;
 }
 
-// tools/tuned-prior.sh: optimize, compile under the tuned table, adapt from it, in one command, at tiny scale.
+// tools/tuned-prior.sh: optimize (its config given by --optimize), compile under the tuned table, adapt from
+// it, in one command, at tiny scale.
 TEST(TunedPrior, ScriptComposesOptimizeCompileAndAdapt) {
   SKIP_WITHOUT_BHIVE();
   test::TempDir dir;
@@ -211,18 +212,21 @@ TEST(TunedPrior, ScriptComposesOptimizeCompileAndAdapt) {
                          {"training", {{"batch_size", 32}, {"max_epochs", 1}, {"patience", 1}}}};
   nlohmann::json optimize = base, compile = base, adapt = base;
   optimize["pattern"] = {{"params_samples", 4}, {"tables_per_block", 2}, {"perturb_probability", 0.3},
-                         {"steps", 4},          {"batch_size", 32},      {"blackbox_blocks", 20}};
+                         {"steps", 4},          {"batch_size", 32},      {"blackbox_blocks", 20},
+                         {"polish_evaluations", 3}, {"polish_blocks", 20}};
   compile["pattern"] = {{"deploy_blocks", 40}};
   adapt["pattern"] = {{"fractions", {1.0}}};
-  dir.file("optimize.tiny.json", optimize.dump());
+  std::string optimizeConfig = dir.file("optimize-polish.json", optimize.dump());  // through --optimize
   dir.file("compile.tiny.json", compile.dump());
   dir.file("adapt.tiny.json", adapt.dump());
   std::string out = dir / "recipe";
   std::string cmd = std::string(SURROGATE_SOURCE_DIR) + "/tools/tuned-prior.sh --mcpu haswell --measured " + measured +
-                    " -o " + out + " --scale tiny --configs " + dir.path.string() + " --surrogate " + SURROGATE_BINARY +
+                    " -o " + out + " --scale tiny --configs " + dir.path.string() + " --optimize " + optimizeConfig +
+                    " --surrogate " + SURROGATE_BINARY +
                     " >" + (dir / "recipe.log") + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << test::headLines(dir / "recipe.log", 400);
   std::string table = out + "/optimize/tuned-params.json";
+  EXPECT_TRUE(readJson(out + "/optimize/optimize_report.json").contains("polish"));  // the --optimize config ran
   EXPECT_EQ(readJson(out + "/compile/compile_report.json")["training"]["llvm_mca_params"], table);
   EXPECT_EQ(readJson(out + "/adapt/adapt_report.json")["from"], out + "/compile");
   EXPECT_TRUE(std::filesystem::exists(out + "/adapt/best.pt"));
