@@ -108,6 +108,7 @@ TEST(OptimizePattern, TinyRunEndToEnd) {
   EXPECT_EQ(polish["kept"].get<bool>(), polish["llvm_mca_validation_mape_after"].get<double>() <
                                             polish["llvm_mca_validation_mape_before"].get<double>());
   EXPECT_EQ(readJson(run + "/polish.json"), polish);
+  EXPECT_NE(test::headLines(run + "/optimize_report.md", 400).find("## Polish with llvm-mca"), std::string::npos);
   EXPECT_FALSE(report["test_error_by_group"].empty());
   EXPECT_EQ(report["test_error_by_group"][0]["group"], "all");
   // The baseline is the ensemble; ESCH alone is a further row, with the same budget.

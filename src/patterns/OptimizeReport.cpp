@@ -188,6 +188,27 @@ nlohmann::json OptimizeReport::toJson() const {
   return j;
 }
 
+// The polish's paragraph and its steps.
+void OptimizeReport::writePolishSection(MarkdownReport &md) const {
+  constexpr std::size_t kShownSteps = 40;
+  const PolishResult &po = *polish.result;
+  md.heading(2, "Polish with llvm-mca");
+  md.paragraph(fmt::format(
+      "Then one value at a time: the surrogate's gradient at the current table (anchored to llvm-mca's cycles "
+      "there) ranks the values and says which way to step each by one; a step is kept when the real llvm-mca's "
+      "MAPE on a fixed seeded sample of {} train blocks falls. {} tables run ({} passes, {} simulations with the "
+      "validation checks, in the budget), {} steps kept; sample MAPE {} -> {}. The table at the end of each pass "
+      "is scored on the validation blocks and the best kept if it improves: validation MAPE {} -> {} (median "
+      "APE {}), {}.",
+      polish.sampleBlocks, po.evaluations, po.passes, po.simulations, po.steps.size(), percent(po.startSampleMape),
+      percent(po.sampleMape), percent(po.startValidationMape), percent(po.validationMape),
+      percent(po.validationMedianApe),
+      po.kept ? fmt::format("kept with its first {} steps", po.keptSteps) : "not kept"));
+  md.paragraph(fmt::format("The steps kept, in order ({} of {} shown; all in polish.json):",
+                           std::min(po.steps.size(), kShownSteps), po.steps.size()));
+  md.code(firstLines(po.steps, kShownSteps, "(no step kept)"));
+}
+
 std::string OptimizeReport::markdown() const {
   const nlohmann::json &test = evaluation.test.summary, &train = evaluation.train.summary;
   const model::ParamVector &space = *tuning.space;
@@ -280,24 +301,7 @@ std::string OptimizeReport::markdown() const {
               "entries changed"},
              roundRows);
   }
-  if (polish.result) {
-    const PolishResult &po = *polish.result;
-    md.heading(2, "Polish with llvm-mca");
-    md.paragraph(fmt::format(
-        "Then one value at a time: the surrogate's gradient at the current table (anchored to llvm-mca's cycles "
-        "there) ranks the values and says which way to step each by one; a step is kept when the real llvm-mca's "
-        "MAPE on a fixed seeded sample of {} train blocks falls. {} tables run ({} passes, {} simulations with the "
-        "validation checks, in the budget), {} steps kept; sample MAPE {} -> {}. The table at the end of each pass "
-        "is scored on the validation blocks and the best kept if it improves: validation MAPE {} -> {} (median "
-        "APE {}), {}.",
-        polish.sampleBlocks, po.evaluations, po.passes, po.simulations, po.steps.size(), percent(po.startSampleMape),
-        percent(po.sampleMape), percent(po.startValidationMape), percent(po.validationMape),
-        percent(po.validationMedianApe),
-        po.kept ? fmt::format("kept with its first {} steps", po.keptSteps) : "not kept"));
-    md.paragraph(fmt::format("The steps kept, in order ({} of {} shown; all in polish.json):",
-                             std::min(po.steps.size(), kShownChanges), po.steps.size()));
-    md.code(firstLines(po.steps, kShownChanges, "(no step kept)"));
-  }
+  if (polish.result) writePolishSection(md);
   md.heading(2, "Where the error went");
   md.paragraph("Test blocks grouped by what they contain (a block can be in several groups), llvm-mca's error "
                "under each table, and the changed table entries the group's blocks use most (blocks using each). "

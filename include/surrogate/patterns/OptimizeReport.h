@@ -151,6 +151,7 @@ struct OptimizeReport {
 private:
   DesignSection design() const;
   void drawSearchCurve(const std::string &png) const;
+  void writePolishSection(MarkdownReport &md) const;
   nlohmann::json trainingJson() const;
   nlohmann::json tuningJson() const;
   nlohmann::json groupsJson() const;
