@@ -63,8 +63,6 @@ std::optional<std::size_t> latencySibling(std::size_t feature, const model::Para
   return std::nullopt;
 }
 
-std::string keyOf(const mca::ParamTable &table) { return table.toJson().dump(); }
-
 // Of the passes' tables (at most kMaxScored, spread evenly, the last
 // always), the one of lowest validation MAPE within the median cap.
 void chooseOnValidation(const Descent &d, const mca::ParamTable &start,
@@ -140,7 +138,6 @@ Descent coordinateDescent(const std::vector<float> &start, SearchResults &result
   const model::ParamVector &space = results.space();
   Descent d;
   d.features = start;
-  mca::ParamTable current = space.toTable(start);
   try {
     d.startMape = d.mape = results.evaluate(start, "start");
   } catch (const BudgetExhausted &) {
@@ -148,8 +145,8 @@ Descent coordinateDescent(const std::vector<float> &start, SearchResults &result
   }
   std::vector<double> cycles = results.lastCycles();
   d.curve.push_back({{"evaluation", results.evaluations()}, {"sample_mape", d.mape}});
+  mca::ParamTable current = space.toTable(start);
   std::set<std::pair<std::size_t, long>> refused;  // (feature, value) steps that did not help
-  std::set<std::string> seen = {keyOf(current)};   // tables run or lying on the path
   std::size_t width = candidates;
   while (results.remaining() > 0 && !cycles.empty()) {
     std::vector<Candidate> ranked = rankSteps(rank(current, cycles), d.features, space, refused);
@@ -159,29 +156,26 @@ Descent coordinateDescent(const std::vector<float> &start, SearchResults &result
       if (tried == width || results.remaining() == 0) break;
       std::vector<float> trial = d.features;
       trial[c.feature] = TableFeatures::toFeature(static_cast<double>(c.value));
-      mca::ParamTable table = space.toTable(trial);
-      std::string key = keyOf(table);
-      auto sibling = latencySibling(c.feature, space);
-      if (seen.count(key) && sibling) {
+      // A table already run (the current one among them) is not run again.
+      std::optional<double> error = results.evaluateIfNew(trial, "coordinate step");
+      if (auto sibling = latencySibling(c.feature, space); !error && sibling) {
         trial[*sibling] = trial[c.feature];
-        table = space.toTable(trial);
-        key = keyOf(table);
+        error = results.evaluateIfNew(trial, "coordinate step");
       }
       refused.insert({c.feature, c.value});  // taken out again below if kept
-      if (!seen.insert(key).second) continue;  // a table already run, or the current one
+      if (!error) continue;
       ++tried;
-      double error = results.evaluate(trial, "coordinate step");
-      if (error >= d.mape - kMinGain) continue;
+      if (*error >= d.mape - kMinGain) continue;
       long before = std::lround(TableFeatures::toRaw(d.features[c.feature]));
       d.steps.push_back(fmt::format("{} {} -> {}", space.featureName(c.feature), before, c.value));
       spdlog::info("coordinate descent: {}: sample MAPE {:.2f}% -> {:.2f}%", d.steps.back(), 100 * d.mape,
-                   100 * error);
+                   100 * *error);
       refused.erase({c.feature, c.value});
       refused.insert({c.feature, before});  // no stepping straight back
       d.features = std::move(trial);
-      current = std::move(table);
+      current = space.toTable(d.features);
       cycles = results.lastCycles();
-      d.mape = error;
+      d.mape = *error;
       d.curve.push_back({{"evaluation", results.evaluations()}, {"sample_mape", d.mape}});
       ++kept;
     }

@@ -37,23 +37,37 @@ double SearchResults::evaluate(const std::vector<float> &values, const std::stri
   std::string key = table.toJson().dump();
   if (auto it = Seen.find(key); it != Seen.end()) {
     ++Lookups;
-    Last = &it->second.cycles;
-    return it->second.error;
+    if (&it->first != LastRun) {  // the cycles held are another table's
+      LastCycles.clear();
+      LastRun = nullptr;
+    }
+    return it->second;
   }
+  return run(table, std::move(key), values, source);
+}
+
+std::optional<double> SearchResults::evaluateIfNew(const std::vector<float> &values, const std::string &source) {
+  mca::ParamTable table = Space.toTable(values);
+  std::string key = table.toJson().dump();
+  if (Seen.count(key)) return std::nullopt;
+  return run(table, std::move(key), values, source);
+}
+
+double SearchResults::run(const mca::ParamTable &table, std::string key, const std::vector<float> &values,
+                          const std::string &source) {
   if (Evaluations >= MaxEvaluations) throw BudgetExhausted();
   ++Evaluations;
-  Outcome run{1e3, {}};  // a table llvm-mca refuses counts as 1000% error, so no search keeps it
+  double error = 1e3;  // a table llvm-mca refuses counts as 1000% error, so no search keeps it
   try {
     auto sti = mca::TunedSubtarget::create(table, "black-box candidate");
-    run.cycles = mca::simulateCycles(*sti, Blocks, Threads);
-    run.error = mapeAgainstMeasured(run.cycles, Blocks);
+    LastCycles = mca::simulateCycles(*sti, Blocks, Threads);
+    error = mapeAgainstMeasured(LastCycles, Blocks);
   } catch (const std::exception &e) {
     spdlog::debug("black-box candidate {} rejected: {}", Evaluations, e.what());
     ++Rejected;
-    run.cycles.clear();
+    LastCycles.clear();
   }
-  double error = run.error;
-  Last = &Seen.emplace(std::move(key), std::move(run)).first->second.cycles;
+  LastRun = &Seen.emplace(std::move(key), error).first->first;
   if (error < BestError) {
     BestError = error;
     Best = values;

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -37,6 +38,9 @@ public:
   double evaluate(const std::vector<float> &values, const std::string &source = "");
   /// The same for the free features only (what the optimizers see).
   double evaluateFree(const std::vector<double> &freeValues, const std::string &source = "");
+  /// The error of a table not run yet; nothing (and no lookup counted)
+  /// when the store already has it.
+  std::optional<double> evaluateIfNew(const std::vector<float> &values, const std::string &source = "");
 
   const model::ParamVector &space() const { return Space; }
   const std::vector<std::size_t> &freeIndex() const { return FreeIndex; }
@@ -50,26 +54,28 @@ public:
   double bestError() const { return BestError; }
   const std::vector<float> &best() const { return Best; }
   const nlohmann::json &curve() const { return Curve; }
-  /// llvm-mca's cycles per block of the table last evaluated or looked up
-  /// (empty when llvm-mca refused it).
-  const std::vector<double> &lastCycles() const { return *Last; }
+  /// llvm-mca's cycles per block of the table last evaluated or looked up,
+  /// when that is the table llvm-mca ran last; empty otherwise, or when
+  /// llvm-mca refused it. (Only the last run's are kept: a store of every
+  /// run's cycles would grow with evaluations x blocks.)
+  const std::vector<double> &lastCycles() const { return LastCycles; }
   /// (evaluation, features) wherever the best so far improved, the default first.
   const std::vector<std::pair<std::size_t, std::vector<float>>> &improvements() const { return Improvements; }
   void finish() { Progress.finish(); }
 
 private:
+  /// llvm-mca on `table` (not in the store), recorded under `key`.
+  double run(const mca::ParamTable &table, std::string key, const std::vector<float> &values,
+             const std::string &source);
+
   const model::ParamVector &Space;
   const std::vector<block::BasicBlock> &Blocks;
   unsigned Threads;
   std::size_t MaxEvaluations;
   std::vector<std::size_t> FreeIndex;
-  struct Outcome {
-    double error;
-    std::vector<double> cycles;
-  };
-  std::unordered_map<std::string, Outcome> Seen;  ///< table (as JSON text) -> its run
-  const std::vector<double> *Last = &NoCycles;
-  const std::vector<double> NoCycles;
+  std::unordered_map<std::string, double> Seen;  ///< table (as JSON text) -> error
+  std::vector<double> LastCycles;
+  const std::string *LastRun = nullptr;  ///< the key in Seen of the table LastCycles belong to
   std::size_t Evaluations = 0, Lookups = 0, Rejected = 0;
   double BestError = std::numeric_limits<double>::infinity();
   std::vector<float> Best;
