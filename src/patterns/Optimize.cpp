@@ -167,6 +167,19 @@ void writeTunedTable(const mca::ParamTable &tuned, const fs::path &runDir) {
   support::writeFileAtomically((runDir / "tuned-params.td").string(), mca::writeTableGen(tuned, td));
 }
 
+double keptValidationMape(const SurrogateTuning &t, const CheckpointChoice &c) {
+  return t.curve[c.index]["llvm_mca_validation_mape"].get<double>();
+}
+
+// `table`, under which llvm-mca's validation MAPE is `validationMape`,
+// becomes the tuned table: its changes listed, its files written.
+void keepTuned(TuningPhase &tuning, mca::ParamTable table, double validationMape, const fs::path &runDir) {
+  tuning.tuned = std::move(table);
+  tuning.validationMape = validationMape;
+  tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
+  writeTunedTable(tuning.tuned, runDir);
+}
+
 TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &settings, const DatasetPhase &dataset,
                       const SurrogatePhase &surrogateRun, const llvm::MCSubtargetInfo &defaultSti,
                       const fs::path &runDir) {
@@ -186,7 +199,7 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
                space.freeCount(), space.opcodes().size());
   torch::set_num_threads(1);
   // llvm-mca at the default table anchors the surrogate's predictions.
-  const std::vector<block::BasicBlock> &selection = blocks.validation.empty() ? blocks.train : blocks.validation;
+  const std::vector<block::BasicBlock> &selection = blocks.selection();
   p.trainDefault = mca::simulateCycles(defaultSti, blocks.train, config.threads);
   std::vector<double> validationDefault = mca::simulateCycles(defaultSti, blocks.validation, config.threads);
   // Unanchored, the surrogate side needs llvm-mca at the default table only
@@ -209,14 +222,12 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
   // pruning may put back exactly the change that raised the median.
   p.choice.index =
       pickCheckpoint(p.tuning, settings.prune ? std::numeric_limits<double>::infinity() : p.maxMedianApe);
-  p.validationMape = p.tuning.curve[p.choice.index]["llvm_mca_validation_mape"].get<double>();
   p.keptStep = p.tuning.steps[p.choice.index];
-  p.tuned = space.toTable(p.tuning.checkpoints[p.choice.index], &p.mapping);
+  keepTuned(p, space.toTable(p.tuning.checkpoints[p.choice.index], &p.mapping), keptValidationMape(p.tuning, p.choice),
+            runDir);
   // What the surrogate predicts for the table as written (rounded, mapped
   // back), against what it predicted for the continuous values kept.
   p.writtenTableSurrogateMape = surrogate.mapeAll(torch::tensor(model::ParamVector(p.tuned, space.opcodes()).initial()));
-  p.changes = lines(mca::diffTables(space.defaults(), p.tuned));
-  writeTunedTable(p.tuned, runDir);
   spdlog::info("tuned table (step {}): {} entries changed; surrogate train MAPE {} -> {} ({} for the table as "
                "written)", p.keptStep, p.mapping.changedParameters,
                percent(p.tuning.curve.front()["surrogate_train_mape"].get<double>()),
@@ -227,32 +238,24 @@ TuningPhase tuneTable(const PatternConfig &config, const OptimizeSettings &setti
 
 // --- pruning ---
 
-double keptValidationMape(const SurrogateTuning &t, const CheckpointChoice &c) {
-  return t.curve[c.index]["llvm_mca_validation_mape"].get<double>();
-}
-
 void pruneTuned(const PatternConfig &config, const OptimizeSettings &s, TuningPhase &tuning, const fs::path &runDir) {
   if (!s.prune) return;
-  const std::vector<block::BasicBlock> &selection =
-      tuning.blocks.validation.empty() ? tuning.blocks.train : tuning.blocks.validation;
+  const std::vector<block::BasicBlock> &selection = tuning.blocks.selection();
   spdlog::info("pruning: the tuned table's changes ({} values), each entry put back to LLVM's value on its own, "
                "on {} validation blocks",
                tuning.changes.size(), selection.size());
   tuning.pruning = pruneChanges(tuning.tuned, tuning.space->defaults(), selection, config.threads);
   if (tuning.pruning->medianApe <= tuning.maxMedianApe) {
-    tuning.tuned = tuning.pruning->table;
-    tuning.validationMape = tuning.pruning->mape;
+    keepTuned(tuning, tuning.pruning->table, tuning.pruning->mape, runDir);
   } else {  // the best checkpoint that keeps the cap, unpruned
     tuning.pruning->overMedianCap = true;
     tuning.choice.index = pickCheckpoint(tuning.tuning, tuning.maxMedianApe);
     tuning.keptStep = tuning.tuning.steps[tuning.choice.index];
-    tuning.tuned = tuning.space->toTable(tuning.tuning.checkpoints[tuning.choice.index], &tuning.mapping);
-    tuning.validationMape = keptValidationMape(tuning.tuning, tuning.choice);
+    keepTuned(tuning, tuning.space->toTable(tuning.tuning.checkpoints[tuning.choice.index], &tuning.mapping),
+              keptValidationMape(tuning.tuning, tuning.choice), runDir);
     spdlog::warn("pruning: the pruned table's validation median APE {} is above the cap {}; kept the checkpoint of "
                  "step {} instead", percent(tuning.pruning->medianApe), percent(tuning.maxMedianApe), tuning.keptStep);
   }
-  tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
-  writeTunedTable(tuning.tuned, runDir);
 }
 
 // --- trust-region rounds ---
@@ -300,7 +303,7 @@ RoundResult runRound(const PatternConfig &config, const OptimizeSettings &s, con
   OptimizeSettings inRegion = s;
   inRegion.l1 = s.roundL1;
   SurrogateTuning t = tuneWithSurrogate(trainSurrogate, validationSurrogate, space, inRegion, config.seed + r);
-  const std::vector<block::BasicBlock> &selection = blocks.validation.empty() ? blocks.train : blocks.validation;
+  const std::vector<block::BasicBlock> &selection = blocks.selection();
   CheckpointChoice choice;
   choice.simulations = scoreCheckpoints(t, space, selection, config.threads);
   choice.index = pickCheckpoint(t, tuning.maxMedianApe);
@@ -335,11 +338,7 @@ RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettin
       centerError = p.rounds.back().bestValidationMape;
     }
   }
-  // The tuned table is now the last kept round's.
-  tuning.tuned = center;
-  tuning.validationMape = centerError;
-  tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
-  writeTunedTable(tuning.tuned, runDir);
+  keepTuned(tuning, std::move(center), centerError, runDir);  // the last kept round's
   return p;
 }
 
@@ -367,17 +366,10 @@ PolishPhase polishTuned(const PatternConfig &config, const OptimizeSettings &s, 
   ps.evaluations = s.polishEvaluations;
   ps.candidates = s.polishCandidates;
   ps.maxMedianApe = tuning.maxMedianApe;
-  const std::vector<block::BasicBlock> &validation =
-      tuning.blocks.validation.empty() ? tuning.blocks.train : tuning.blocks.validation;
-  p.result = polishTable(tuning.tuned, *tuning.space, sample, validation,
+  p.result = polishTable(tuning.tuned, *tuning.space, sample, tuning.blocks.selection(),
                          surrogateGradient(ranker, *tuning.space, sample), ps, config.threads);
   support::writeFileAtomically((runDir / "polish.json").string(), p.result->toJson().dump(2) + "\n");
-  if (p.result->kept) {
-    tuning.tuned = p.result->table;
-    tuning.validationMape = p.result->validationMape;
-    tuning.changes = lines(mca::diffTables(tuning.space->defaults(), tuning.tuned));
-    writeTunedTable(tuning.tuned, runDir);
-  }
+  if (p.result->kept) keepTuned(tuning, p.result->table, p.result->validationMape, runDir);
   return p;
 }
 

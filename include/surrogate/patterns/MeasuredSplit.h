@@ -16,6 +16,9 @@ namespace surrogate::patterns {
 struct MeasuredBlocks {
   std::vector<block::BasicBlock> train, validation, test;  ///< decoded, measured > 0
   std::size_t problems = 0;  ///< rows left out (each reported on stderr)
+
+  /// The blocks tables are chosen on: validation, or train when the split has none.
+  const std::vector<block::BasicBlock> &selection() const { return validation.empty() ? train : validation; }
 };
 
 /// Reads `path`; a row that does not decode or has no positive measurement is reported and left out.
