@@ -11,13 +11,14 @@
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Errors.h"
+#include "surrogate/support/SeededShuffle.h"
 
 namespace surrogate::patterns {
 
 namespace fs = std::filesystem;
 
 // A seeded sample of the measured file's rows, in file order, so a quick run
-// sees a few thousand blocks of a large file. Portable: no std::shuffle.
+// sees a few thousand blocks of a large file.
 std::string sampleMeasured(const std::string &measured, std::size_t count, std::uint64_t seed, const fs::path &runDir) {
   fs::path out = runDir / "measured.csv";
   std::ifstream in(measured);
@@ -36,8 +37,7 @@ std::string sampleMeasured(const std::string &measured, std::size_t count, std::
   std::vector<std::size_t> order(lines.size());
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(seed);
-  for (std::size_t i = order.size(); i > 1; --i)
-    std::swap(order[i - 1], order[rng() % i]);
+  support::seededShuffle(order, rng);
   order.resize(std::min(count, order.size()));
   std::sort(order.begin(), order.end());
   std::string text = header.empty() ? "" : header + "\n";

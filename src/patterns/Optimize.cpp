@@ -27,6 +27,7 @@
 #include "surrogate/patterns/OptimizeReport.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/DirLock.h"
+#include "surrogate/support/SeededShuffle.h"
 
 namespace surrogate::patterns {
 
@@ -346,7 +347,7 @@ RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettin
 std::vector<block::BasicBlock> trainSample(const MeasuredBlocks &blocks, std::size_t n, std::uint64_t seed) {
   std::vector<block::BasicBlock> subset = blocks.train;
   std::mt19937_64 rng(seed);
-  for (std::size_t i = subset.size(); i > 1; --i) std::swap(subset[i - 1], subset[rng() % i]);
+  support::seededShuffle(subset, rng);
   subset.resize(std::min(subset.size(), n));
   return subset;
 }

@@ -13,6 +13,7 @@
 #include "surrogate/mca/BatchRunner.h"
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/support/Progress.h"
+#include "surrogate/support/SeededShuffle.h"
 
 namespace surrogate::patterns {
 
@@ -56,7 +57,7 @@ SurrogateTuning tuneWithSurrogate(model::FrozenSurrogate &surrogate, model::Froz
     if (step % every == 0)
       checkpoint(step);
     if (position + s.batchSize > order.size()) {  // a new seeded pass over the train blocks
-      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      support::seededShuffle(order, rng);
       position = 0;
     }
     std::vector<std::size_t> batch(order.begin() + position,
