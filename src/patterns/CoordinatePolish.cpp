@@ -15,6 +15,7 @@
 #include "surrogate/model/FrozenSurrogate.h"
 #include "surrogate/model/TableFeatures.h"
 #include "surrogate/patterns/TableTuning.h"
+#include "surrogate/support/EvenlySpread.h"
 
 namespace surrogate::patterns {
 
@@ -74,10 +75,8 @@ void chooseOnValidation(const Descent &d, const mca::ParamTable &start,
   r.simulations += validation.size();
   r.startValidationMape = r.validationMape = startError.mape;
   r.validationMedianApe = startError.medianApe;
-  const auto &ends = d.passEnds;
-  std::size_t n = std::min(ends.size(), kMaxScored);
-  for (std::size_t k = 0; k < n; ++k) {
-    const auto &[table, steps] = ends[n == ends.size() ? k : k * (ends.size() - 1) / (n - 1)];
+  for (std::size_t i : support::evenlySpread(d.passEnds.size(), kMaxScored)) {
+    const auto &[table, steps] = d.passEnds[i];
     MeasuredError e = mcaErrorUnder(table, validation, threads, "polished table");
     r.simulations += validation.size();
     spdlog::info("polish: the table after {} steps on validation: MAPE {:.2f}% (median APE {:.2f}%)", steps,

@@ -27,6 +27,7 @@
 #include "surrogate/patterns/OptimizeReport.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/DirLock.h"
+#include "surrogate/support/EvenlySpread.h"
 #include "surrogate/support/SeededShuffle.h"
 
 namespace surrogate::patterns {
@@ -97,10 +98,8 @@ nlohmann::json validationCurveOf(const BlackBoxResult &search, std::size_t subse
   // At most this many points, spread evenly, the last always kept: each
   // costs one llvm-mca run of the validation blocks.
   constexpr std::size_t kMaxPoints = 24;
-  const auto &all = search.improvements;
-  std::size_t n = std::min(all.size(), kMaxPoints);
-  for (std::size_t k = 0; k < n; ++k) {
-    const auto &[evaluation, features] = all[n == all.size() ? k : k * (all.size() - 1) / (n - 1)];
+  for (std::size_t i : support::evenlySpread(search.improvements.size(), kMaxPoints)) {
+    const auto &[evaluation, features] = search.improvements[i];
     curve.push_back({{"simulations", evaluation * subsetSize},
                      {"validation_mape", mcaMapeUnder(space.toTable(features), validation, threads,
                                                       "black-box best so far")}});
