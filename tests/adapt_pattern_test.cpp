@@ -39,6 +39,8 @@ TEST(AdaptPattern, TinyRunEndToEnd) {
   for (const auto &point : report["learning_curve"]) {
     EXPECT_GT(point["adapted_mape"].get<double>(), 0);
     EXPECT_GT(point["scratch_mape"].get<double>(), 0);
+    EXPECT_GT(point["adapted_validation_mape"].get<double>(), 0);
+    EXPECT_GT(point["adapted_test"]["count"].get<int>(), 0);
     EXPECT_DOUBLE_EQ(point["llvm_mca_mape"].get<double>(), report["llvm_mca_test_mape"].get<double>());
   }
   EXPECT_LT(report["learning_curve"][0]["train_examples"], report["learning_curve"][1]["train_examples"]);

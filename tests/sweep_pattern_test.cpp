@@ -50,9 +50,10 @@ TEST(SweepPattern, TinySweepMeasuresEverySizeAndPicksByTheRule) {
     EXPECT_GT(sizes[i]["llvm_mca_blocks_per_second_1_thread"].get<double>(), 0);
     EXPECT_GT(sizes[i]["test_vs_llvm_mca"]["count"].get<int>(), 0);
     EXPECT_TRUE(std::filesystem::exists(sizes[i]["run_dir"].get<std::string>() + "/best.pt"));
-    if (sizes[i]["test_vs_llvm_mca"]["mape"] < sizes[best]["test_vs_llvm_mca"]["mape"]) best = i;
+    EXPECT_TRUE(sizes[i]["adapted"].is_null());
+    if (sizes[i]["validation_mape_vs_llvm_mca"] < sizes[best]["validation_mape_vs_llvm_mca"]) best = i;
   }
-  // With min_speedup 0 every size qualifies: the rule picks the most accurate.
+  // With min_speedup 0 every size qualifies: the rule picks the most accurate on validation.
   EXPECT_EQ(report["picked"]["run_dir"], sizes[best]["run_dir"]);
   EXPECT_EQ(sizes[2]["model"]["layers"], 2);
   std::ifstream csv(run + "/sweep.csv");
@@ -109,6 +110,54 @@ TEST(SweepPattern, TinySweepMeasuresEverySizeAndPicksByTheRule) {
   EXPECT_FALSE(std::filesystem::exists(dir / "o/pattern.json"));
 }
 
+TEST(SweepPattern, AdaptedSizesArePickedByTheirValidationErrorAgainstMeasured) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 400));
+  nlohmann::json config = tinySweep(measured, 0);
+  config["pattern"]["sizes"] = {nlohmann::json::object(), {{"hidden", 16}}};
+  config["pattern"]["adapt"] = {{"fractions", {0.5, 1.0}}, {"training", {{"batch_size", 16}, {"learning_rate", 0.003}}}};
+  std::string run = dir / "run";
+  auto r = test::runSurrogate("--no-progress sweep --config " + dir.file("sweep.json", config.dump()) + " -o " + run);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  nlohmann::json report = readJson(run + "/sweep_report.json");
+  const nlohmann::json &sizes = report["sizes"];
+  ASSERT_EQ(sizes.size(), 2u);
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    const nlohmann::json &adapted = sizes[i]["adapted"];
+    ASSERT_FALSE(adapted.is_null());
+    ASSERT_EQ(adapted["learning_curve"].size(), 2u);
+    for (const nlohmann::json &point : adapted["learning_curve"]) {
+      EXPECT_GT(point["adapted_mape"].get<double>(), 0);
+      EXPECT_GT(point["adapted_validation_mape"].get<double>(), 0);
+      EXPECT_TRUE(point["scratch_mape"].is_null());  // the sweep trains nothing from scratch
+    }
+    // The adapt run started from this size's weights, with the adapt step's training keys.
+    nlohmann::json pattern = readJson(adapted["run_dir"].get<std::string>() + "/pattern.json");
+    EXPECT_EQ(pattern["pattern"]["from"], std::filesystem::absolute(sizes[i]["run_dir"].get<std::string>()).string());
+    EXPECT_EQ(pattern["training"]["batch_size"], 16);
+    EXPECT_EQ(pattern["training"]["max_epochs"], 1);  // the sweep's own, kept
+    EXPECT_FALSE(std::filesystem::exists(adapted["run_dir"].get<std::string>() + "/curve/scratch-1"));
+    if (adapted["learning_curve"][1]["adapted_validation_mape"] <
+        sizes[best]["adapted"]["learning_curve"][1]["adapted_validation_mape"])
+      best = i;
+  }
+  EXPECT_EQ(report["picked"]["run_dir"], sizes[best]["run_dir"]);
+  EXPECT_NE(report["rule"].get<std::string>().find("after adapting on 100%"), std::string::npos) << report["rule"];
+  EXPECT_NE(test::headLines(run + "/sweep.csv", 1)
+                .find(",adapted_0.5_validation_mape,adapted_0.5_test_mape,adapted_1_validation_mape,adapted_1_test_mape,"
+                      "picked"),
+            std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(run + "/figures/pareto_adapted.gp"));
+
+  // Resumed: the adapt runs are found and reused.
+  auto resumed = test::runSurrogate("--no-progress sweep --resume --config " + (dir / "sweep.json") + " -o " + run);
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
+  EXPECT_EQ(readJson(run + "/sweep_report.json")["sizes"][1]["adapted"]["learning_curve"],
+            sizes[1]["adapted"]["learning_curve"]);
+}
+
 TEST(SweepPattern, BadSizesAreNamed) {
   test::TempDir dir;
   nlohmann::json config = tinySweep("m.csv", 3);
@@ -120,9 +169,20 @@ TEST(SweepPattern, BadSizesAreNamed) {
   auto typo = test::runSurrogate("sweep --config " + dir.file("typo.json", config.dump()) + " -o " + (dir / "b"));
   EXPECT_NE(typo.exitCode, 0);
   EXPECT_NE(typo.err.find("hiden"), std::string::npos) << typo.err;
+  config["pattern"]["sizes"] = {{{"hidden", 16}}};
+  config["pattern"]["adapt"] = {{"fractions", {1.0, 0.5}}};
+  auto order = test::runSurrogate("sweep --config " + dir.file("order.json", config.dump()) + " -o " + (dir / "d"));
+  EXPECT_NE(order.exitCode, 0);
+  EXPECT_NE(order.err.find("pattern.adapt"), std::string::npos) << order.err;
+  config["pattern"]["adapt"] = {{"training", {{"batch_sise", 16}}}};
+  auto badKey = test::runSurrogate("sweep --config " + dir.file("badkey.json", config.dump()) + " -o " + (dir / "e"));
+  EXPECT_NE(badKey.exitCode, 0);
+  EXPECT_NE(badKey.err.find("batch_sise"), std::string::npos) << badKey.err;
+  config["pattern"].erase("adapt");
   config["pattern"].erase("sizes");
   auto none = test::runSurrogate("sweep --config " + dir.file("none.json", config.dump()) + " -o " + (dir / "c"));
   EXPECT_NE(none.exitCode, 0);
   EXPECT_NE(none.err.find("pattern.sizes"), std::string::npos) << none.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "a/pattern.json"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "e/pattern.json"));
 }
