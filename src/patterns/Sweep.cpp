@@ -384,8 +384,11 @@ std::string SweepReport::markdown() const {
   }
   md.table(header, rows);
   md.bullet("Rule: " + rule() + ".");
-  md.bullet(picked ? fmt::format("Picked: {} ({}), `surrogate predict --model {}` loads it.", points[*picked].name(),
-                                 points[*picked].label(), points[*picked].runDir)
+  md.bullet(picked ? fmt::format("Picked: {} ({}), `surrogate predict --model {}` loads it{}.", points[*picked].name(),
+                                 points[*picked].label(), points[*picked].runDir,
+                                 points[*picked].adapted
+                                     ? fmt::format("; adapted: `surrogate predict --model {}`", points[*picked].adapted->runDir)
+                                     : std::string())
                    : fmt::format("Picked: none; no size reached {:g}x llvm-mca's speed here.", settings.minSpeedup));
   md.bullet(fmt::format("Machine: {}, {} logical cores; training on {} thread(s). Speeds move with the machine's load; "
                         "each size's ratio is measured in one run.",
