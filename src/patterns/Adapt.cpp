@@ -280,9 +280,12 @@ std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelCo
     fs::path curveDir = fs::path(r.runDir) / "curve";
     nlohmann::json a = trainPoint(r.config, network, (curveDir / ("adapted-" + name)).string(), r.measured.csv,
                                   p.trainExamples, r.from);
-    nlohmann::json s;
-    if (settings.scratch)
-      s = trainPoint(r.config, network, (curveDir / ("scratch-" + name)).string(), r.measured.csv, p.trainExamples, "");
+    if (settings.scratch) {
+      nlohmann::json s =
+          trainPoint(r.config, network, (curveDir / ("scratch-" + name)).string(), r.measured.csv, p.trainExamples, "");
+      p.scratch = s.at("test").at("mape").get<double>();
+      p.scratchEpochs = s.value("epochs", std::size_t{0});
+    }
     // What the runs trained on, once training.exclude_blocks left its blocks out.
     p.trainExamples = a.value("train_examples", p.trainExamples);
     if (a.contains("excluded_blocks"))
@@ -292,10 +295,6 @@ std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelCo
     p.adaptedValidation = a.at("best_validation_mape");
     p.llvmMca = r.mcaError;
     p.adaptedEpochs = a.value("epochs", std::size_t{0});
-    if (settings.scratch) {
-      p.scratch = s.at("test").at("mape").get<double>();
-      p.scratchEpochs = s.value("epochs", std::size_t{0});
-    }
     spdlog::info("fraction {}: adapted {}, from scratch {}, llvm-mca {}", name, percent(p.adapted),
                  p.scratch ? percent(*p.scratch) : std::string("not trained"), percent(p.llvmMca));
     curve.push_back(p);

@@ -252,7 +252,6 @@ SizePoint trainAndTime(const PatternConfig &config, const nlohmann::json &modelS
 // Adapts the size trained in `p.runDir` to the measured timings, into
 // RUN/adapted/NAME (resumed when it was started); returns its curve.
 AdaptedPoint adaptSize(const PatternConfig &config, const AdaptStep &step, const SizePoint &p, const std::string &runDir) {
-  auto start = Clock::now();
   AdaptJob job;
   job.runDir = (fs::path(runDir) / "adapted" / p.name()).string();
   job.config = AdaptStep::adaptConfig(config, step, p.runDir);
@@ -262,7 +261,7 @@ AdaptedPoint adaptSize(const PatternConfig &config, const AdaptStep &step, const
   AdaptedPoint a;
   a.runDir = job.runDir;
   a.curve = report.at("learning_curve");
-  a.adaptSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+  a.adaptSeconds = report.at("wall_seconds");
   spdlog::info("sweep: {} adapted on {:g}%: validation MAPE {}, test MAPE {} against measured", p.name(),
                100 * step.largest(), percent(a.validation()), percent(a.test()));
   return a;
