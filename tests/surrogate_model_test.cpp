@@ -1,5 +1,7 @@
 // The surrogate model, its training loop and its CLI, on tiny models and
 // tiny synthetic data.
+// label unit: IthemalModel Checkpoint Training
+// label cli: Cli BatchPredictor
 
 #include <cmath>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/Predictor.h"
+#include "surrogate/model/TableInputs.h"
 #include "surrogate/model/Trainer.h"
 
 using namespace surrogate;
@@ -400,6 +403,33 @@ TEST(Cli, ConditionedPredictFollowsTheTableAndGivesItsGradient) {
                                          " --params " + (dir / "slow.json") + " --gradient " + blocks);
   EXPECT_EQ(twoGradients.exitCode, 1);
   EXPECT_NE(twoGradients.err.find("--gradient takes exactly one --params table"), std::string::npos) << twoGradients.err;
+}
+
+// A throw on one of predict's worker threads (here TableInputs', for an
+// opcode the table was never asked to cover) comes back to the caller as an
+// exception, which the command's one handler prints with exit 1, instead of
+// ending the process in std::terminate.
+TEST(BatchPredictor, AWorkerThreadsErrorReachesTheCaller) {
+  TempDir dir;
+  auto train = trainTinyConditioned(dir);
+  ASSERT_EQ(train.exitCode, 0) << train.err;
+  std::string tableBlocks = dir.file("table-blocks.csv", "hex\n4801d8\n");
+  auto exported = test::runSurrogate("params export --mcpu haswell --blocks " + tableBlocks + " -o " + (dir / "t.json"));
+  ASSERT_EQ(exported.exitCode, 0) << exported.err;
+  model::TableInputs table(mca::ParamTable::load(dir / "t.json"), dir / "t.json");
+  std::vector<block::BasicBlock> blocks;
+  for (const char *hex : {"4801d8", "4801d8", "480fafc3", "4801d8"}) {  // the third: IMUL64rr, never covered
+    block::BasicBlock b;
+    b.hex = hex;
+    blocks.push_back(b);
+  }
+  model::BatchPredictor predictor(dir / "run", /*threads=*/2, /*batchSize=*/1);
+  EXPECT_THROW(predictor.run(blocks, &table), std::logic_error);
+  table.cover(blocks);  // once covered, the same blocks predict on both threads
+  std::vector<model::PredictionOutcome> outcomes = predictor.run(blocks, &table);
+  ASSERT_EQ(outcomes.size(), 4u);
+  for (const auto &o : outcomes)
+    EXPECT_TRUE(o.cycles.has_value()) << o.problem;
 }
 
 TEST(Cli, UnconditionedModelRefusesAParameterTable) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "surrogate/block/AsmReader.h"
+#include "surrogate/block/CodeRegions.h"
 
 namespace surrogate::block {
 namespace {
@@ -22,10 +23,6 @@ Problem noBlocksIn(const std::string &file) {
   return problem;
 }
 
-bool endsWith(const std::string &s, const std::string &suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 } // namespace
 
 BlockReader::BlockReader(std::vector<std::string> paths, ReaderOptions options)
@@ -35,10 +32,6 @@ BlockReader::BlockReader(std::vector<std::string> paths, ReaderOptions options)
     if (!probe)
       throw support::InputError(path, 0, std::string("cannot open: ") + std::strerror(errno));
   }
-}
-
-bool BlockReader::isAssemblyFile(const std::string &path) {
-  return endsWith(path, ".s") || endsWith(path, ".S") || endsWith(path, ".asm");
 }
 
 bool BlockReader::openNext() {

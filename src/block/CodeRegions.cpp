@@ -3,7 +3,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "surrogate/block/BlockReader.h"
 
 namespace surrogate::block {
 
@@ -94,9 +93,14 @@ void RegionMarkerConsumer::HandleComment(llvm::SMLoc where, llvm::StringRef text
     Regions.begin(comment, where);
 }
 
+bool isAssemblyFile(const std::string &path) {
+  llvm::StringRef p(path);
+  return p.ends_with(".s") || p.ends_with(".S") || p.ends_with(".asm");
+}
+
 bool inputsHaveRegionMarkers(const std::vector<std::string> &paths) {
   for (const std::string &path : paths) {
-    if (!BlockReader::isAssemblyFile(path))
+    if (!isAssemblyFile(path))
       continue;
     std::ifstream in(path);
     std::stringstream text;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "surrogate/block/Decoder.h"
+#include "surrogate/support/ParallelFor.h"
 #include "surrogate/support/Progress.h"
 
 namespace surrogate::mca {
@@ -77,15 +78,7 @@ BatchSummary BatchRunner::run(const SourceFn &source, const ResultFn &onResult, 
       for (std::size_t i; (i = nextIndex.fetch_add(1)) < batch.size();)
         process(worker, batch[i]);
     };
-    if (workers.size() == 1) {
-      drain(*workers[0]);
-    } else {
-      std::vector<std::thread> threads;
-      for (auto &worker : workers)
-        threads.emplace_back(drain, std::ref(*worker));
-      for (auto &t : threads)
-        t.join();
-    }
+    support::parallelFor(workers.size(), [&](std::size_t w) { drain(*workers[w]); });
 
     for (Slot &slot : batch) {
       ++summary.read;

@@ -114,8 +114,6 @@ std::string attemptPrefix(const LaunchEnvironment &env) {
   return "/surrogate/attempt_" + std::to_string(env.restartCount) + "/";
 }
 
-bool Leading = false;  // this process runs the pattern and hands over its training steps
-
 void setStep(const std::string &value) {
   LaunchEnvironment env = launched();
   std::vector<std::uint8_t> v(value.begin(), value.end());
@@ -123,10 +121,8 @@ void setStep(const std::string &value) {
 }
 } // namespace
 
-void DataParallelGroup::leadTrainingSteps() { Leading = true; }
-bool DataParallelGroup::leadingTrainingSteps() { return Leading; }
-void DataParallelGroup::publishTrainingStep(const std::string &job) { setStep("job:" + job); }
-void DataParallelGroup::finishTrainingSteps() {
+void StepHandover::publish(const std::string &job) { setStep("job:" + job); }
+void StepHandover::finish() {
   setStep("done");
   // Rank 0 may host the store: it stays until every other rank has read
   // that there are no more steps, so none of them loses the connection first.

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <numeric>
 #include <optional>
-#include <thread>
 
 #include <fmt/format.h>
 #include <torch/torch.h>
@@ -14,9 +12,11 @@
 #include "surrogate/model/BlasThreads.h"
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
+#include "surrogate/model/LengthSortedBatches.h"
 #include "surrogate/model/RunDir.h"
 #include "surrogate/model/TableInputs.h"
 #include "surrogate/support/Errors.h"
+#include "surrogate/support/ParallelFor.h"
 
 namespace fs = std::filesystem;
 
@@ -93,22 +93,18 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
   torch::Tensor values;
   if (condition.table)
     values = condition.table->values(gradient);
-  std::vector<std::size_t> order(blocks.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return blocks[a].size() < blocks[b].size(); });
   std::vector<double> out(blocks.size());
   std::vector<const block::TokenizedBlock *> batch;
-  for (std::size_t start = 0; start < order.size(); start += batchSize) {
-    std::size_t end = std::min(order.size(), start + batchSize);
+  auto length = [&](std::size_t i) { return blocks[i].size(); };
+  for (const std::vector<std::size_t> &positions : lengthSortedBatches(blocks.size(), length, batchSize)) {
     batch.clear();
-    for (std::size_t k = start; k < end; ++k)
-      batch.push_back(&blocks[order[k]]);
+    for (std::size_t i : positions)
+      batch.push_back(&blocks[i]);
     BlockBatch inputs = makeBatch(batch, /*shareInstructions=*/true);
     if (condition.table) {
       std::vector<unsigned> opcodes;
-      for (std::size_t k = start; k < end; ++k)
-        opcodes.insert(opcodes.end(), (*condition.opcodes)[order[k]].begin(), (*condition.opcodes)[order[k]].end());
+      for (std::size_t i : positions)
+        opcodes.insert(opcodes.end(), (*condition.opcodes)[i].begin(), (*condition.opcodes)[i].end());
       inputs.instFeatures = condition.table->rows(values, opcodes);
       inputs.globalFeatures = condition.table->globals(values).unsqueeze(0).repeat({inputs.blocks, 1});
     }
@@ -117,8 +113,8 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
       cycles.sum().backward();
     cycles = cycles.detach().to(torch::kFloat64);
     auto acc = cycles.accessor<double, 1>();
-    for (std::size_t k = start; k < end; ++k)
-      out[order[k]] = acc[k - start];
+    for (std::size_t k = 0; k < positions.size(); ++k)
+      out[positions[k]] = acc[k];
   }
   if (gradient && values.grad().defined()) {
     condition.gradient->resize(values.size(0), 0.0);
@@ -188,17 +184,10 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
       out[where[k]].cycles = cycles[k];
   };
   std::size_t n = Replicas.size(), per = (blocks.size() + n - 1) / n;
-  if (n == 1) {
-    work(0, 0, blocks.size());
-  } else {
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < n; ++t) {
-      std::size_t begin = std::min(blocks.size(), t * per), end = std::min(blocks.size(), begin + per);
-      threads.emplace_back(work, t, begin, end);
-    }
-    for (std::thread &t : threads)
-      t.join();
-  }
+  support::parallelFor(n, [&](std::size_t t) {
+    std::size_t begin = std::min(blocks.size(), t * per), end = std::min(blocks.size(), begin + per);
+    work(t, begin, end);
+  });
   if (gradient)
     for (const std::vector<double> &g : gradients) {
       gradient->resize(std::max(gradient->size(), g.size()), 0.0);

@@ -18,15 +18,14 @@
 #include "surrogate/model/RunDir.h"
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/Deployment.h"
+#include "surrogate/patterns/PatternRun.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
 #include "surrogate/support/AtomicFile.h"
-#include "surrogate/support/DirLock.h"
 
 namespace surrogate::patterns {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -67,14 +66,15 @@ MeasuredSet prepareMeasured(const std::string &measuredFile, std::size_t limit, 
 
 // One point of the learning curve: trains (or reuses) the run in `dir`.
 nlohmann::json trainPoint(const PatternConfig &config, const model::ModelConfig &network, const std::string &dir,
-                          const std::string &measuredCsv, std::size_t trainExamples, const std::string &initFrom) {
+                          const std::string &measuredCsv, std::size_t trainExamples, const std::string &initFrom,
+                          model::StepHandover *handover) {
   model::TrainJob job = trainJobFor(config, dir);
   job.data.csv = {measuredCsv};
   job.data.targetColumn = "measured";
   job.model = network;
   job.training.maxTrainExamples = trainExamples;
   job.initFrom = initFrom;
-  return ensureTrained(job);
+  return ensureTrained(job, handover);
 }
 
 double llvmMcaTestError(const std::string &cpu, const std::vector<block::BasicBlock> &test, unsigned threads) {
@@ -268,7 +268,8 @@ std::string AdaptReport::markdown() const {
 }
 
 // The learning curve: at each fraction, adapted from `from` and from scratch.
-std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelConfig &network) {
+std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelConfig &network,
+                                      model::StepHandover *handover) {
   AdaptSettings settings = AdaptSettings::read(r.config);
   std::vector<CurvePoint> curve;
   for (double f : settings.fractions) {
@@ -279,10 +280,11 @@ std::vector<CurvePoint> learningCurve(const AdaptReport &r, const model::ModelCo
     spdlog::info("fraction {}: {} measured training examples", name, p.trainExamples);
     fs::path curveDir = fs::path(r.runDir) / "curve";
     nlohmann::json a = trainPoint(r.config, network, (curveDir / ("adapted-" + name)).string(), r.measured.csv,
-                                  p.trainExamples, r.from);
+                                  p.trainExamples, r.from, handover);
     if (settings.scratch) {
       nlohmann::json s =
-          trainPoint(r.config, network, (curveDir / ("scratch-" + name)).string(), r.measured.csv, p.trainExamples, "");
+          trainPoint(r.config, network, (curveDir / ("scratch-" + name)).string(), r.measured.csv, p.trainExamples, "",
+                     handover);
       p.scratch = s.at("test").at("mape").get<double>();
       p.scratchEpochs = s.value("epochs", std::size_t{0});
     }
@@ -337,15 +339,13 @@ void drawFigures(const AdaptReport &r) {
 } // namespace
 
 nlohmann::json runAdapt(const AdaptJob &job) {
-  auto start = Clock::now();
-  AdaptReport r;
-  PatternConfig seed = job.config;
+  PatternConfig given = job.config;
   if (!job.fromRun.empty())
-    seed.pattern["from"] = fs::absolute(job.fromRun).lexically_normal().string();
-  AdaptSettings::read(seed);  // before anything is written
-  support::DirLock lock(job.runDir);  // one writer; the training inside shares it
-  r.config = startRun(job.runDir, seed, job.resume);
-  r.runDir = job.runDir;
+    given.pattern["from"] = fs::absolute(job.fromRun).lexically_normal().string();
+  PatternRun run("adapt", job, given, [](const PatternConfig &c) { AdaptSettings::read(c); });
+  AdaptReport r;
+  r.config = run.config();
+  r.runDir = run.runDir();
   AdaptSettings settings = AdaptSettings::read(r.config);
   r.from = settings.from;
   model::RunDir from(r.from);
@@ -359,7 +359,7 @@ nlohmann::json runAdapt(const AdaptJob &job) {
                r.measured.skipped, r.measured.trainRows, r.measured.test.size());
   r.mcaError = llvmMcaTestError(r.config.cpu, r.measured.test, r.config.threads);
   spdlog::info("llvm-mca on the test split: MAPE {}", percent(r.mcaError));
-  r.curve = learningCurve(r, network);
+  r.curve = learningCurve(r, network, run.handover());
   r.finalTraining = TrainingFacts::of(deployLargestFraction(r));
   r.comparison = compareWithLlvmMca(r.runDir, r.config.cpu, r.measured.test, r.config.threads);
   writeComparisonCsv((fs::path(r.runDir) / "deploy_predictions.csv").string(), r.comparison);
@@ -368,11 +368,8 @@ nlohmann::json runAdapt(const AdaptJob &job) {
   r.parameters = modelParameterCount(r.runDir);
   r.machine = MachineInfo::ofThisMachine();
   r.deployedBytes = sizeOnDisk(model::RunDir(r.runDir).modelFilePaths());
-  r.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-  nlohmann::json report = r.toJson();
-  support::writeFileAtomically((fs::path(r.runDir) / "adapt_report.json").string(), report.dump(2) + "\n");
-  support::writeFileAtomically((fs::path(r.runDir) / "adapt_report.md").string(), r.markdown());
-  return report;
+  r.wallSeconds = run.wallSeconds();
+  return run.writeReports(r.toJson(), r.markdown());
 }
 
 } // namespace surrogate::patterns

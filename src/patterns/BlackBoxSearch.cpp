@@ -60,11 +60,6 @@ int runNlopt(SearchResults &results, const std::string &method, std::uint64_t se
 
 } // namespace
 
-bool isBlackBoxMethod(const std::string &method) {
-  if (method == kEnsembleMethod || method == kCoordinateMethod) return true;
-  int algorithm = static_cast<int>(nlopt_algorithm_from_string(method.c_str()));
-  return algorithm >= 0 && algorithm < NLOPT_NUM_ALGORITHMS;
-}
 
 std::string BlackBoxResult::label() const {
   if (method == kCoordinateMethod) return "coordinate descent ranked by llvm-mca's residuals";

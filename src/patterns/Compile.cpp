@@ -11,17 +11,16 @@
 #include "surrogate/data/DatasetBuilder.h"
 #include "surrogate/model/RunDir.h"
 #include "surrogate/model/Trainer.h"
+#include "surrogate/patterns/CompileDataset.h"
 #include "surrogate/patterns/Deployment.h"
+#include "surrogate/patterns/PatternRun.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
 #include "surrogate/patterns/Sweep.h"
-#include "surrogate/support/AtomicFile.h"
-#include "surrogate/support/DirLock.h"
 
 namespace surrogate::patterns {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -81,24 +80,13 @@ std::string targetOf(const std::string &paramsFile) {
 
 } // namespace
 
-std::string ensureCompileDataset(const PatternConfig &config, const std::string &runDir, const std::string &paramsFile) {
-  data::DatasetConfig d = datasetSettings(config, (fs::path(runDir) / "dataset").string());
-  d.paramsFile = paramsFile;
-  if (!config.measured.empty())
-    d.measuredFiles = {config.measured};
-  spdlog::info("llvm-mca dataset in {} ({} block files{}{})", d.output, d.blockFiles.size(),
-               d.measuredFiles.empty() ? "" : " and " + config.measured,
-               paramsFile.empty() ? "" : ", under the table " + paramsFile);
-  ensureDataset(d);
-  return d.output;
-}
-
 namespace {
 
-nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &runDir, const std::string &datasetDir) {
+nlohmann::json trainOnDataset(const PatternConfig &config, const std::string &runDir, const std::string &datasetDir,
+                              model::StepHandover *handover) {
   model::TrainJob job = trainJobFor(config, runDir);
   job.data.dataset = datasetDir;
-  return ensureTrained(job);
+  return ensureTrained(job, handover);
 }
 
 // The config's "pattern" section for compile.
@@ -269,33 +257,29 @@ std::string CompileReport::markdown() const {
 } // namespace
 
 nlohmann::json runCompile(const CompileJob &job) {
-  auto start = Clock::now();
+  PatternRun run("compile", job, job.config,
+                 [](const PatternConfig &given) { CompileSettings::read(given).sweepChoice(given); });
   CompileReport r;
-  CompileSettings::read(job.config).sweepChoice(job.config);  // before anything is written
-  support::DirLock lock(job.runDir);  // one writer; the training inside shares it
-  r.config = startRun(job.runDir, job.config, job.resume);
-  r.runDir = job.runDir;
+  r.config = run.config();
+  r.runDir = run.runDir();
   CompileSettings settings = CompileSettings::read(r.config);
   r.params = settings.params;
   r.sweep = settings.sweepChoice(r.config);
   r.datasetDir = ensureCompileDataset(r.config, r.runDir, r.params);
-  r.training = trainOnDataset(r.config, r.runDir, r.datasetDir);
+  r.training = trainOnDataset(r.config, r.runDir, r.datasetDir, job.handover);
   r.comparison = compareOnHeldOut(r.config, r.runDir, r.datasetDir);
   drawFigures(r);
 
-  model::RunDir run(r.runDir);
-  r.model = run.modelConfig();
-  r.loss = run.config().at("training").at("loss").get<std::string>();
+  model::RunDir trained(r.runDir);
+  r.model = trained.modelConfig();
+  r.loss = trained.config().at("training").at("loss").get<std::string>();
   r.parameters = modelParameterCount(r.runDir);
   r.machine = MachineInfo::ofThisMachine();
-  r.deployedBytes = sizeOnDisk(run.modelFilePaths());
-  r.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-  nlohmann::json report = r.toJson();
-  support::writeFileAtomically((fs::path(r.runDir) / "compile_report.json").string(), report.dump(2) + "\n");
-  support::writeFileAtomically((fs::path(r.runDir) / "compile_report.md").string(), r.markdown());
+  r.deployedBytes = sizeOnDisk(trained.modelFilePaths());
+  r.wallSeconds = run.wallSeconds();
+  nlohmann::json report = run.writeReports(r.toJson(), r.markdown());
   spdlog::info("surrogate {:.2f}x llvm-mca's speed (1 thread); error vs measured: surrogate {}, llvm-mca {}; report in {}",
-               r.speedup(), percent(r.surrogateError()), percent(r.mcaError()),
-               (fs::path(r.runDir) / "compile_report.md").string());
+               r.speedup(), percent(r.surrogateError()), percent(r.mcaError()), run.markdownPath());
   return report;
 }
 

@@ -23,20 +23,6 @@
 
 namespace surrogate::patterns {
 
-const std::vector<std::string> &ensembleTechniqueNames() {
-  static const std::vector<std::string> names = {"sea", "cmaes", "xnes", "sade", "de1220", "pso",
-                                                 "sa",  "sbplx", "bobyqa", "neldermead", "cobyla"};
-  return names;
-}
-
-const std::vector<std::string> &defaultEnsemble() {
-  // Sparse mutation (sea: about one value redrawn per candidate, as OpenTuner's
-  // mutation operators on large spaces), a covariance-adapting strategy around
-  // the default, self-adaptive DE, a swarm, and a local simplex search.
-  static const std::vector<std::string> names = {"sea", "cmaes", "sade", "pso", "sbplx"};
-  return names;
-}
-
 namespace {
 
 constexpr std::size_t kMaxCovarianceDimensions = 1000;

@@ -25,27 +25,18 @@
 #include "surrogate/patterns/CoordinatePolish.h"
 #include "surrogate/patterns/Deployment.h"
 #include "surrogate/patterns/OptimizeReport.h"
+#include "surrogate/patterns/PatternRun.h"
 #include "surrogate/support/AtomicFile.h"
-#include "surrogate/support/DirLock.h"
 #include "surrogate/support/EvenlySpread.h"
 #include "surrogate/support/SeededShuffle.h"
 
 namespace surrogate::patterns {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
-nlohmann::json optimizeReference() {
-  return {{"source", "Renda, Chen, Mendis, Carbin, 'DiffTune: Optimizing CPU Simulator Parameters with Learned "
-                     "Differentiable Surrogates' (MICRO 2020)"},
-          {"finding", "tables learnt through a surrogate lower llvm-mca's error against measured timings below "
-                      "the default tables' (about a quarter fewer errors on some CPUs) and below OpenTuner's "
-                      "black-box search with the same budget of simulations"}};
-}
 
 namespace {
 
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 TableScores scoreTables(const std::vector<block::BasicBlock> &blocks, const std::vector<double> &d,
                         const llvm::MCSubtargetInfo &tuned,
@@ -130,12 +121,13 @@ DatasetPhase buildSampledDataset(const PatternConfig &config, const OptimizeSett
   return p;
 }
 
-SurrogatePhase trainSurrogate(const PatternConfig &config, const DatasetPhase &dataset, const fs::path &runDir) {
+SurrogatePhase trainSurrogate(const PatternConfig &config, const DatasetPhase &dataset, const fs::path &runDir,
+                              model::StepHandover *handover) {
   SurrogatePhase p;
   p.dir = (runDir / "surrogate").string();
   model::TrainJob job = trainJobFor(config, p.dir);
   job.data.dataset = dataset.dir;
-  p.report = ensureTrained(job);
+  p.report = ensureTrained(job, handover);
   model::RunDir run(p.dir);
   p.model = run.modelConfig();
   p.loss = run.config().at("training").at("loss").get<std::string>();
@@ -264,7 +256,8 @@ void pruneTuned(const PatternConfig &config, const OptimizeSettings &s, TuningPh
 // from `previous`, the table tuned again within the trust region.
 RoundResult runRound(const PatternConfig &config, const OptimizeSettings &s, const DatasetPhase &dataset,
                      const TuningPhase &tuning, std::size_t r, const mca::ParamTable &center, double centerError,
-                     const std::string &previous, const fs::path &runDir, mca::ParamTable &next) {
+                     const std::string &previous, const fs::path &runDir, mca::ParamTable &next,
+                     model::StepHandover *handover) {
   RoundResult round;
   round.round = r;
   fs::path dir = runDir / fmt::format("round-{}", r);
@@ -288,7 +281,7 @@ RoundResult runRound(const PatternConfig &config, const OptimizeSettings &s, con
   job.data.dataset = d.output;
   job.initFrom = previous;
   job.maxEpochs = s.roundMaxEpochs;
-  ensureTrained(job);
+  ensureTrained(job, handover);
 
   const MeasuredBlocks &blocks = tuning.blocks;
   mca::SamplingRanges ranges;
@@ -323,7 +316,8 @@ RoundResult runRound(const PatternConfig &config, const OptimizeSettings &s, con
 }
 
 RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettings &s, const DatasetPhase &dataset,
-                               const SurrogatePhase &surrogate, TuningPhase &tuning, const fs::path &runDir) {
+                               const SurrogatePhase &surrogate, TuningPhase &tuning, const fs::path &runDir,
+                               model::StepHandover *handover) {
   RefinementPhase p;
   if (s.rounds == 0) return p;
   mca::ParamTable center = tuning.tuned;
@@ -331,7 +325,7 @@ RefinementPhase refineInRounds(const PatternConfig &config, const OptimizeSettin
   std::string previous = surrogate.dir;
   for (std::size_t r = 1; r <= s.rounds; ++r) {
     mca::ParamTable next;
-    p.rounds.push_back(runRound(config, s, dataset, tuning, r, center, centerError, previous, runDir, next));
+    p.rounds.push_back(runRound(config, s, dataset, tuning, r, center, centerError, previous, runDir, next, handover));
     previous = (fs::path(p.rounds.back().dir) / "surrogate").string();  // it has seen more tables either way
     if (p.rounds.back().accepted) {
       center = std::move(next);
@@ -439,29 +433,25 @@ EvaluationPhase evaluateTables(const PatternConfig &config, const TuningPhase &t
 } // namespace
 
 nlohmann::json runOptimize(const OptimizeJob &job) {
-  auto start = Clock::now();
+  PatternRun run("optimize", job, job.config, [&](const PatternConfig &given) {
+    OptimizeSettings::fromJson(given.pattern, given.source);
+    if (given.measured.empty() && !job.resume)
+      throw std::invalid_argument("optimize needs measured timings: set `measured` in the config or pass --measured FILE");
+  });
   OptimizeReport r;
-  r.settings = OptimizeSettings::fromJson(job.config.pattern, job.config.source);  // before anything is written
-  if (job.config.measured.empty() && !job.resume)
-    throw std::invalid_argument("optimize needs measured timings: set `measured` in the config or pass --measured FILE");
-  support::DirLock lock(job.runDir);  // one writer; the training inside shares it
-  r.config = startRun(job.runDir, job.config, job.resume);
+  r.config = run.config();
   r.settings = OptimizeSettings::fromJson(r.config.pattern, r.config.source);
-  r.runDir = job.runDir;
-  fs::path runDir(job.runDir);
-  auto timed = [&](const char *phase, auto step) {
-    auto phaseStart = Clock::now();
-    step();
-    r.phaseSeconds[phase] = secondsSince(phaseStart);
-  };
+  r.runDir = run.runDir();
+  fs::path runDir(run.runDir());
+  auto timed = [&](const char *phase, const std::function<void()> &step) { run.phase(phase, step); };
 
   timed("dataset", [&] { r.dataset = buildSampledDataset(r.config, r.settings, runDir, job.resume); });
-  timed("surrogate_training", [&] { r.surrogate = trainSurrogate(r.config, r.dataset, runDir); });
+  timed("surrogate_training", [&] { r.surrogate = trainSurrogate(r.config, r.dataset, runDir, run.handover()); });
   auto defaultSti = block::X86Target::get().createSubtarget(r.config.cpu);
   timed("gradient_tuning", [&] { r.tuning = tuneTable(r.config, r.settings, r.dataset, r.surrogate, *defaultSti, runDir); });
   timed("pruning", [&] { pruneTuned(r.config, r.settings, r.tuning, runDir); });
   timed("trust_region_rounds",
-        [&] { r.refinement = refineInRounds(r.config, r.settings, r.dataset, r.surrogate, r.tuning, runDir); });
+        [&] { r.refinement = refineInRounds(r.config, r.settings, r.dataset, r.surrogate, r.tuning, runDir, run.handover()); });
   timed("polish", [&] { r.polish = polishTuned(r.config, r.settings, r.surrogate, r.refinement, r.tuning, runDir); });
   timed("blackbox_search", [&] {
     r.blackbox = searchBlackBox(r.config, r.settings, r.dataset, r.tuning, r.refinement, r.polish, runDir);
@@ -472,12 +462,11 @@ nlohmann::json runOptimize(const OptimizeJob &job) {
   r.drawFigures();
   r.machine = MachineInfo::ofThisMachine();
   r.deployedBytes = sizeOnDisk({(runDir / "tuned-params.json").string(), (runDir / "tuned-params.td").string()});
-  r.wallSeconds = secondsSince(start);
-  nlohmann::json report = r.toJson();
-  support::writeFileAtomically((runDir / "optimize_report.json").string(), report.dump(2) + "\n");
-  support::writeFileAtomically((runDir / "optimize_report.md").string(), r.markdown());
+  r.phaseSeconds = run.phaseSeconds();
+  r.wallSeconds = run.wallSeconds();
+  nlohmann::json report = run.writeReports(r.toJson(), r.markdown());
   spdlog::info("llvm-mca test MAPE: default {}, tuned {}, black-box {}; report in {}", percent(r.defaultError()),
-               percent(r.tunedError()), percent(r.blackboxError()), (runDir / "optimize_report.md").string());
+               percent(r.tunedError()), percent(r.blackboxError()), run.markdownPath());
   return report;
 }
 

@@ -1,12 +1,11 @@
-#include "surrogate/patterns/Optimize.h"
+#include "surrogate/patterns/OptimizeSettings.h"
 
 #include <algorithm>
 #include <limits>
 
 #include <fmt/format.h>
 
-#include "surrogate/patterns/BlackBoxSearch.h"
-#include "surrogate/patterns/EnsembleSearch.h"
+#include "surrogate/patterns/SearchMethods.h"
 #include "surrogate/support/ConfigReader.h"
 
 namespace surrogate::patterns {

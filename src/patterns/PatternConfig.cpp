@@ -145,14 +145,14 @@ model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runD
   return job;
 }
 
-nlohmann::json ensureTrained(model::TrainJob job) {
+nlohmann::json ensureTrained(model::TrainJob job, model::StepHandover *handover) {
   fs::path report = fs::path(job.runDir) / "report.json";
   if (fs::exists(report)) {
     spdlog::info("training in {} is finished; reusing it", job.runDir);
     return support::readJsonFile(report.string());
   }
   job.resume = model::RunDir(job.runDir).hasConfig();
-  return model::runTraining(job);
+  return model::runTraining(job, handover);
 }
 
 } // namespace surrogate::patterns

@@ -11,8 +11,9 @@
 
 #include "surrogate/model/SurrogateBenchmark.h"
 #include "surrogate/patterns/Adapt.h"
-#include "surrogate/patterns/Compile.h"
+#include "surrogate/patterns/CompileDataset.h"
 #include "surrogate/patterns/Deployment.h"
+#include "surrogate/patterns/PatternRun.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
 #include "surrogate/support/AtomicFile.h"
@@ -20,7 +21,6 @@
 namespace surrogate::patterns {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -219,7 +219,8 @@ std::string writeBenchBlocks(const std::string &runDir, const std::string &datas
 }
 
 SizePoint trainAndTime(const PatternConfig &config, const nlohmann::json &modelSection, const std::string &runDir,
-                       const std::string &datasetDir, const std::string &benchCsv, std::size_t benchBlocks) {
+                       const std::string &datasetDir, const std::string &benchCsv, std::size_t benchBlocks,
+                       model::StepHandover *handover) {
   SizePoint p;
   p.model = model::ModelConfig::fromJson(modelSection, config.source);
   p.runDir = (fs::path(runDir) / "sizes" / p.name()).string();
@@ -227,7 +228,7 @@ SizePoint trainAndTime(const PatternConfig &config, const nlohmann::json &modelS
   model::TrainJob job = trainJobFor(config, p.runDir);
   job.model = p.model;
   job.data.dataset = datasetDir;
-  nlohmann::json report = ensureTrained(job);
+  nlohmann::json report = ensureTrained(job, handover);
   p.parameters = modelParameterCount(p.runDir);
   p.test = report.at("test");
   p.validation = report.at("best_validation_mape");
@@ -251,11 +252,13 @@ SizePoint trainAndTime(const PatternConfig &config, const nlohmann::json &modelS
 
 // Adapts the size trained in `p.runDir` to the measured timings, into
 // RUN/adapted/NAME (resumed when it was started); returns its curve.
-AdaptedPoint adaptSize(const PatternConfig &config, const AdaptStep &step, const SizePoint &p, const std::string &runDir) {
+AdaptedPoint adaptSize(const PatternConfig &config, const AdaptStep &step, const SizePoint &p, const std::string &runDir,
+                       model::StepHandover *handover) {
   AdaptJob job;
   job.runDir = (fs::path(runDir) / "adapted" / p.name()).string();
   job.config = AdaptStep::adaptConfig(config, step, p.runDir);
   job.resume = fs::exists(fs::path(job.runDir) / "pattern.json");
+  job.handover = handover;
   spdlog::info("sweep: adapting {} to {} in {}", p.name(), config.measured, job.runDir);
   nlohmann::json report = runAdapt(job);
   AdaptedPoint a;
@@ -401,30 +404,26 @@ std::string SweepReport::markdown() const {
 } // namespace
 
 nlohmann::json runSweep(const SweepJob &job) {
-  auto start = Clock::now();
+  PatternRun run("sweep", job, job.config, [](const PatternConfig &given) { SweepSettings::read(given); });
   SweepReport r;
-  if (!job.resume)
-    SweepSettings::read(job.config);  // before anything is written
-  r.config = startRun(job.runDir, job.config, job.resume);
-  r.runDir = job.runDir;
+  r.config = run.config();
+  r.runDir = run.runDir();
   r.settings = SweepSettings::read(r.config);
   std::string datasetDir = ensureCompileDataset(r.config, r.runDir, r.settings.params);
   std::string benchCsv = writeBenchBlocks(r.runDir, datasetDir, r.settings.benchBlocks, r.benchBlocks);
   for (const nlohmann::json &size : r.settings.sizes) {
-    SizePoint p = trainAndTime(r.config, size, r.runDir, datasetDir, benchCsv, r.benchBlocks);
-    if (r.settings.adapt) p.adapted = adaptSize(r.config, *r.settings.adapt, p, r.runDir);
+    SizePoint p = trainAndTime(r.config, size, r.runDir, datasetDir, benchCsv, r.benchBlocks, run.handover());
+    if (r.settings.adapt) p.adapted = adaptSize(r.config, *r.settings.adapt, p, r.runDir, run.handover());
     r.points.push_back(p);
   }
   r.picked = pick(r.points, r.settings.minSpeedup);
   r.machine = MachineInfo::ofThisMachine();
   writeCsv(r);
   drawPareto(r);
-  r.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-  nlohmann::json report = r.toJson();
-  support::writeFileAtomically((fs::path(r.runDir) / "sweep_report.json").string(), report.dump(2) + "\n");
-  support::writeFileAtomically((fs::path(r.runDir) / "sweep_report.md").string(), r.markdown());
+  r.wallSeconds = run.wallSeconds();
+  nlohmann::json report = run.writeReports(r.toJson(), r.markdown());
   spdlog::info("sweep: picked {}; report in {}", r.picked ? r.points[*r.picked].name() : std::string("none"),
-               (fs::path(r.runDir) / "sweep_report.md").string());
+               run.markdownPath());
   return report;
 }
 

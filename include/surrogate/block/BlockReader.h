@@ -34,8 +34,6 @@ public:
   /// The next block or problem; false once every input is exhausted.
   bool next(BlockOrProblem &item);
 
-  static bool isAssemblyFile(const std::string &path);
-
 private:
   bool openNext();
   bool nextCsvRow(BlockOrProblem &item);

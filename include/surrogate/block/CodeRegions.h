@@ -75,6 +75,10 @@ private:
   CodeRegions &Regions;
 };
 
+/// Whether `path` names an assembly file (.s, .S, .asm), read as assembly
+/// with its code regions rather than as BHive CSV.
+bool isAssemblyFile(const std::string &path);
+
 /// Whether any assembly file among `paths` mentions a region marker, so a
 /// writer knows before the first block whether to add a `region` column.
 bool inputsHaveRegionMarkers(const std::vector<std::string> &paths);

@@ -35,11 +35,12 @@ addPatternCommand(CLI::App &app, const std::string &name, const std::string &des
 
 /// (In the LibTorch module.) Runs a pattern in this process or, under a torchrun launch of several
 /// ranks, as rank 0 (which runs the pattern and hands each training step to
-/// the others) or as another rank (which only trains those steps). Rank 0
+/// the others through the handover it passes to `runPattern`; nullptr when
+/// alone) or as another rank (which only trains those steps). Rank 0
 /// (or the one process) prints `summary(report)` on stdout; the exit status
 /// is 3 when `check` is set and a target in report["targets"] is false (each
 /// one logged), else 0. Targets that do not apply to the run (null) do not count.
-int runPatternCommand(const std::function<nlohmann::json()> &runPattern,
+int runPatternCommand(const std::function<nlohmann::json(model::StepHandover *)> &runPattern,
                       const std::function<nlohmann::json(const nlohmann::json &)> &summary, bool check);
 
 } // namespace surrogate::cli

@@ -81,16 +81,8 @@ public:
   void broadcastFromWriter(const std::vector<torch::Tensor> &tensors);
   void barrier();
 
-  /// Pattern commands under torchrun (compile, adapt, optimize): rank 0
-  /// runs the pattern and hands each training step to the other ranks
-  /// through the launch's store, in order; they only train.
-  static void leadTrainingSteps();  ///< this process (rank 0) runs the pattern
-  static bool leadingTrainingSteps();
-  /// Rank 0, leading: the next training step (a TrainJob as JSON).
-  static void publishTrainingStep(const std::string &job);
-  /// Rank 0, leading: there are no more steps.
-  static void finishTrainingSteps();
-  /// Other ranks: the next step, or nullopt once rank 0 has finished.
+  /// A rank other than 0 of a pattern command: the next training step
+  /// rank 0 handed over (StepHandover), or nullopt once it has finished.
   static std::optional<std::string> nextTrainingStep(std::chrono::seconds timeout);
 
   /// Wall seconds spent inside collectives so far (for the scaling figures).
@@ -103,6 +95,19 @@ private:
   double CommSeconds = 0;
   struct Impl;
   std::unique_ptr<Impl> P;
+};
+
+/// Rank 0 of a pattern command under torchrun (compile, adapt, optimize,
+/// sweep) runs the pattern; each training step it reaches is handed through
+/// the launch's store to the other ranks, which train it beside rank 0
+/// (followTrainingSteps, Trainer.h). The pattern run owns one and passes it
+/// to each training (runTraining); finish() tells the ranks there are no more.
+class StepHandover {
+public:
+  /// Hands over the next step (a TrainJob as JSON).
+  void publish(const std::string &job);
+  /// No more steps; waits (a few minutes at most) until every rank has read so.
+  void finish();
 };
 
 } // namespace surrogate::model

@@ -15,14 +15,9 @@
 
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/model/ParamVector.h"
+#include "surrogate/patterns/SearchMethods.h"
 
 namespace surrogate::patterns {
-
-/// The method name of the ensemble in pattern.blackbox_methods.
-constexpr const char *kEnsembleMethod = "ensemble";
-/// Greedy coordinate descent from LLVM's table ranked by llvm-mca's residuals
-/// (CoordinatePolish.h): the polish's descent without the surrogate.
-constexpr const char *kCoordinateMethod = "coordinate";
 
 struct BlackBoxResult {
   std::string method;  ///< "ensemble", or an NLopt algorithm name without the NLOPT_ prefix
@@ -47,8 +42,5 @@ struct BlackBoxResult {
 BlackBoxResult runBlackBox(const model::ParamVector &space, const std::vector<block::BasicBlock> &blocks,
                            const std::string &method, std::size_t maxEvaluations, unsigned threads,
                            std::uint64_t seed, const std::vector<std::string> &ensemble);
-
-/// Whether `method` is the ensemble, coordinate descent or an NLopt algorithm name.
-bool isBlackBoxMethod(const std::string &method);
 
 } // namespace surrogate::patterns

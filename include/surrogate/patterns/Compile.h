@@ -27,11 +27,6 @@ using CompileJob = PatternJob;
 /// RUN/compile_report.json.
 nlohmann::json runCompile(const CompileJob &job);
 
-/// The llvm-mca dataset of a compile run in RUN/dataset: every block and
-/// measured file of `config`, under the CPU's parameters or `paramsFile`;
-/// a complete one is reused. The capacity sweep shares it.
-std::string ensureCompileDataset(const PatternConfig &config, const std::string &runDir, const std::string &paramsFile);
-
 /// The published reference (Renda et al.): llvm-mca and surrogate speed and error.
 nlohmann::json compileReference();
 

@@ -16,14 +16,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "surrogate/patterns/SearchMethods.h"
 #include "surrogate/patterns/SearchResults.h"
 
 namespace surrogate::patterns {
 
-/// Names `techniques` accepts, e.g. "sea", "cmaes", "sade", "pso", "sbplx".
-const std::vector<std::string> &ensembleTechniqueNames();
-/// The default ensemble.
-const std::vector<std::string> &defaultEnsemble();
 
 struct EnsembleSettings {
   std::vector<std::string> techniques = defaultEnsemble();

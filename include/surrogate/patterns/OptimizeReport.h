@@ -18,7 +18,8 @@
 #include "surrogate/patterns/BlackBoxSearch.h"
 #include "surrogate/patterns/ErrorGroups.h"
 #include "surrogate/patterns/MeasuredSplit.h"
-#include "surrogate/patterns/Optimize.h"
+#include "surrogate/patterns/OptimizeSettings.h"
+#include "surrogate/patterns/PatternConfig.h"
 #include "surrogate/patterns/Report.h"
 #include "surrogate/patterns/TableTuning.h"
 
@@ -157,5 +158,8 @@ private:
   nlohmann::json groupsJson() const;
   nlohmann::json roundsJson() const;
 };
+
+/// The published reference (DiffTune).
+nlohmann::json optimizeReference();
 
 } // namespace surrogate::patterns

@@ -58,6 +58,8 @@ struct PatternJob {
   PatternConfig config;
   std::string runDir;
   bool resume = false;
+  /// Rank 0 under torchrun: hands each training step to the other ranks (else none).
+  model::StepHandover *handover = nullptr;
 };
 
 /// Prepares `runDir` for a pattern run: a fresh run writes `pattern.json`
@@ -81,6 +83,6 @@ model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runD
 
 /// Runs `job` (resuming a partial run in its directory) unless the directory
 /// holds a finished one; returns the training report either way.
-nlohmann::json ensureTrained(model::TrainJob job);
+nlohmann::json ensureTrained(model::TrainJob job, model::StepHandover *handover);
 
 } // namespace surrogate::patterns

@@ -14,7 +14,7 @@
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/model/FrozenSurrogate.h"
 #include "surrogate/model/ParamVector.h"
-#include "surrogate/patterns/Optimize.h"
+#include "surrogate/patterns/OptimizeSettings.h"
 
 namespace surrogate::patterns {
 

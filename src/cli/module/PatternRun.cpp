@@ -45,28 +45,28 @@ int targetStatus(const nlohmann::json &report, bool check) {
 }
 
 // The report, or nullopt on a rank other than 0 (it trained the steps rank 0 handed over).
-std::optional<nlohmann::json> runOnRanks(const std::function<nlohmann::json()> &runPattern) {
+std::optional<nlohmann::json> runOnRanks(const std::function<nlohmann::json(model::StepHandover *)> &runPattern) {
   std::optional<model::LaunchEnvironment> launch = model::LaunchEnvironment::fromEnvironment();
   if (!launch || launch->worldSize == 1)
-    return runPattern();
+    return runPattern(nullptr);
   if (launch->rank != 0) {
     model::followTrainingSteps();
     return std::nullopt;
   }
-  model::DataParallelGroup::leadTrainingSteps();
+  model::StepHandover handover;
   try {
-    nlohmann::json report = runPattern();
-    model::DataParallelGroup::finishTrainingSteps();
+    nlohmann::json report = runPattern(&handover);
+    handover.finish();
     return report;
   } catch (...) {
-    model::DataParallelGroup::finishTrainingSteps();
+    handover.finish();
     throw;
   }
 }
 
 } // namespace
 
-int runPatternCommand(const std::function<nlohmann::json()> &runPattern,
+int runPatternCommand(const std::function<nlohmann::json(model::StepHandover *)> &runPattern,
                       const std::function<nlohmann::json(const nlohmann::json &)> &summary, bool check) {
   std::optional<nlohmann::json> report = runOnRanks(runPattern);
   if (!report)

@@ -40,8 +40,9 @@ int benchSurrogate(const model::SurrogateBenchConfig &config, bool json) {
 
 int compile(const PatternCommandOptions &o, const std::string &params) {
   return runPatternCommand(
-      [&] {
+      [&](model::StepHandover *handover) {
         patterns::CompileJob job = o.job();
+        job.handover = handover;
         if (!params.empty()) job.config.pattern["params"] = params;
         return patterns::runCompile(job);
       },
@@ -50,18 +51,31 @@ int compile(const PatternCommandOptions &o, const std::string &params) {
 
 int adapt(const PatternCommandOptions &o, const std::string &from) {
   patterns::AdaptJob job{o.job(), from};
-  return runPatternCommand([&] { return patterns::runAdapt(job); },
+  return runPatternCommand(
+      [&](model::StepHandover *handover) {
+        job.handover = handover;
+        return patterns::runAdapt(job);
+      },
                            [](const nlohmann::json &r) { return r["learning_curve"]; }, o.check);
 }
 
 int optimize(const PatternCommandOptions &o) {
   return runPatternCommand(
-      [&] { return patterns::runOptimize(o.job()); },
+      [&](model::StepHandover *handover) {
+        patterns::OptimizeJob job = o.job();
+        job.handover = handover;
+        return patterns::runOptimize(job);
+      },
       [](const nlohmann::json &r) { return nlohmann::json{{"test", r["test"]}, {"targets", r["targets"]}}; }, o.check);
 }
 
 int sweep(const PatternCommandOptions &o) {
-  return runPatternCommand([&] { return patterns::runSweep(o.job()); },
+  return runPatternCommand(
+      [&](model::StepHandover *handover) {
+        patterns::SweepJob job = o.job();
+        job.handover = handover;
+        return patterns::runSweep(job);
+      },
                            [](const nlohmann::json &r) { return r["picked"]; }, o.check);
 }
 
