@@ -1,4 +1,5 @@
 // `surrogate adapt` end to end at a tiny scale, from a tiny compile run.
+// label e2e: AdaptPattern
 
 #include <gtest/gtest.h>
 

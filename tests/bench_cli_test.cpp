@@ -1,6 +1,7 @@
 // `surrogate bench mca` and `bench surrogate` as users run them: the JSON
 // report's structure and sanity (counts, positive rates, ratios that agree
 // with the rates). Never speed itself: that is what the benchmarks measure.
+// label cli: BenchCli
 
 #include <gtest/gtest.h>
 

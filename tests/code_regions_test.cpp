@@ -2,6 +2,7 @@
 // markers) and the assembler's settings. The cases follow the shapes of LLVM's
 // own llvm-mca tests (llvm-mca-markers-*.s, print-imm-hex-*.s, ...), written
 // here from scratch.
+// label unit: CodeRegions AssemblerSettings
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,7 @@
 // `surrogate compile` end to end at a tiny scale: dataset, training,
 // deployment comparison, report, and a run directory `predict` loads.
+// label cli: CompileConfig
+// label e2e: CompilePattern TunedPrior
 
 #include <gtest/gtest.h>
 
@@ -69,7 +71,7 @@ TEST(CompilePattern, TinyRunEndToEnd) {
     EXPECT_NE(checked.err.find("target not met:"), std::string::npos) << checked.err;
 }
 
-TEST(CompilePattern, BadConfigNamesTheFile) {
+TEST(CompileConfig, BadConfigNamesTheFile) {
   test::TempDir dir;
   std::string bad = dir.file("bad.json", R"({"cpu": "haswell", "colour": "blue"})");
   auto r = test::runSurrogate("compile --config " + bad + " -o " + (dir / "run"));
@@ -82,7 +84,7 @@ TEST(CompilePattern, BadConfigNamesTheFile) {
 
 // A typo in the pattern section stops the run before anything is written,
 // naming the file and the key (it used to run with exit 0).
-TEST(CompilePattern, UnknownPatternKeyIsAnErrorNamingFileAndKey) {
+TEST(CompileConfig, UnknownPatternKeyIsAnErrorNamingFileAndKey) {
   test::TempDir dir;
   nlohmann::json config = {{"cpu", "haswell"}, {"pattern", {{"deploy_blockz", 10}}}};
   std::string configPath = dir.file("typo.json", config.dump());
@@ -95,7 +97,7 @@ TEST(CompilePattern, UnknownPatternKeyIsAnErrorNamingFileAndKey) {
 }
 
 // The same for the model and training sections, when the config is loaded.
-TEST(CompilePattern, UnknownSectionKeysAreErrorsAtLoad) {
+TEST(CompileConfig, UnknownSectionKeysAreErrorsAtLoad) {
   test::TempDir dir;
   for (const char *section : {"model", "training", "dataset"}) {
     nlohmann::json config = {{section, {{"hiden", 3}}}};
@@ -112,7 +114,7 @@ TEST(CompilePattern, UnknownSectionKeysAreErrorsAtLoad) {
 
 // A dataset directory whose manifest is of another format version is
 // reported as that, not as a complete dataset to overwrite with --force.
-TEST(CompilePattern, DatasetOfAnotherFormatVersionIsReportedAsSuch) {
+TEST(CompileConfig, DatasetOfAnotherFormatVersionIsReportedAsSuch) {
   test::TempDir dir;
   std::filesystem::create_directories(dir / "dataset");
   dir.file("dataset/" + std::string(data::kManifestFile),

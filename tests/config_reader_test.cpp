@@ -1,5 +1,6 @@
 // support::ConfigReader and readJsonFile: known keys with types and ranges,
 // unknown keys refused with the file and the key, malformed files named.
+// label unit: ConfigReader ReadJsonFile
 
 #include <gtest/gtest.h>
 

@@ -3,6 +3,7 @@
 // naming the file (exit 1, never a signal), or, for the JSON documents a
 // person may edit, read as the document it now is; `dataset check` lists
 // every damaged chunk. Positions and bits are seeded.
+// label e2e: Corruption
 
 #include <filesystem>
 #include <fstream>

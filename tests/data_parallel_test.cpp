@@ -1,5 +1,6 @@
 // The data-parallel group on 127.0.0.1: two ranks as two threads of this
 // process, each with its own store client and Gloo group.
+// label unit: DataParallel
 #include <future>
 #include <thread>
 

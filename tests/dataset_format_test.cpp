@@ -1,5 +1,6 @@
 // The on-disk chunk format and the block identity rules that every dataset
 // (and every shard of one) relies on.
+// label unit: DatasetFormat
 
 #include <cmath>
 #include <fstream>

@@ -1,5 +1,6 @@
 // `surrogate dataset`: determinism, sharding and merge, resume, refusal to
 // overwrite, bad input, labels, export and the reader API, on tiny inputs.
+// label cli: Dataset
 
 #include <filesystem>
 #include <fstream>

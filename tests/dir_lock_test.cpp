@@ -1,6 +1,8 @@
 // support::DirLock: one writer per run or dataset directory. Another
 // process's lock is refused with a message naming the directory and the
 // owner; a lock whose process is gone is taken over.
+// label unit: DirLock
+// label cli: LockCli
 
 #include <filesystem>
 #include <fstream>

@@ -2,6 +2,7 @@
 // system, /dev/full as stdout or as -o. Each is an error naming the file
 // (exit 1), and no partial file is left under the final name. The mounts
 // need root (CAP_SYS_ADMIN); without it those cases skip with a message.
+// label e2e: DiskFault
 
 #include <filesystem>
 #include <cstring>

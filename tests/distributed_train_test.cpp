@@ -1,6 +1,7 @@
 // `surrogate train` as two ranks under torchrun on 127.0.0.1: the same
 // losses as one process, and a rank killed mid-run restarts and resumes to
 // the weights of an uninterrupted run. Skips when torchrun is absent.
+// label e2e: Distributed
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

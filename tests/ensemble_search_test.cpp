@@ -1,6 +1,8 @@
 // The simulator-checked parts of `optimize`: the AUC bandit's choices, the
 // ensemble black-box baseline, pruning and the polish, each on a table with
 // one plainly wrong value (a latency of 30 on ADD64rr, on blocks full of adds).
+// label unit: AucBandit ErrorGroups
+// label e2e: EnsembleSearch ChangePruning CoordinatePolish
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,7 @@
 // The layering rule: a layer includes only itself and the layers below it
 // (support, block, mca, data, model, patterns, cli, bottom up). Checked over
 // every header and source under include/ and src/.
+// label unit: Layering
 
 #include <algorithm>
 #include <filesystem>

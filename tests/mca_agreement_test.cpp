@@ -1,5 +1,6 @@
 // The in-process simulator must report the same Total Cycles as the
 // llvm-mca-19 binary fed the block's disassembly.
+// label e2e: McaAgreement
 
 #include <fstream>
 

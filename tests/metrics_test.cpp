@@ -1,3 +1,5 @@
+// Scoring predictions: MAPE, median APE, Kendall tau, and the summary the reports print.
+// label unit: Metrics
 #include <random>
 
 #include <gtest/gtest.h>

@@ -1,6 +1,9 @@
 // `surrogate optimize` end to end at a tiny scale: sampled dataset, the
 // conditioned surrogate, the table tuned through it, the black-box baseline,
 // llvm-mca under the three tables, and a tuned table `simulate` runs with.
+// label unit: ParamVector
+// label cli: OptimizeConfig
+// label e2e: OptimizePattern TableTuning
 
 #include <gtest/gtest.h>
 
@@ -186,7 +189,7 @@ TEST(OptimizePattern, UnanchoredAsPublished) {
   EXPECT_TRUE(report["rounds"].empty());
 }
 
-TEST(OptimizePattern, BadSettingsAreNamed) {
+TEST(OptimizeConfig, BadSettingsAreNamed) {
   test::TempDir dir;
   nlohmann::json config = tinyConfig(dir / "missing.csv");
   config["pattern"]["stepz"] = 3;
@@ -257,7 +260,7 @@ TEST(ParamVector, DefaultsMapBackUnchangedAndEditsLand) {
   EXPECT_NO_THROW(mca::TunedSubtarget::create(edited));
 }
 
-TEST(OptimizePattern, ShippedConfigsParse) {
+TEST(OptimizeConfig, ShippedConfigsParse) {
   for (const char *name : {"optimize.quick.json", "optimize.full.json", "optimize.trust.json", "optimize.difftune.json",
                            "optimize.weak-l1.json", "optimize.polish.json"}) {
     patterns::PatternConfig c = patterns::PatternConfig::load(std::string(SURROGATE_SOURCE_DIR) + "/configs/" + name);

@@ -1,6 +1,9 @@
 // Scheduling parameter tables: export, JSON round trip, in-process
 // application (identity with LLVM's model, directional effects of edits),
 // bad input, sampling, and TableGen output that llvm-tblgen-19 parses.
+// label unit: ParamsTable ParamsApply ParamsErrors ParamsSample
+// label cli: ParamsCli ParamsSampleCli ParamsTableGen
+// label e2e: ParamsApplyBhive
 
 #include <filesystem>
 #include <fstream>
@@ -159,7 +162,7 @@ TEST(ParamsApply, DefaultTableMatchesBuiltInModelOnHandWrittenBlocks) {
   }
 }
 
-TEST(ParamsApply, DefaultTableMatchesBuiltInModelOnBhiveSample) {
+TEST(ParamsApplyBhive, DefaultTableMatchesBuiltInModelOnBhiveSample) {
   SKIP_WITHOUT_BHIVE();
   std::vector<block::BasicBlock> blocks = bhiveSample(150);
   ASSERT_GT(blocks.size(), 400u);
@@ -220,7 +223,7 @@ TEST(ParamsApply, NarrowerDispatchRaisesCyclesOnWideBlocks) {
   EXPECT_EQ(cycles(*tuned, imul), cycles(*sti, imul));  // latency-bound, one op per 3 cycles
 }
 
-TEST(ParamsApply, OneEditChangesExactlyTheBlocksUsingIt) {
+TEST(ParamsApplyBhive, OneEditChangesExactlyTheBlocksUsingIt) {
   SKIP_WITHOUT_BHIVE();
   std::vector<block::BasicBlock> blocks = bhiveSample(150);
   auto sti = builtIn("haswell");
@@ -395,7 +398,7 @@ TEST(ParamsErrors, BadTablesAreRejectedNamingTheField) {
   EXPECT_THROW(t.validate(*skl, "t.json"), support::InputError);
 }
 
-TEST(ParamsErrors, SimulateRefusesABadTableAndWritesNothing) {
+TEST(ParamsCli, SimulateRefusesABadTableAndWritesNothing) {
   test::TempDir dir;
   std::string blocks = dir.file("b.s", "addl %eax, %eax\n");
   std::string bad = dir.file("bad.json", "{\"format\": \"surrogate-mca-params\", \"version\": 1,");
@@ -496,7 +499,7 @@ TEST(ParamsSample, ARadiusKeepsRedrawnValuesNearTheCenter) {
   EXPECT_EQ(region.toJson()["radius"], 1);
 }
 
-TEST(ParamsSample, PerturbationKeepsMostValuesAtDefault) {
+TEST(ParamsSampleCli, PerturbationKeepsMostValuesAtDefault) {
   mca::ParamTable defaults = mca::ParamTable::fromModel("haswell", mca::ParamTable::tunableOpcodes(*builtIn("haswell")));
   mca::SamplingRanges sparse;
   sparse.perturbProbability = 0.1;
@@ -524,7 +527,7 @@ TEST(ParamsSample, PerturbationKeepsMostValuesAtDefault) {
   EXPECT_THROW(mca::ParamSampler(defaults, 7, none), support::InputError);
 }
 
-TEST(ParamsSample, CliWritesSeededTablesAndResumes) {
+TEST(ParamsSampleCli, CliWritesSeededTablesAndResumes) {
   test::TempDir dir;
   std::string blocks = dir.file("b.s", std::string(kImulChain) + "# ---\n" + kWide);
   std::string out = dir / "tables";

@@ -1,3 +1,5 @@
+// Report figures: gnuplot scripts and PNGs written by the patterns' plot helpers.
+// label unit: Plot
 #include <filesystem>
 #include <fstream>
 #include <iterator>

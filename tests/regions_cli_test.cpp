@@ -1,6 +1,7 @@
 // Code regions through the commands that read assembly (simulate, predict,
 // dataset) and the one that reads their CSVs (eval), and `--iterations 0`.
 // Expected cycles are llvm-mca-19's Total Cycles for the same input.
+// label cli: RegionsCli
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,7 @@
 // The compiled Haswell surrogate shipped in data/models/haswell: `predict`
 // loads it right after set-up, and it still tracks llvm-mca.
+// label cli: ShippedModel
+// label e2e: ShippedModelAccuracy
 
 #include <gtest/gtest.h>
 
@@ -54,7 +56,7 @@ TEST(ShippedModel, PredictLoadsItAndOrdersSimpleBlocks) {
   EXPECT_GT(epilogue, 10 * add) << "add " << add << ", epilogue " << epilogue;
 }
 
-TEST(ShippedModel, TracksLlvmMcaOnMeasuredBlocks) {
+TEST(ShippedModelAccuracy, TracksLlvmMcaOnMeasuredBlocks) {
   SKIP_WITHOUT_BHIVE();
   test::TempDir dir;
   ASSERT_NO_FATAL_FAILURE(predictAndSimulate(kModel, dir, "--no-measured"));
@@ -73,7 +75,7 @@ TEST(ShippedModel, TracksLlvmMcaOnMeasuredBlocks) {
 
 // data/models/haswell-measured: the compiled model adapted on all of hsw.csv's train split
 // (configs/adapt.long.json); on measured blocks it is far closer to the measurements than llvm-mca.
-TEST(ShippedModel, MeasuredModelBeatsLlvmMcaOnMeasuredBlocks) {
+TEST(ShippedModelAccuracy, MeasuredModelBeatsLlvmMcaOnMeasuredBlocks) {
   SKIP_WITHOUT_BHIVE();
   const std::string model = std::string(SURROGATE_SOURCE_DIR) + "/data/models/haswell-measured";
   for (const char *f : {"config.json", "vocab.txt", "best.pt", "adapt_report.json", "adapt_report.md"})

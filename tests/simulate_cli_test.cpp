@@ -1,5 +1,6 @@
 // `surrogate simulate` and `surrogate eval` as users run them: outputs,
 // bad inputs, determinism across thread counts.
+// label cli: SimulateCli EvalCli
 
 #include <gtest/gtest.h>
 

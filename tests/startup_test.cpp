@@ -1,5 +1,6 @@
 // The binary starts without LibTorch: the commands that run the network are
 // in a module it loads only for them (cli/TorchCommands.h).
+// label cli: Cli
 
 #include <cstdio>
 #include <string>

@@ -1,5 +1,6 @@
 // `surrogate sweep` at tiny scale: every size trained on one dataset,
 // measured, written to sweep.csv, and the picked size is the rule's.
+// label e2e: SweepPattern
 
 #include <filesystem>
 #include <fstream>

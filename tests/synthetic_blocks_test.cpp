@@ -1,6 +1,7 @@
 // The synthetic block generator: seeded, every block assembles, llvm-mca
 // simulates it, its tokens are ones the shipped model knows, and the kinds
 // are what they say (a chain is slower per instruction than streams).
+// label e2e: SyntheticBlocks
 
 #include <filesystem>
 #include <fstream>

@@ -1,3 +1,5 @@
+// Tokens of decoded instructions and the vocabulary file they are counted into.
+// label unit: Tokenizer Vocabulary
 #include <algorithm>
 
 #include "TestSupport.h"

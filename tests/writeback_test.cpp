@@ -4,6 +4,8 @@
 // `llvm-tblgen-19 -gen-subtarget` turns into the table's MCSchedModel.
 // The full proof (a rebuilt llvm-mca on 2,000 blocks) is
 // tests/writeback_check.sh, CTest label `writeback`.
+// label unit: TextEdits TdSource
+// label cli: LlvmPatch
 
 #include <array>
 #include <cstdio>
