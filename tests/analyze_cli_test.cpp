@@ -68,7 +68,8 @@ TEST(AnalyzeCli, WithMcaAddsLlvmMcasCyclesAndTheirExcessOverTheLargerBound) {
   std::string in = dir.file("in.csv", "4801c3\n");  // add %rax, %rbx: llvm-mca-19 says 103 cycles
   auto r = runSurrogate("analyze --with-mca " + in);
   ASSERT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_EQ(r.out, std::string(kHeader) + ",mca_cycles,mca_excess\n4801c3,1,1,0,0,0.25,dispatch,1,1,1,1,dependency,1.03,0.03\n");
+  EXPECT_EQ(r.out, std::string(kHeader) +
+                       ",mca_cycles,mca_excess\n4801c3,1,1,0,0,0.25,dispatch,1,1,1,1,dependency,1.03,0.03\n");
 
   // A loop-carried chain through memory that llvm-mca (loads never wait for stores) does not see.
   std::string s = dir.file("m.s", "movq (%rdi), %rax\naddq $1, %rax\nmovq %rax, (%rdi)\n");
@@ -84,7 +85,8 @@ TEST(AnalyzeCli, WithMcaAddsLlvmMcasCyclesAndTheirExcessOverTheLargerBound) {
 
 TEST(AnalyzeCli, JsonlCarriesEachInstructionAsLlvmMcaResolvesIt) {
   TempDir dir;
-  auto r = runSurrogate("analyze --format jsonl " + dir.file("b.s", "imulq %rax, %rax\nimulq %rax, %rax\nxorl %ecx, %ecx\n"));
+  auto r = runSurrogate("analyze --format jsonl " +
+                        dir.file("b.s", "imulq %rax, %rax\nimulq %rax, %rax\nxorl %ecx, %ecx\n"));
   ASSERT_EQ(r.exitCode, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["hex"], "480fafc0480fafc031c9");

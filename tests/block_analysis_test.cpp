@@ -65,10 +65,10 @@ TEST(BlockAnalysis, ChainsOfOneOpcodeAreBoundByTheirLatencyAsLlvmMcaRunsThem) {
     std::string text;
     double dependencyBound;  // Haswell's latencies
   } cases[] = {
-      {repeat("imulq %rax, %rax", 4), 12},                   // 4 x 3 cycles
-      {repeat("addq %rax, %rax", 4), 4},                     // 4 x 1
-      {repeat("vfmadd231ps %ymm1, %ymm2, %ymm0", 2), 10},    // 2 x 5, through the accumulator
-      {"imull %eax, %eax\nimulq %rax, %rax\n", 6},           // a 32-bit write read as its 64-bit register
+      {repeat("imulq %rax, %rax", 4), 12},                         // 4 x 3 cycles
+      {repeat("addq %rax, %rax", 4), 4},                           // 4 x 1
+      {repeat("vfmadd231ps %ymm1, %ymm2, %ymm0", 2), 10},          // 2 x 5, through the accumulator
+      {"imull %eax, %eax\nimulq %rax, %rax\n", 6},                 // a 32-bit write read as its 64-bit register
       {"addq %rbx, %rax\nmovq %rax, %rcx\naddq %rcx, %rbx\n", 3},  // a cycle through three registers
   };
   for (const Case &c : cases) {
@@ -96,7 +96,9 @@ TEST(BlockAnalysis, IndependentStreamsAreBoundByResourcesAsLlvmMcaRunsThem) {
     std::string text;
     double resourceBound;
     std::string bottleneck;
-  } cases[] = {{adds, 2, "dispatch"}, {loads, 3, "HWPort23"}, {"imulq %rbx, %rax\nimulq %rbx, %rcx\nimulq %rbx, %rdx\nimulq %rbx, %rsi\n", 4, "HWPort1"}};
+  } cases[] = {{adds, 2, "dispatch"},
+               {loads, 3, "HWPort23"},
+               {"imulq %rbx, %rax\nimulq %rbx, %rcx\nimulq %rbx, %rdx\nimulq %rbx, %rsi\n", 4, "HWPort1"}};
   for (const Case &c : cases) {
     SCOPED_TRACE(c.text);
     mca::BlockAnalysis a = analyze(haswell(), c.text);
@@ -160,7 +162,8 @@ TEST(BlockAnalysis, AStoreThenALoadOfTheSameAddressIsALoopCarriedChain) {
   EXPECT_EQ(a.dependencyCycle.size(), 3u);
   EXPECT_EQ(a.binding(), mca::Bound::Dependency);
   // llvm-mca assumes loads never alias stores: it runs the block at its resource bound.
-  EXPECT_LE(mcaCycles(haswell(), "movq (%rdi), %rax\naddq $1, %rax\nmovq %rax, (%rdi)\n"), a.resourceBound * 100 + kFill);
+  EXPECT_LE(mcaCycles(haswell(), "movq (%rdi), %rax\naddq $1, %rax\nmovq %rax, (%rdi)\n"),
+            a.resourceBound * 100 + kFill);
 
   // A read-modify-write of one address waits for its own previous store.
   mca::BlockAnalysis rmw = analyze(haswell(), "addl $1, (%rdi)\n");

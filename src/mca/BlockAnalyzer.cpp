@@ -60,10 +60,10 @@ Address addressOf(const MCInst &inst, const MCInstrInfo &mcii) {
 
 // A register's last writer as llvm-mca's register file tracks it.
 struct Mapping {
-  int inst = -1;      // instruction index
-  unsigned def = 0;   // index into its definitions
-  unsigned pass = 0;  // which copy of the block wrote it
-  unsigned stamp = 0; // valid only when equal to the analyzer's current stamp
+  int inst = -1;       // instruction index
+  unsigned def = 0;    // index into its definitions
+  unsigned pass = 0;   // which copy of the block wrote it
+  unsigned stamp = 0;  // valid only when equal to the analyzer's current stamp
 };
 
 } // namespace
@@ -106,7 +106,8 @@ struct BlockAnalyzer::Impl {
     for (unsigned f = 1; f < info.NumRegisterFiles; ++f) {
       const MCRegisterFileDesc &file = info.RegisterFiles[f];
       for (unsigned c = 0; c < file.NumRegisterCostEntries; ++c) {
-        const MCRegisterClass &rc = MRI.getRegClass(info.RegisterCostTable[file.RegisterCostEntryIdx + c].RegisterClassID);
+        const MCRegisterClass &rc =
+            MRI.getRegClass(info.RegisterCostTable[file.RegisterCostEntryIdx + c].RegisterClassID);
         for (MCPhysReg reg : rc) {
           fileOf[reg] = f;
           RenameAs[reg] = reg;
@@ -132,14 +133,16 @@ struct BlockAnalyzer::Impl {
       reg = RenameAs[reg];
       const Mapping &prev = Regs[reg];
       // A partial write that is not renamed completes after the full write it merges into.
-      if (!ws.clearsSuperRegisters() && prev.stamp == Stamp && pass == 1 && !(prev.inst == int(i) && prev.pass == pass)) {
+      if (!ws.clearsSuperRegisters() && prev.stamp == Stamp && pass == 1 &&
+          !(prev.inst == int(i) && prev.pass == pass)) {
         unsigned before = write(prev).getLatency(), own = ws.getLatency();
         unsigned cycles = own == 0 ? before : (before + 1 > own ? before + 1 - own : 0);
         graph.add({unsigned(prev.inst), i, cycles, prev.pass == pass ? 0u : 1u, DependencyKind::PartialWrite});
       }
     }
     const Mapping &other = Regs[reg];
-    if (other.stamp == Stamp && other.inst == int(i) && other.pass == pass && write(other).getLatency() > ws.getLatency())
+    if (other.stamp == Stamp && other.inst == int(i) && other.pass == pass &&
+        write(other).getLatency() > ws.getLatency())
       return;  // the instruction's slower write to the register stays
     Mapping now{int(i), d, pass, Stamp};
     Regs[reg] = now;
@@ -200,7 +203,7 @@ struct BlockAnalyzer::Impl {
           break;
         if (!Lowered[j]->getMayStore() || !(addresses[j] == addresses[l]))
           continue;
-        if (addresses[l].base == Rip && j != l)
+        if (Rip.isValid() && addresses[l].base == Rip && j != l)
           continue;  // the same displacement from another instruction is another address
         graph.add({j, l, Lowered[j]->getLatency(), step > l ? 1u : 0u, DependencyKind::Memory});
         break;

@@ -15,11 +15,11 @@ namespace surrogate::mca {
 struct AnalyzeConfig {
   std::vector<std::string> inputs;
   std::string cpu = "haswell";  ///< empty with paramsFile: the table's CPU
-  std::string paramsFile;        ///< parameter table (JSON); empty: LLVM's model
-  std::string format = "csv";    ///< csv | jsonl
-  std::string output;            ///< empty or "-": stdout
-  bool withMca = false;          ///< also run llvm-mca (in-process, 100 iterations) on each block
-  unsigned threads = 1;          ///< workers for the llvm-mca runs (0: all cores)
+  std::string paramsFile;       ///< parameter table (JSON); empty: LLVM's model
+  std::string format = "csv";   ///< csv | jsonl
+  std::string output;           ///< empty or "-": stdout
+  bool withMca = false;         ///< also run llvm-mca (in-process, 100 iterations) on each block
+  unsigned threads = 1;         ///< workers for the llvm-mca runs (0: all cores)
   bool strict = false;
   block::Syntax syntax = block::Syntax::ATT;
   bool readMeasured = true;

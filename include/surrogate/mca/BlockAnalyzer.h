@@ -10,6 +10,7 @@
 // file sees them, plus loads after stores to the same address expression).
 // Microseconds per block; descriptors are cached, so use one per thread.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,7 @@ struct ResourceCycles {
 /// One instruction as llvm-mca resolved it.
 struct InstructionAnalysis {
   unsigned opcode = 0;
-  unsigned latency = 0;   ///< cycles until its last write (llvm-mca's MaxLatency)
+  unsigned latency = 0;  ///< cycles until its last write (llvm-mca's MaxLatency)
   unsigned microOps = 0;
   /// As the summary view counts them: a group's entry holds only the cycles
   /// not already on its member ports (llvm-mca subtracts them).
