@@ -33,6 +33,7 @@ int run(int argc, char **argv) {
 
   ExitStatus status;
   addSimulateCommand(app, status);
+  addAnalyzeCommand(app, status);
   addEvalCommand(app, status);
   addCompileCommand(app, status);
   addAdaptCommand(app, status);

@@ -13,6 +13,7 @@ struct ExitStatus {
 };
 
 void addSimulateCommand(CLI::App &app, ExitStatus &status);
+void addAnalyzeCommand(CLI::App &app, ExitStatus &status);
 void addEvalCommand(CLI::App &app, ExitStatus &status);
 void addCompileCommand(CLI::App &app, ExitStatus &status);
 void addAdaptCommand(CLI::App &app, ExitStatus &status);

@@ -9,11 +9,10 @@
 
 #include <llvm/ADT/ArrayRef.h>
 #include <llvm/MC/MCInst.h>
-#include <llvm/MC/MCInstrAnalysis.h>
 #include <llvm/MC/MCSubtargetInfo.h>
-#include <llvm/MCA/CustomBehaviour.h>
-#include <llvm/MCA/InstrBuilder.h>
 #include <llvm/Support/Error.h>
+
+#include "surrogate/mca/InstructionLowering.h"
 
 namespace surrogate::mca {
 
@@ -46,10 +45,8 @@ public:
 private:
   const llvm::MCSubtargetInfo &STI;
   unsigned Iterations;
-  std::unique_ptr<llvm::MCInstrAnalysis> MCIA;
-  std::unique_ptr<llvm::mca::InstrumentManager> IM;
-  std::unique_ptr<llvm::mca::InstrPostProcess> IPP;
-  std::unique_ptr<llvm::mca::InstrBuilder> IB;
+  InstructionLowering Lowering;
+  LoweredBlock Sequence;
 };
 
 } // namespace surrogate::mca
