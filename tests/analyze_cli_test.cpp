@@ -1,5 +1,5 @@
 // `surrogate analyze` as users run it: columns, regions, bad rows, --with-mca, --params, JSONL.
-// label: cli
+// label cli: AnalyzeCli
 
 #include <gtest/gtest.h>
 

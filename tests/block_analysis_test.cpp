@@ -1,5 +1,5 @@
 // mca::BlockAnalyzer and DependencyGraph: bounds against the in-process llvm-mca, memory chains, table edits.
-// label: unit
+// label unit: BlockAnalysis BlockAnalysisGraph
 
 #include <cmath>
 #include <cstdlib>
