@@ -6,6 +6,8 @@
 #include <cmath>
 #include <random>
 
+#include "surrogate/model/BoundFeatures.h"
+
 namespace surrogate::model {
 
 std::vector<Indices> epochBatches(const std::vector<TrainingExample> &examples, Indices order,
@@ -59,6 +61,19 @@ BlockBatch batchOf(const std::vector<TrainingExample> &examples, const Indices &
     }
     batch.instFeatures = batch.instFeatures.to(device);
     batch.globalFeatures = batch.globalFeatures.to(device);
+  }
+  if (!indices.empty() && !examples[indices.front()].bounds.empty()) {
+    // The bounds model's inputs: each example's anchor, then its features.
+    batch.boundAnchor = torch::empty({batch.blocks}, torch::kFloat32);
+    batch.boundFeatures = torch::empty({batch.blocks, kBoundFeatures}, torch::kFloat32);
+    float *anchor = batch.boundAnchor.data_ptr<float>(), *out = batch.boundFeatures.data_ptr<float>();
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+      const std::vector<float> &b = examples[indices[k]].bounds;
+      anchor[k] = b.front();
+      out = std::copy(b.begin() + 1, b.end(), out);
+    }
+    batch.boundAnchor = batch.boundAnchor.to(device);
+    batch.boundFeatures = batch.boundFeatures.to(device);
   }
   if (device.is_cuda()) {
     batch.tokens = batch.tokens.to(device);

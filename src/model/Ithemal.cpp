@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "surrogate/model/BoundFeatures.h"
+
 namespace surrogate::model {
 
 namespace rnn = torch::nn::utils::rnn;
@@ -62,6 +64,25 @@ BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks, b
 IthemalModelImpl::IthemalModelImpl(const ModelConfig &config) : Config(config) {
   if (config.vocabularySize <= block::Vocabulary::kUnknownId)
     throw std::invalid_argument("IthemalModel: the vocabulary size is not set");
+  if (config.tokens)
+    registerTokenModules();
+  if (!config.bounds) {
+    Head = register_module("head", torch::nn::Linear(config.hidden + config.globalFeatures, 1));
+  } else {
+    std::int64_t in = (config.tokens ? config.hidden + config.globalFeatures : 0) + kBoundFeatures;
+    torch::nn::Linear out(config.boundsHidden, 1);
+    torch::NoGradGuard noGrad;  // a correction of zero at first: the model starts at the bound
+    out->weight.zero_();
+    out->bias.zero_();
+    BoundsHead = register_module("bounds_head", torch::nn::Sequential(torch::nn::Linear(in, config.boundsHidden),
+                                                                     torch::nn::ReLU(), out));
+  }
+  TargetMean = register_buffer("target_mean", torch::zeros({}));
+  TargetStd = register_buffer("target_std", torch::ones({}));
+}
+
+void IthemalModelImpl::registerTokenModules() {
+  const ModelConfig &config = Config;
   Embedding = register_module(
       "embedding", torch::nn::Embedding(torch::nn::EmbeddingOptions(config.vocabularySize, config.embedding)
                                             .padding_idx(block::Vocabulary::kPadId)));
@@ -72,12 +93,19 @@ IthemalModelImpl::IthemalModelImpl(const ModelConfig &config) : Config(config) {
       "block_lstm", torch::nn::LSTM(torch::nn::LSTMOptions(config.hidden + config.instFeatures, config.hidden)
                                         .num_layers(config.layers)
                                         .batch_first(true)));
-  Head = register_module("head", torch::nn::Linear(config.hidden + config.globalFeatures, 1));
-  TargetMean = register_buffer("target_mean", torch::zeros({}));
-  TargetStd = register_buffer("target_std", torch::ones({}));
 }
 
 torch::Tensor IthemalModelImpl::forward(const BlockBatch &batch) {
+  if (!Config.bounds)
+    return Head(blockVector(batch)).squeeze(1);
+  if (!batch.boundFeatures.defined() || batch.boundFeatures.size(1) != kBoundFeatures)
+    throw std::invalid_argument("IthemalModel: the batch lacks the block bounds the model takes");
+  torch::Tensor in = Config.tokens ? torch::cat({blockVector(batch), batch.boundFeatures}, 1) : batch.boundFeatures;
+  torch::Tensor logCycles = batch.boundAnchor + BoundsHead->forward(in).squeeze(1);
+  return (logCycles - TargetMean) / TargetStd;
+}
+
+torch::Tensor IthemalModelImpl::blockVector(const BlockBatch &batch) {
   torch::Tensor embedded = Embedding(batch.tokens);
   auto packedTokens = rnn::pack_padded_sequence(embedded, batch.tokenCounts, /*batch_first=*/true,
                                                 /*enforce_sorted=*/false);
@@ -100,7 +128,7 @@ torch::Tensor IthemalModelImpl::forward(const BlockBatch &batch) {
       throw std::invalid_argument("IthemalModel: the batch lacks global features of the configured width");
     blockVec = torch::cat({blockVec, batch.globalFeatures}, 1);
   }
-  return Head(blockVec).squeeze(1);
+  return blockVec;
 }
 
 torch::Tensor IthemalModelImpl::toCycles(const torch::Tensor &z) const { return torch::exp(z * TargetStd + TargetMean); }

@@ -27,6 +27,7 @@ struct Predictor::State {
   block::Vocabulary vocab;
   ModelConfig config;
   IthemalModel model{nullptr};
+  std::unique_ptr<BoundFeaturizer> bounds;  ///< a bounds model's, one per replica (it caches)
 };
 
 void Predictor::checkTable(const TableInputs *table) const {
@@ -57,10 +58,18 @@ Predictor::Predictor(const std::string &runDir, const std::string &checkpoint) :
   S->model->eval();
   for (auto &p : S->model->parameters())
     p.set_requires_grad(false);  // a table's gradient needs none of the weights'
+  if (S->config.bounds)
+    S->bounds = std::make_unique<BoundFeaturizer>(S->config.boundsCpu);
 
 }
 
 Predictor::~Predictor() = default;
+
+bool Predictor::takesBounds() const { return S->config.bounds; }
+
+std::optional<BlockBounds> Predictor::boundsOf(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) const {
+  return S->bounds->of(insts, problem);
+}
 Predictor::Predictor(Predictor &&) noexcept = default;
 
 const block::Vocabulary &Predictor::vocabulary() const { return S->vocab; }
@@ -81,11 +90,15 @@ Predictor Predictor::clone() const {
   copy.S->model->eval();
   for (auto &p : copy.S->model->parameters())
     p.set_requires_grad(false);
+  if (S->config.bounds)
+    copy.S->bounds = std::make_unique<BoundFeaturizer>(S->config.boundsCpu);
   return copy;
 }
 
 std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize,
-                                       const TableCondition &condition) const {
+                                       const TableCondition &condition, const std::vector<BlockBounds> *bounds) const {
+  if (S->config.bounds && (!bounds || bounds->size() != blocks.size()))
+    throw std::logic_error("Predictor::predict: a bounds model needs every block's bounds");
   const bool gradient = condition.gradient != nullptr;
   std::optional<torch::NoGradGuard> noGrad;
   if (!gradient)
@@ -107,6 +120,15 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
         opcodes.insert(opcodes.end(), (*condition.opcodes)[i].begin(), (*condition.opcodes)[i].end());
       inputs.instFeatures = condition.table->rows(values, opcodes);
       inputs.globalFeatures = condition.table->globals(values).unsqueeze(0).repeat({inputs.blocks, 1});
+    }
+    if (S->config.bounds) {
+      std::vector<float> anchors, features;
+      for (std::size_t i : positions) {
+        anchors.push_back((*bounds)[i].anchor);
+        features.insert(features.end(), (*bounds)[i].features.begin(), (*bounds)[i].features.end());
+      }
+      inputs.boundAnchor = torch::tensor(anchors);
+      inputs.boundFeatures = torch::tensor(features).view({inputs.blocks, kBoundFeatures});
     }
     torch::Tensor cycles = S->model->toCycles(S->model->forward(inputs));
     if (gradient)
@@ -152,14 +174,25 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
     std::vector<llvm::MCInst> insts;
     std::vector<block::TokenizedBlock> tokens;
     std::vector<std::vector<unsigned>> opcodes;
+    std::vector<BlockBounds> bounds;
     std::vector<std::size_t> where;
-    auto add = [&](llvm::ArrayRef<llvm::MCInst> decoded) {
+    const Predictor &predictor = Replicas[replica];
+    // False, with the block's problem set, when a bounds model cannot analyse it.
+    auto add = [&](std::size_t i, llvm::ArrayRef<llvm::MCInst> decoded) {
+      if (predictor.takesBounds()) {
+        std::optional<BlockBounds> b = predictor.boundsOf(decoded, out[i].problem);
+        if (!b)
+          return false;
+        bounds.push_back(*b);
+      }
+      where.push_back(i);
       tokens.push_back(Replicas[replica].vocabulary().encode(tokenizer, decoded));
       if (!table)
-        return;
+        return true;
       opcodes.emplace_back();
       for (const llvm::MCInst &inst : decoded)
         opcodes.back().push_back(inst.getOpcode());
+      return true;
     };
     for (std::size_t i = begin; i < end; ++i) {
       const llvm::ArrayRef<llvm::MCInst> decoded = blocks[i].insts;
@@ -172,14 +205,13 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
           out[i].problem = "empty block";
           continue;
         }
-        add(insts);
+        add(i, insts);
       } else {
-        add(decoded);
+        add(i, decoded);
       }
-      where.push_back(i);
     }
     TableCondition condition{table, &opcodes, gradient ? &gradients[replica] : nullptr};
-    std::vector<double> cycles = Replicas[replica].predict(tokens, BatchSize, condition);
+    std::vector<double> cycles = predictor.predict(tokens, BatchSize, condition, &bounds);
     for (std::size_t k = 0; k < where.size(); ++k)
       out[where[k]].cycles = cycles[k];
   };

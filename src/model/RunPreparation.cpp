@@ -7,7 +7,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "surrogate/block/Decoder.h"
 #include "surrogate/data/Dataset.h"
+#include "surrogate/model/BoundFeatures.h"
+#include "surrogate/support/Errors.h"
 #include "surrogate/model/Batches.h"
 #include "surrogate/model/Checkpoint.h"
 
@@ -78,6 +81,43 @@ void prepareParamFeatures(PreparedRun &p, const RunDir &run) {
   }
 }
 
+// The bounds model's inputs, each example's from its decoded block under
+// the model's CPU (a dataset's own when none is named); an example llvm-mca
+// cannot analyse is reported and left out, as a bad row is.
+void attachBounds(PreparedRun &p) {
+  ModelConfig &model = p.job.model;
+  if (!model.bounds)
+    return;
+  if (model.boundsCpu.empty() && !p.job.data.dataset.empty())
+    model.boundsCpu = data::Dataset::open(p.job.data.dataset).cpu();
+  if (model.boundsCpu.empty())
+    throw support::ConfigError("model.bounds needs model.bounds_cpu, the CPU whose scheduling model gives them");
+  BoundFeaturizer featurizer(model.boundsCpu);
+  block::Decoder decoder;
+  std::vector<llvm::MCInst> insts;
+  std::vector<TrainingExample> kept;
+  kept.reserve(p.loaded.examples.size());
+  std::size_t left = 0;
+  for (TrainingExample &e : p.loaded.examples) {
+    std::string problem = "the block does not decode";
+    std::optional<BlockBounds> b;
+    if (decoder.decode(e.hex, insts).ok() && !insts.empty())
+      b = featurizer.of(insts, problem);
+    if (!b) {
+      if (++left <= 5)
+        spdlog::warn("block {}: {} (skipped)", e.hex, problem);
+      continue;
+    }
+    e.bounds.assign(1, b->anchor);
+    e.bounds.insert(e.bounds.end(), b->features.begin(), b->features.end());
+    kept.push_back(std::move(e));
+  }
+  if (left > 0)
+    spdlog::warn("{} example(s) without scheduling bounds left out", left);
+  p.loaded.skipped += left;
+  p.loaded.examples = std::move(kept);
+}
+
 } // namespace
 
 PreparedRun prepareRun(const TrainJob &jobIn, const RunDir &run) {
@@ -92,6 +132,10 @@ PreparedRun prepareRun(const TrainJob &jobIn, const RunDir &run) {
   if (jobIn.maxEpochs)
     p.job.training.maxEpochs = *jobIn.maxEpochs;
   prepareParamFeatures(p, run);
+  if (p.conditioned && p.job.model.bounds)
+    throw support::ConfigError(run.configPath() + ": model.bounds is not supported for parameter-conditioned models "
+                               "(the bounds would have to follow each example's table)");
+  attachBounds(p);
   return p;
 }
 

@@ -136,6 +136,8 @@ void ensureDataset(const data::DatasetConfig &settings) {
 model::TrainJob trainJobFor(const PatternConfig &config, const std::string &runDir) {
   model::TrainJob job;
   job.model = model::ModelConfig::fromJson(config.model, config.source);
+  if (job.model.bounds && job.model.boundsCpu.empty())
+    job.model.boundsCpu = config.cpu;  // the bounds of the CPU llvm-mca simulates
   nlohmann::json training = config.training;
   if (!training.contains("seed"))
     training["seed"] = config.seed;

@@ -98,6 +98,15 @@ std::string designText(const DesignSection &d) {
   const model::ModelConfig &m = *d.model;
   std::string tableFeatures =
       m.instFeatures > 0 ? fmt::format(", {} + {} table features", m.instFeatures, m.globalFeatures) : "";
+  std::string bounds = fmt::format("the scheduling model's bounds under {} (resource and dependency bounds, critical "
+                                   "path, micro-op, load and store counts) into an MLP of {} units that predicts a "
+                                   "correction to the log of the larger bound",
+                                   m.boundsCpu, m.boundsHidden);
+  if (m.bounds && !m.tokens)
+    return fmt::format("No tokens: {}: {} trainable parameters. Capacity: {}.", bounds, d.parameters,
+                       d.capacityChosenBy);
+  if (m.bounds)
+    tableFeatures += "; with " + bounds + " beside the block vector";
   return fmt::format("{}. Embedding {}, hidden {}, {} layer(s){}: {} trainable parameters. Capacity: {}.",
                      d.architecture, m.embedding, m.hidden, m.layers, tableFeatures, d.parameters, d.capacityChosenBy);
 }

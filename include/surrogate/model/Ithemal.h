@@ -11,6 +11,11 @@
 // instruction vector and a global feature vector to the block vector, so the
 // prediction is differentiable with respect to both.
 //
+// The bounds variant (model.bounds) also takes what the scheduling model says
+// of the block (BoundFeatures.h) beside the block vector, and its head, a
+// small MLP that starts at zero, predicts a correction to the log of the
+// larger bound; without tokens the MLP sees the bounds alone.
+//
 // Batches are packed, never padded to a global maximum: BlockBatch holds the
 // instructions of its blocks padded only to the longest in the batch, and
 // the LSTMs run on packed sequences.
@@ -34,6 +39,8 @@ struct BlockBatch {
   torch::Tensor positions;     ///< [instructions] int64: block * longest block + index in block
   torch::Tensor instFeatures;  ///< [instructions, instFeatures] float, conditioned variant only
   torch::Tensor globalFeatures;///< [blocks, globalFeatures] float, conditioned variant only
+  torch::Tensor boundFeatures; ///< [blocks, kBoundFeatures] float, bounds variant only (BoundFeatures.h)
+  torch::Tensor boundAnchor;   ///< [blocks] float: log cycles of the larger bound, bounds variant only
   std::int64_t blocks = 0, longestBlock = 0;
 };
 
@@ -61,10 +68,15 @@ public:
   const ModelConfig &config() const { return Config; }
 
 private:
+  void registerTokenModules();
+  /// The block LSTM's last state (with the global features), [blocks, hidden + globalFeatures].
+  torch::Tensor blockVector(const BlockBatch &batch);
+
   ModelConfig Config;
   torch::nn::Embedding Embedding{nullptr};
   torch::nn::LSTM InstructionLstm{nullptr}, BlockLstm{nullptr};
   torch::nn::Linear Head{nullptr};
+  torch::nn::Sequential BoundsHead{nullptr};
   torch::Tensor TargetMean, TargetStd;
 };
 TORCH_MODULE(IthemalModel);

@@ -16,6 +16,12 @@ struct ModelConfig {
   std::int64_t layers = 1;           ///< of each LSTM
   std::int64_t instFeatures = 0;     ///< conditioned variant: per-instruction parameters
   std::int64_t globalFeatures = 0;   ///< conditioned variant: global parameters
+  /// The scheduling model's bounds as inputs (model/BoundFeatures.h): the
+  /// head predicts a correction to the log of the larger bound.
+  bool bounds = false;
+  bool tokens = true;                ///< false: no token LSTMs, the bounds alone (needs bounds)
+  std::string boundsCpu;             ///< the CPU whose scheduling model gives the bounds
+  std::int64_t boundsHidden = 64;    ///< units of the bounds head's hidden layer
 
   nlohmann::json toJson() const;
   /// Missing keys keep their defaults; an unknown key or a bad value is a

@@ -13,6 +13,7 @@
 
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/block/Tokenizer.h"
+#include "surrogate/model/BoundFeatures.h"
 
 namespace surrogate::model {
 
@@ -39,8 +40,15 @@ public:
 
   /// Cycles per 100 iterations of each block (every block non-empty),
   /// in batches of blocks of similar length; `condition` as checkTable allows.
+  /// A bounds model (model.bounds) needs each block's `bounds` (boundsOf).
   std::vector<double> predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize = 512,
-                              const TableCondition &condition = {}) const;
+                              const TableCondition &condition = {},
+                              const std::vector<BlockBounds> *bounds = nullptr) const;
+
+  /// Whether the model takes the blocks' scheduling bounds.
+  bool takesBounds() const;
+  /// A block's bounds under the model's CPU, or nullopt with `problem` set.
+  std::optional<BlockBounds> boundsOf(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) const;
 
   const block::Vocabulary &vocabulary() const;
   /// Another replica with the same weights, for another thread.
