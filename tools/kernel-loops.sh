@@ -15,6 +15,7 @@
 #   --list-flags         prints the default flag sets and exits
 #   -q, --quiet          no summary on stderr
 # Tools: CLANG (default clang-19), LLVM_MC (llvm-mc-19), LLVM_OBJDUMP (llvm-objdump-19) in the environment.
+# KEEP_TMP=1 keeps the temporary folder (each compile's records, the assembled candidates) and prints its path.
 #
 # A loop is a run of lines from a label to a conditional jump back to that label, inside one function, with no
 # other jump, call or return between (labels between are dropped: they are entry points into a rotated loop, the
@@ -54,7 +55,7 @@ DEFAULT_FLAGS=(
 COMMON="--target=x86_64-unknown-linux-gnu -S -fno-asynchronous-unwind-tables -fno-ident -w"
 
 die() { echo "kernel-loops: $*" >&2; exit 1; }
-usage() { sed -n '6,21p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '7,18p' "$0" | sed 's/^# \{0,1\}//'; }
 
 inputs=() outdir="" name="" flags=() excludes=() quiet=0
 while [[ $# -gt 0 ]]; do
@@ -98,10 +99,11 @@ dups=$(printf '%s\n' "${kernels[@]}" | cut -f1 | uniq -d)
 [[ -z "$dups" ]] || die "kernel names given twice: $dups"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kernel-loops.XXXXXX")
-[[ -n "${KEEP_TMP:-}" ]] && echo "kernel-loops: temporary files kept in $tmp" >&2 || trap 'rm -rf "$tmp"' EXIT
+if [[ -n "${KEEP_TMP:-}" ]]; then echo "kernel-loops: temporary files kept in $tmp" >&2; else trap 'rm -rf "$tmp"' EXIT; fi
 
 # 1. Compile every kernel at every flag set and extract its single-block loops into records:
 #    B NAME / I INSTRUCTION... / E, or X NAME REASON for a dropped loop, S KEY for a count.
+# shellcheck disable=SC2016  # an awk program
 extract_awk='
 BEGIN { PREFIX = "^(rep|repe|repz|repne|repnz|lock|notrack|data16|data32|addr32|rex64|xacquire|xrelease|[c-gs]s)$" }
 function flush() { n = 0; split("", lab) }
