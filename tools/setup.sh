@@ -15,7 +15,8 @@ PACKAGES=(
   libnlopt-cxx-dev                        # NLopt: optimize's black-box baselines
   libpagmo-dev                            # pagmo 2: the techniques of optimize's ensemble baseline
   libgloo-dev python3-torch               # c10d's Gloo headers; torchrun, to launch data-parallel training
-  clang-19 libfuzzer-19-dev libclang-rt-19-dev  # only for the fuzz build (-DSURROGATE_FUZZ=ON, docs/reliability.md)
+  clang-19                                # tools/kernel-loops.sh (data/kernels/), and the fuzz build
+  libfuzzer-19-dev libclang-rt-19-dev     # only for the fuzz build (-DSURROGATE_FUZZ=ON, docs/reliability.md)
   jq                                      # tools/compare-runs.sh, tools/kill-resume.sh
 )
 
