@@ -1,3 +1,4 @@
+// buildDataset: the request checked, its chunks planned, simulated under their tables and written, manifest last.
 #include "surrogate/data/DatasetBuilder.h"
 
 #include <cerrno>

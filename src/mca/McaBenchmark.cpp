@@ -1,3 +1,4 @@
+// runMcaBenchmark: in-process simulation timed on one and several threads, and one llvm-mca process per block.
 #include "surrogate/mca/McaBenchmark.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// TunedSubtarget: LLVM's scheduling tables copied with a table's values, one new class per tuned opcode.
 #include "surrogate/mca/TunedSubtarget.h"
 
 #include <map>

@@ -1,3 +1,4 @@
+// ParamVector: a table's free features and bounds as a flat vector, and a vector written back into a table.
 #include "surrogate/model/ParamVector.h"
 
 #include <algorithm>

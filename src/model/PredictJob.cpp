@@ -1,3 +1,4 @@
+// runPredict: a surrogate's predictions per table as CSV in input order, or one table's gradient as JSON.
 #include "surrogate/model/PredictJob.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// OptimizeReport: the phases' JSON forms, optimize_report.json and .md section by section, and its figures.
 #include "surrogate/patterns/OptimizeReport.h"
 
 #include <algorithm>
