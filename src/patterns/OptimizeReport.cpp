@@ -1,4 +1,4 @@
-// OptimizeReport: the phases' JSON forms, optimize_report.json and optimize_report.md.
+// OptimizeReport: the phases' JSON forms, optimize_report.json, and optimize_report.md section by section.
 #include "surrogate/patterns/OptimizeReport.h"
 
 #include <algorithm>
@@ -36,6 +36,19 @@ std::string medianCapSentence(const OptimizeSettings &s, const TuningPhase &t) {
   if (!(s.medianCap > 0)) return "";
   return fmt::format(" Every kept checkpoint, first tuning and rounds, has a validation median APE of at most {} "
                      "(pattern.median_cap {} times LLVM's table's).", percent(t.maxMedianApe), s.medianCap);
+}
+
+// The ensemble's techniques, one row each (or why it was left out).
+std::vector<std::vector<std::string>> techniqueRows(const BlackBoxResult &b) {
+  std::vector<std::vector<std::string>> techniqueRows;
+  for (const auto &t : b.techniques)
+    techniqueRows.push_back(
+        t.contains("left_out")
+            ? std::vector<std::string>{t["technique"].get<std::string>(), "left out: " + t["left_out"].get<std::string>(), "", ""}
+            : std::vector<std::string>{t["technique"].get<std::string>(), fmt::format("{}", t["slices"].get<std::size_t>()),
+                                       fmt::format("{}", t["evaluations"].get<std::size_t>()),
+                                       fmt::format("{}", t["new_best_slices"].get<std::size_t>())});
+  return techniqueRows;
 }
 
 } // namespace
@@ -213,11 +226,9 @@ void OptimizeReport::writePolishSection(MarkdownReport &md) const {
   md.code(firstLines(po.steps, kShownSteps, "(no step kept)"));
 }
 
-std::string OptimizeReport::markdown() const {
+// The title, the test and train errors of every table, the targets and the figures.
+void OptimizeReport::writeResultSection(MarkdownReport &md) const {
   const nlohmann::json &test = evaluation.test.summary, &train = evaluation.train.summary;
-  const model::ParamVector &space = *tuning.space;
-  const SurrogateTuning &steps = tuning.tuning;
-  MarkdownReport md;
   md.heading(1, "Surrogate optimization (DiffTune): " + config.cpu);
   md.paragraph(fmt::format("llvm-mca (in-process) under {} scheduling tables on {} held-out measured blocks "
                            "(test split of {}; {} scored, the rest failed under some table).",
@@ -243,6 +254,12 @@ std::string OptimizeReport::markdown() const {
   md.image("test error before and after tuning", "figures/test_error.png");
   md.image("tuning curve", "figures/tuning_curve.png");
   md.image("best error so far against llvm-mca simulations spent", "figures/search_curve.png");
+}
+
+// How the table was tuned through the surrogate, mapped back, and what it changes.
+void OptimizeReport::writeTuningSection(MarkdownReport &md) const {
+  const model::ParamVector &space = *tuning.space;
+  const SurrogateTuning &steps = tuning.tuning;
   md.heading(2, "Tuning");
   md.paragraph(fmt::format(
       "{} Adam steps (learning rate {}, {} blocks a step) on {} free features of {} ({} opcodes of {} measured train "
@@ -272,40 +289,47 @@ std::string OptimizeReport::markdown() const {
   md.paragraph(fmt::format("What the tuned table changes ({} of {} shown; all in optimize_report.json):",
                            std::min(changes.size(), kShownChanges), changes.size()));
   md.code(firstLines(changes, kShownChanges, "(none: LLVM's table was kept)"));
-  if (tuning.pruning) {
-    const PruneResult &pr = *tuning.pruning;
-    md.heading(2, "Pruning");
-    md.paragraph(fmt::format(
-        "The {} entries the first tuning changed were put back to LLVM's value one at a time, best first, while "
-        "the real llvm-mca's validation MAPE fell ({} tables tried, {} simulations, in the budget): {} put back ({}); "
-        "validation MAPE {} -> {}, median APE {}.{}",
-        pr.changed, pr.tried, pr.simulations, pr.reverted.size(),
-        pr.reverted.empty() ? "none" : fmt::format("{}", fmt::join(pr.reverted, ", ")), percent(pr.startMape),
-        percent(pr.mape), percent(pr.medianApe),
-        pr.overMedianCap ? fmt::format(" That median is above the cap ({}), so the best checkpoint within the cap was "
-                                       "kept instead (step {}).", percent(tuning.maxMedianApe), tuning.keptStep)
-                         : ""));
-  }
-  if (!refinement.rounds.empty()) {
-    md.heading(2, "Trust-region rounds");
-    md.paragraph(fmt::format(
-        "After the first tuning, {} rounds: {} tables sampled around the current table (each value redrawn with "
-        "probability {} within {} of it), the surrogate fine-tuned on them for up to {} epochs from the previous "
-        "round's, the table tuned again inside that region (pattern.round_l1 times the L1 distance from the current table), the checkpoint "
-        "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.{}",
-        refinement.rounds.size(), settings.paramsSamples, settings.perturbProbability, settings.roundRadius,
-        settings.roundMaxEpochs, medianCapSentence(settings, tuning)));
-    std::vector<std::vector<std::string>> roundRows;
-    for (const RoundResult &r : refinement.rounds)
-      roundRows.push_back({fmt::format("{}", r.round), fmt::format("{}", r.simulations()),
-                           percent(r.startValidationMape), percent(r.bestValidationMape),
-                           percent(r.bestValidationMedianApe), fmt::format("{}", r.keptStep), r.accepted ? "kept" : "not kept",
-                           fmt::format("{}", r.changedFromCenter)});
-    md.table({"round", "llvm-mca simulations", "validation MAPE before", "best checkpoint", "its median APE", "step", "",
-              "entries changed"},
-             roundRows);
-  }
-  if (polish.result) writePolishSection(md);
+}
+
+// The entries the first tuning changed, put back while llvm-mca's validation error fell.
+void OptimizeReport::writePruningSection(MarkdownReport &md) const {
+  const PruneResult &pr = *tuning.pruning;
+  md.heading(2, "Pruning");
+  md.paragraph(fmt::format(
+      "The {} entries the first tuning changed were put back to LLVM's value one at a time, best first, while "
+      "the real llvm-mca's validation MAPE fell ({} tables tried, {} simulations, in the budget): {} put back ({}); "
+      "validation MAPE {} -> {}, median APE {}.{}",
+      pr.changed, pr.tried, pr.simulations, pr.reverted.size(),
+      pr.reverted.empty() ? "none" : fmt::format("{}", fmt::join(pr.reverted, ", ")), percent(pr.startMape),
+      percent(pr.mape), percent(pr.medianApe),
+      pr.overMedianCap ? fmt::format(" That median is above the cap ({}), so the best checkpoint within the cap was "
+                                     "kept instead (step {}).", percent(tuning.maxMedianApe), tuning.keptStep)
+                       : ""));
+}
+
+// The trust-region rounds after the first tuning, one row each.
+void OptimizeReport::writeRoundsSection(MarkdownReport &md) const {
+  md.heading(2, "Trust-region rounds");
+  md.paragraph(fmt::format(
+      "After the first tuning, {} rounds: {} tables sampled around the current table (each value redrawn with "
+      "probability {} within {} of it), the surrogate fine-tuned on them for up to {} epochs from the previous "
+      "round's, the table tuned again inside that region (pattern.round_l1 times the L1 distance from the current table), the checkpoint "
+      "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.{}",
+      refinement.rounds.size(), settings.paramsSamples, settings.perturbProbability, settings.roundRadius,
+      settings.roundMaxEpochs, medianCapSentence(settings, tuning)));
+  std::vector<std::vector<std::string>> roundRows;
+  for (const RoundResult &r : refinement.rounds)
+    roundRows.push_back({fmt::format("{}", r.round), fmt::format("{}", r.simulations()),
+                         percent(r.startValidationMape), percent(r.bestValidationMape),
+                         percent(r.bestValidationMedianApe), fmt::format("{}", r.keptStep), r.accepted ? "kept" : "not kept",
+                         fmt::format("{}", r.changedFromCenter)});
+  md.table({"round", "llvm-mca simulations", "validation MAPE before", "best checkpoint", "its median APE", "step", "",
+            "entries changed"},
+           roundRows);
+}
+
+// llvm-mca's test error by group of blocks, and the changed entries each group uses.
+void OptimizeReport::writeGroupsSection(MarkdownReport &md) const {
   md.heading(2, "Where the error went");
   md.paragraph("Test blocks grouped by what they contain (a block can be in several groups), llvm-mca's error "
                "under each table, and the changed table entries the group's blocks use most (blocks using each). "
@@ -315,6 +339,11 @@ std::string OptimizeReport::markdown() const {
     groupRows.push_back({g.group, fmt::format("{}", g.blocks), percent(g.defaultMape), percent(g.tunedMape),
                          g.changedEntries.empty() ? "" : fmt::format("{}", fmt::join(g.changedEntries, ", "))});
   md.table({"group", "blocks", "default", "tuned", "changed entries used"}, groupRows);
+}
+
+// The black-box searches at the same budget, and the ensemble's techniques.
+void OptimizeReport::writeBlackBoxSection(MarkdownReport &md) const {
+  const model::ParamVector &space = *tuning.space;
   md.heading(2, "Black-box searches");
   md.paragraph(fmt::format(
       "Each over the same {} free features, with the budget the surrogate side spent: {} simulations ({} dataset "
@@ -337,17 +366,12 @@ std::string OptimizeReport::markdown() const {
                  "local run from the store's best) to the technique whose recent slices found new best tables most "
                  "often, with an exploration term for the others; every technique starts from LLVM's table and is "
                  "given the store's best before each of its slices.");
-    std::vector<std::vector<std::string>> techniqueRows;
-    for (const auto &t : b.techniques)
-      techniqueRows.push_back(
-          t.contains("left_out")
-              ? std::vector<std::string>{t["technique"].get<std::string>(), "left out: " + t["left_out"].get<std::string>(), "", ""}
-              : std::vector<std::string>{t["technique"].get<std::string>(), fmt::format("{}", t["slices"].get<std::size_t>()),
-                                         fmt::format("{}", t["evaluations"].get<std::size_t>()),
-                                         fmt::format("{}", t["new_best_slices"].get<std::size_t>())});
-    md.table({"technique", "slices", "evaluations", "slices that found a new best"}, techniqueRows);
+    md.table({"technique", "slices", "evaluations", "slices that found a new best"}, techniqueRows(b));
   }
+}
 
+// The conditioned surrogate's data, loss and training run.
+TrainingSection OptimizeReport::trainingSection() const {
   const nlohmann::json &t = surrogate.report;
   TrainingSection training;
   training.data = fmt::format(
@@ -358,6 +382,11 @@ std::string OptimizeReport::markdown() const {
   training.loss = surrogate.loss;
   training.run = TrainingFacts::of(t);
   training.showTestVsLlvmMca = true;
+  return training;
+}
+
+// Where the run's time went, and what is deployed.
+DeploymentSection OptimizeReport::deploymentSection() const {
   DeploymentSection deployment;
   deployment.machine = machine;
   deployment.threads = config.threads;
@@ -367,7 +396,19 @@ std::string OptimizeReport::markdown() const {
                                     "`surrogate simulate --params {}/tuned-params.json BLOCKS` runs llvm-mca with it.",
                                     static_cast<double>(deployedBytes) / 1e3, tuning.tuned.opcodes.size(),
                                     tuning.tuned.parameterCount(), runDir);
-  writeModelSections(md, design(), training, deployment);
+  return deployment;
+}
+
+std::string OptimizeReport::markdown() const {
+  MarkdownReport md;
+  writeResultSection(md);
+  writeTuningSection(md);
+  if (tuning.pruning) writePruningSection(md);
+  if (!refinement.rounds.empty()) writeRoundsSection(md);
+  if (polish.result) writePolishSection(md);
+  writeGroupsSection(md);
+  writeBlackBoxSection(md);
+  writeModelSections(md, design(), trainingSection(), deploymentSection());
   return md.str();
 }
 
