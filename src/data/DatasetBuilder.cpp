@@ -76,6 +76,56 @@ nlohmann::json settingsOf(const DatasetConfig &c, const std::string &mode, const
   return s;
 }
 
+// Which blocks each table simulates; a chunk uses every table at most once.
+struct TableAssignment {
+  std::vector<std::vector<std::uint32_t>> ids;  ///< per block, its tables
+  /// per table, its (block, k) pairs: block `block` under its k-th table
+  std::map<std::uint32_t, std::vector<std::pair<std::size_t, std::size_t>>> byTable;
+};
+
+TableAssignment assignTables(const ParameterTables &tables, const std::vector<UniqueBlock> &blocks) {
+  TableAssignment a;
+  a.ids.resize(blocks.size());
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    a.ids[b] = tables.choose(blocks[b].hash);
+    for (std::size_t k = 0; k < a.ids[b].size(); ++k)
+      a.byTable[a.ids[b][k]].emplace_back(b, k);
+  }
+  return a;
+}
+
+// What the simulations of one chunk gave: per block, the cycles under each
+// of its tables (none where llvm-mca failed), and whether it failed to decode.
+struct ChunkCycles {
+  std::vector<std::vector<std::optional<std::uint32_t>>> cycles;
+  std::vector<bool> undecodable;
+
+  explicit ChunkCycles(const TableAssignment &a) : cycles(a.ids.size()), undecodable(a.ids.size(), false) {
+    for (std::size_t b = 0; b < a.ids.size(); ++b)
+      cycles[b].resize(a.ids[b].size());
+  }
+};
+
+// One record per block and table that llvm-mca simulated.
+void addRecords(Chunk &chunk, const std::vector<UniqueBlock> &blocks, const TableAssignment &a,
+                const ChunkCycles &simulated) {
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const UniqueBlock &u = blocks[b];
+    for (std::size_t k = 0; k < a.ids[b].size(); ++k) {
+      if (!simulated.cycles[b][k])
+        continue;
+      ChunkRecord rec;
+      rec.blockHash = u.hash;
+      rec.measured = u.block.measured ? *u.block.measured : std::nan("");
+      rec.blockIndex = u.index;
+      rec.paramsId = a.ids[b][k];
+      rec.cycles = *simulated.cycles[b][k];
+      rec.split = splitOf(u.hash);
+      chunk.add(rec, u.bytes.data(), u.bytes.size());
+    }
+  }
+}
+
 // Simulates the blocks of one chunk under their parameter tables.
 class ChunkSimulator {
 public:
@@ -89,89 +139,72 @@ public:
     Chunk chunk;
     chunk.index = index;
     // Decode once here when each block is simulated several times.
-    if (Tables.perBlock() > 1) {
-      std::vector<UniqueBlock> decoded;
-      for (UniqueBlock &u : blocks) {
-        if (!u.block.insts.empty() || Decoder.decode(u.block.hex, u.block.insts).ok()) {
-          decoded.push_back(std::move(u));
-        } else {
-          ++chunk.undecodable;
-          spdlog::warn("{}: cannot decode the block (skipped)", u.block.where.str());
-          Done += Tables.perBlock();
-        }
-      }
-      blocks.swap(decoded);
-    }
-    // Which blocks each table simulates; a chunk uses every table at most once.
-    std::vector<std::vector<std::uint32_t>> ids(blocks.size());
-    std::map<std::uint32_t, std::vector<std::pair<std::size_t, std::size_t>>> byTable;
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      ids[b] = Tables.choose(blocks[b].hash);
-      for (std::size_t k = 0; k < ids[b].size(); ++k)
-        byTable[ids[b][k]].emplace_back(b, k);
-    }
-    std::vector<std::vector<std::optional<std::uint32_t>>> cycles(blocks.size());
-    std::vector<bool> undecodable(blocks.size(), false);
-    for (std::size_t b = 0; b < blocks.size(); ++b)
-      cycles[b].resize(ids[b].size());
-
-    for (const auto &[table, members] : byTable) {
-      std::unique_ptr<llvm::MCSubtargetInfo> owned;
-      const llvm::MCSubtargetInfo &sti = Single ? *Single : *(owned = Tables.subtarget(table));
-      mca::BatchOptions options;
-      options.iterations = Config.iterations;
-      options.threads = Config.threads;
-      options.progress = false;
-      mca::BatchRunner runner(sti, options);
-      std::size_t fed = 0, back = 0;
-      runner.run(
-          [&](block::BlockOrProblem &item) {
-            if (fed == members.size())
-              return false;
-            item = blocks[members[fed++].first].block;
-            return true;
-          },
-          [&](const block::BasicBlock &, const mca::SimulationResult &r) {
-            auto [b, k] = members[back++];
-            cycles[b][k] = r.cycles;
-            ++Simulated;
-            Bar.update(++Done);
-          },
-          [&](const block::Problem &p) {
-            auto [b, k] = members[back++];
-            if (p.reason.rfind("llvm-mca cannot simulate", 0) == 0) {
-              ++chunk.unsimulatable;
-              spdlog::warn("{} (table {}; skipped)", p.str(), table);
-            } else if (!undecodable[b]) {
-              undecodable[b] = true;
-              ++chunk.undecodable;
-              spdlog::warn("{} (skipped)", p.str());
-            }
-            Bar.update(++Done);
-          });
-    }
-
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      const UniqueBlock &u = blocks[b];
-      for (std::size_t k = 0; k < ids[b].size(); ++k) {
-        if (!cycles[b][k])
-          continue;
-        ChunkRecord rec;
-        rec.blockHash = u.hash;
-        rec.measured = u.block.measured ? *u.block.measured : std::nan("");
-        rec.blockIndex = u.index;
-        rec.paramsId = ids[b][k];
-        rec.cycles = *cycles[b][k];
-        rec.split = splitOf(u.hash);
-        chunk.add(rec, u.bytes.data(), u.bytes.size());
-      }
-    }
+    if (Tables.perBlock() > 1)
+      keepDecodable(blocks, chunk);
+    TableAssignment assigned = assignTables(Tables, blocks);
+    ChunkCycles simulated(assigned);
+    for (const auto &[table, members] : assigned.byTable)
+      simulateUnder(table, members, blocks, simulated, chunk);
+    addRecords(chunk, blocks, assigned, simulated);
     return chunk;
   }
 
   std::size_t simulated() const { return Simulated; }
 
 private:
+  // Decodes the blocks in place, dropping (and counting) those that do not decode.
+  void keepDecodable(std::vector<UniqueBlock> &blocks, Chunk &chunk) {
+    std::vector<UniqueBlock> decoded;
+    for (UniqueBlock &u : blocks) {
+      if (!u.block.insts.empty() || Decoder.decode(u.block.hex, u.block.insts).ok()) {
+        decoded.push_back(std::move(u));
+      } else {
+        ++chunk.undecodable;
+        spdlog::warn("{}: cannot decode the block (skipped)", u.block.where.str());
+        Done += Tables.perBlock();
+      }
+    }
+    blocks.swap(decoded);
+  }
+
+  // Runs the blocks that `table` simulates, its `members`, and notes their cycles.
+  void simulateUnder(std::uint32_t table, const std::vector<std::pair<std::size_t, std::size_t>> &members,
+                     const std::vector<UniqueBlock> &blocks, ChunkCycles &simulated, Chunk &chunk) {
+    std::unique_ptr<llvm::MCSubtargetInfo> owned;
+    const llvm::MCSubtargetInfo &sti = Single ? *Single : *(owned = Tables.subtarget(table));
+    mca::BatchOptions options;
+    options.iterations = Config.iterations;
+    options.threads = Config.threads;
+    options.progress = false;
+    mca::BatchRunner runner(sti, options);
+    std::size_t fed = 0, back = 0;
+    runner.run(
+        [&](block::BlockOrProblem &item) {
+          if (fed == members.size())
+            return false;
+          item = blocks[members[fed++].first].block;
+          return true;
+        },
+        [&](const block::BasicBlock &, const mca::SimulationResult &r) {
+          auto [b, k] = members[back++];
+          simulated.cycles[b][k] = r.cycles;
+          ++Simulated;
+          Bar.update(++Done);
+        },
+        [&](const block::Problem &p) {
+          auto [b, k] = members[back++];
+          if (p.reason.rfind("llvm-mca cannot simulate", 0) == 0) {
+            ++chunk.unsimulatable;
+            spdlog::warn("{} (table {}; skipped)", p.str(), table);
+          } else if (!simulated.undecodable[b]) {
+            simulated.undecodable[b] = true;
+            ++chunk.undecodable;
+            spdlog::warn("{} (skipped)", p.str());
+          }
+          Bar.update(++Done);
+        });
+  }
+
   const ParameterTables &Tables;
   const DatasetConfig &Config;
   support::Progress &Bar;
