@@ -1,3 +1,4 @@
+// parseAssembly: text split at `# ---`, each chunk parsed as llvm-mca 19 parses it, each region encoded to hex.
 #include "surrogate/block/AsmReader.h"
 
 #include <cctype>

@@ -1,3 +1,4 @@
+// Hex text to machine-code bytes and back (parseHex, toHex).
 #include "surrogate/block/BasicBlock.h"
 
 namespace surrogate::block {

@@ -1,3 +1,4 @@
+// forEachBlock and forEachDecoded: a command's walk over its block inputs, skipped rows reported and counted.
 #include "surrogate/block/BlockPipeline.h"
 
 #include <spdlog/spdlog.h>

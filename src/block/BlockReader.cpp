@@ -1,3 +1,4 @@
+// BlockReader: blocks streamed in input order from BHive CSV rows and assembly files, problems in their place.
 #include "surrogate/block/BlockReader.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// CodeRegions: llvm-mca's LLVM-MCA-BEGIN/END markers tracked over parsed instructions, mistakes with their line.
 #include "surrogate/block/CodeRegions.h"
 
 #include <fstream>

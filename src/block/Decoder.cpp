@@ -1,3 +1,4 @@
+// Decoder: a block's bytes to MCInsts with LLVM's X86 disassembler, and MCInsts back to assembly text.
 #include "surrogate/block/Decoder.h"
 
 #include <llvm/Support/raw_ostream.h>

@@ -1,3 +1,4 @@
+// SyntheticBlockGenerator: the instruction templates and the seeded chain, streams, memory and mixed blocks.
 #include "surrogate/block/SyntheticBlocks.h"
 
 #include "surrogate/block/AsmReader.h"

@@ -1,3 +1,4 @@
+// X86Target: the shared x86-64 LLVM MC objects, created once on first use, and subtargets by CPU name.
 #include "surrogate/block/Target.h"
 
 #include <llvm/ADT/StringExtras.h>

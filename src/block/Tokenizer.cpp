@@ -1,3 +1,4 @@
+// Tokenizer and Vocabulary: Ithemal-style tokens of an instruction, token ids, and the vocabulary file.
 #include "surrogate/block/Tokenizer.h"
 
 #include <fstream>

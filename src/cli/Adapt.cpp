@@ -1,3 +1,4 @@
+// `surrogate adapt`: the pattern options and --from, handed to the LibTorch module's adapt.
 #include <memory>
 
 #include "surrogate/cli/Commands.h"

@@ -1,3 +1,4 @@
+// cli::run: the logger on stderr, the global options, every subcommand, and the one top-level error handler.
 #include <cstdio>
 #include <exception>
 

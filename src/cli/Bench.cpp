@@ -1,3 +1,4 @@
+// `surrogate bench` and `bench mca`: its options into an McaBenchConfig, then mca::runMcaBenchmark.
 #include <iostream>
 #include <memory>
 

@@ -1,3 +1,4 @@
+// `surrogate bench surrogate`: its options, handed to the LibTorch module's benchSurrogate.
 #include <memory>
 
 #include "surrogate/cli/Commands.h"

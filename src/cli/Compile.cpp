@@ -1,3 +1,4 @@
+// `surrogate compile`: the pattern options and --params, handed to the LibTorch module's compile.
 #include <memory>
 
 #include "surrogate/cli/Commands.h"

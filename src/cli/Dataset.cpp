@@ -1,3 +1,4 @@
+// `surrogate dataset` and its merge, export and check subcommands: options into jobs for the data layer.
 #include <iostream>
 #include <memory>
 

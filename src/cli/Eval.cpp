@@ -1,3 +1,4 @@
+// `surrogate eval`: its options into an EvaluationConfig, the report printed, exit 3 past --max-mape or --min-tau.
 #include <iostream>
 #include <memory>
 

@@ -1,3 +1,4 @@
+// `surrogate optimize`: the pattern options, handed to the LibTorch module's optimize.
 #include "surrogate/cli/Commands.h"
 #include "surrogate/cli/PatternOptions.h"
 #include "surrogate/cli/TorchCommands.h"

@@ -1,3 +1,4 @@
+// `surrogate params export | diff | sample`: each subcommand's options, then the mca layer's params job.
 #include <algorithm>
 #include <iostream>
 #include <memory>

@@ -1,3 +1,4 @@
+// The options every pattern subcommand shares (--mcpu, --measured, --blocks, -j, --check), declared once.
 #include "surrogate/cli/PatternOptions.h"
 
 namespace surrogate::cli {

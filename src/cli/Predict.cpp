@@ -1,3 +1,4 @@
+// `surrogate predict`: its options into a PredictConfig, handed to the LibTorch module's predict.
 #include <memory>
 
 #include "surrogate/cli/Commands.h"

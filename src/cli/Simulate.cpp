@@ -1,3 +1,4 @@
+// `surrogate simulate`: its options into a SimulateConfig, then mca::runSimulate.
 #include <memory>
 
 #include "surrogate/cli/Commands.h"

@@ -1,3 +1,4 @@
+// `surrogate sweep`: the pattern options, handed to the LibTorch module's sweep.
 #include "surrogate/cli/Commands.h"
 #include "surrogate/cli/PatternOptions.h"
 #include "surrogate/cli/TorchCommands.h"

@@ -1,3 +1,4 @@
+// `surrogate synth`: its options into SyntheticOptions, then the synthetic blocks written as assembly or CSV.
 #include <memory>
 
 #include <spdlog/spdlog.h>

@@ -1,3 +1,4 @@
+// torchCommands: libsurrogate_torch.so found, loaded with dlopen on first use, and its version checked.
 #include <dlfcn.h>
 
 #include <algorithm>

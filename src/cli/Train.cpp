@@ -1,3 +1,4 @@
+// `surrogate train`: its options and overrides into a TrainJob (checked against --resume), run by the module.
 #include <memory>
 
 #include "surrogate/cli/Commands.h"

@@ -1,3 +1,4 @@
+// Block identity: FNV-1a of the bytes, and the split and shard that a block's hash decides.
 #include "surrogate/data/BlockHash.h"
 
 #include "surrogate/block/BasicBlock.h"

@@ -1,3 +1,4 @@
+// BlockSet: the hashes of the blocks named by CSV or assembly files, looked up by hex.
 #include "surrogate/data/BlockSet.h"
 
 #include "surrogate/block/BlockReader.h"

@@ -1,3 +1,4 @@
+// Chunk files: a chunk's records and blob encoded with a checksum trailer, written, read back and verified.
 #include "surrogate/data/ChunkFile.h"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// CsvTable: a CSV file with a header row read row by row, quoted fields unquoted, columns by name.
 #include "surrogate/data/CsvTable.h"
 
 #include <algorithm>

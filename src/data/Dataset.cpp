@@ -1,3 +1,4 @@
+// Dataset: a dataset directory opened (manifest checked), verified chunk by chunk, and its examples streamed.
 #include "surrogate/data/Dataset.h"
 
 #include <cmath>

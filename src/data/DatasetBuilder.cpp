@@ -1,10 +1,10 @@
+// buildDataset: the request checked, its chunks planned, simulated under their tables and written, manifest last.
 #include "surrogate/data/DatasetBuilder.h"
 
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <algorithm>
 #include <map>
@@ -17,16 +17,13 @@
 #include <spdlog/spdlog.h>
 
 #include "surrogate/block/BlockPipeline.h"
-#include "surrogate/block/Target.h"
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/data/Dataset.h"
 #include "surrogate/data/DatasetOutput.h"
+#include "surrogate/data/ParameterTables.h"
 #include "surrogate/data/UniqueBlockStream.h"
 #include "surrogate/mca/BatchRunner.h"
-#include "surrogate/mca/ParamSampler.h"
 #include "surrogate/mca/ParamTable.h"
-#include "surrogate/mca/TunedSubtarget.h"
-#include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Progress.h"
 
 namespace surrogate::data {
@@ -79,95 +76,55 @@ nlohmann::json settingsOf(const DatasetConfig &c, const std::string &mode, const
   return s;
 }
 
-// The scheduling parameters examples are simulated under: LLVM's model,
-// one given table, or N tables sampled from a seed (each block under K of
-// them, chosen from the block's hash and the seed).
-class ParameterTables {
-public:
-  virtual ~ParameterTables() = default;
-  virtual std::uint32_t count() const = 0;
-  virtual std::uint32_t perBlock() const { return 1; }
-  /// Table ids for a block, ascending.
-  virtual std::vector<std::uint32_t> choose(std::uint64_t blockHash) const { return {0}; }
-  virtual std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t id) const = 0;
-  /// Writes the tables into the dataset (nothing for LLVM's own model).
-  virtual void store(const DatasetOutput &out) const {}
+// Which blocks each table simulates; a chunk uses every table at most once.
+struct TableAssignment {
+  std::vector<std::vector<std::uint32_t>> ids;  ///< per block, its tables
+  /// per table, its (block, k) pairs: block `block` under its k-th table
+  std::map<std::uint32_t, std::vector<std::pair<std::size_t, std::size_t>>> byTable;
 };
 
-class DefaultTables : public ParameterTables {
-public:
-  explicit DefaultTables(std::string cpu) : Cpu(std::move(cpu)) {}
-  std::uint32_t count() const override { return 1; }
-  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t) const override {
-    auto sti = block::X86Target::get().createSubtarget(Cpu);
-    return sti;
+TableAssignment assignTables(const ParameterTables &tables, const std::vector<UniqueBlock> &blocks) {
+  TableAssignment a;
+  a.ids.resize(blocks.size());
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    a.ids[b] = tables.choose(blocks[b].hash);
+    for (std::size_t k = 0; k < a.ids[b].size(); ++k)
+      a.byTable[a.ids[b][k]].emplace_back(b, k);
   }
+  return a;
+}
 
-private:
-  std::string Cpu;
+// What the simulations of one chunk gave: per block, the cycles under each
+// of its tables (none where llvm-mca failed), and whether it failed to decode.
+struct ChunkCycles {
+  std::vector<std::vector<std::optional<std::uint32_t>>> cycles;
+  std::vector<bool> undecodable;
+
+  explicit ChunkCycles(const TableAssignment &a) : cycles(a.ids.size()), undecodable(a.ids.size(), false) {
+    for (std::size_t b = 0; b < a.ids.size(); ++b)
+      cycles[b].resize(a.ids[b].size());
+  }
 };
 
-class FileTable : public ParameterTables {
-public:
-  FileTable(std::string cpu, std::string path) : Cpu(std::move(cpu)), Path(std::move(path)) {
-    subtarget(0);  // support::InputError now if the table does not fit the CPU
-  }
-  std::uint32_t count() const override { return 1; }
-  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t) const override {
-    return mca::createSimulationSubtarget(Cpu, Path);
-  }
-  void store(const DatasetOutput &out) const override {
-    std::ifstream in(Path, std::ios::binary);
-    support::writeFileAtomically(out.subdir("params") + "/" + fmt::format("{:06}.json", 0),
-                                 std::string(std::istreambuf_iterator<char>(in), {}));
-  }
-
-private:
-  std::string Cpu, Path;
-};
-
-class SampledTables : public ParameterTables {
-public:
-  SampledTables(mca::ParamTable defaults, std::uint64_t seed, std::uint32_t count, std::uint32_t perBlock,
-                mca::SamplingRanges ranges)
-      : Sampler(std::move(defaults), seed, ranges), Seed(seed), Count(count), PerBlock(perBlock) {
-    subtarget(0);  // fail before any work if sampled tables cannot be applied
-  }
-  std::uint32_t count() const override { return Count; }
-  std::uint32_t perBlock() const override { return PerBlock; }
-  std::vector<std::uint32_t> choose(std::uint64_t blockHash) const override {
-    // Counter-based draws: portable, unlike std's distributions.
-    std::vector<std::uint32_t> ids;
-    std::uint64_t state = mix64(Seed ^ mix64(blockHash));
-    while (ids.size() < PerBlock) {
-      state += 0x9e3779b97f4a7c15ULL;
-      auto id = static_cast<std::uint32_t>(mix64(state) % Count);
-      if (std::find(ids.begin(), ids.end(), id) == ids.end())
-        ids.push_back(id);
-    }
-    std::sort(ids.begin(), ids.end());
-    return ids;
-  }
-  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(std::uint32_t id) const override {
-    return mca::TunedSubtarget::create(Sampler.sample(id), fmt::format("sample {}", id));
-  }
-  void store(const DatasetOutput &out) const override {
-    std::string dir = out.subdir("params");
-    support::Progress progress("dataset: writing parameter tables", Count);
-    for (std::uint32_t id = 0; id < Count; ++id) {
-      std::string path = dir + "/" + fmt::format("{:06}.json", id);
-      if (!std::filesystem::exists(path))  // written whole (atomically) by an earlier run
-        Sampler.sample(id).save(path);
-      progress.update(id + 1);
+// One record per block and table that llvm-mca simulated.
+void addRecords(Chunk &chunk, const std::vector<UniqueBlock> &blocks, const TableAssignment &a,
+                const ChunkCycles &simulated) {
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const UniqueBlock &u = blocks[b];
+    for (std::size_t k = 0; k < a.ids[b].size(); ++k) {
+      if (!simulated.cycles[b][k])
+        continue;
+      ChunkRecord rec;
+      rec.blockHash = u.hash;
+      rec.measured = u.block.measured ? *u.block.measured : std::nan("");
+      rec.blockIndex = u.index;
+      rec.paramsId = a.ids[b][k];
+      rec.cycles = *simulated.cycles[b][k];
+      rec.split = splitOf(u.hash);
+      chunk.add(rec, u.bytes.data(), u.bytes.size());
     }
   }
-  const mca::ParamSampler &sampler() const { return Sampler; }
-
-private:
-  mca::ParamSampler Sampler;
-  std::uint64_t Seed;
-  std::uint32_t Count, PerBlock;
-};
+}
 
 // Simulates the blocks of one chunk under their parameter tables.
 class ChunkSimulator {
@@ -182,89 +139,72 @@ public:
     Chunk chunk;
     chunk.index = index;
     // Decode once here when each block is simulated several times.
-    if (Tables.perBlock() > 1) {
-      std::vector<UniqueBlock> decoded;
-      for (UniqueBlock &u : blocks) {
-        if (!u.block.insts.empty() || Decoder.decode(u.block.hex, u.block.insts).ok()) {
-          decoded.push_back(std::move(u));
-        } else {
-          ++chunk.undecodable;
-          spdlog::warn("{}: cannot decode the block (skipped)", u.block.where.str());
-          Done += Tables.perBlock();
-        }
-      }
-      blocks.swap(decoded);
-    }
-    // Which blocks each table simulates; a chunk uses every table at most once.
-    std::vector<std::vector<std::uint32_t>> ids(blocks.size());
-    std::map<std::uint32_t, std::vector<std::pair<std::size_t, std::size_t>>> byTable;
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      ids[b] = Tables.choose(blocks[b].hash);
-      for (std::size_t k = 0; k < ids[b].size(); ++k)
-        byTable[ids[b][k]].emplace_back(b, k);
-    }
-    std::vector<std::vector<std::optional<std::uint32_t>>> cycles(blocks.size());
-    std::vector<bool> undecodable(blocks.size(), false);
-    for (std::size_t b = 0; b < blocks.size(); ++b)
-      cycles[b].resize(ids[b].size());
-
-    for (const auto &[table, members] : byTable) {
-      std::unique_ptr<llvm::MCSubtargetInfo> owned;
-      const llvm::MCSubtargetInfo &sti = Single ? *Single : *(owned = Tables.subtarget(table));
-      mca::BatchOptions options;
-      options.iterations = Config.iterations;
-      options.threads = Config.threads;
-      options.progress = false;
-      mca::BatchRunner runner(sti, options);
-      std::size_t fed = 0, back = 0;
-      runner.run(
-          [&](block::BlockOrProblem &item) {
-            if (fed == members.size())
-              return false;
-            item = blocks[members[fed++].first].block;
-            return true;
-          },
-          [&](const block::BasicBlock &, const mca::SimulationResult &r) {
-            auto [b, k] = members[back++];
-            cycles[b][k] = r.cycles;
-            ++Simulated;
-            Bar.update(++Done);
-          },
-          [&](const block::Problem &p) {
-            auto [b, k] = members[back++];
-            if (p.reason.rfind("llvm-mca cannot simulate", 0) == 0) {
-              ++chunk.unsimulatable;
-              spdlog::warn("{} (table {}; skipped)", p.str(), table);
-            } else if (!undecodable[b]) {
-              undecodable[b] = true;
-              ++chunk.undecodable;
-              spdlog::warn("{} (skipped)", p.str());
-            }
-            Bar.update(++Done);
-          });
-    }
-
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      const UniqueBlock &u = blocks[b];
-      for (std::size_t k = 0; k < ids[b].size(); ++k) {
-        if (!cycles[b][k])
-          continue;
-        ChunkRecord rec;
-        rec.blockHash = u.hash;
-        rec.measured = u.block.measured ? *u.block.measured : std::nan("");
-        rec.blockIndex = u.index;
-        rec.paramsId = ids[b][k];
-        rec.cycles = *cycles[b][k];
-        rec.split = splitOf(u.hash);
-        chunk.add(rec, u.bytes.data(), u.bytes.size());
-      }
-    }
+    if (Tables.perBlock() > 1)
+      keepDecodable(blocks, chunk);
+    TableAssignment assigned = assignTables(Tables, blocks);
+    ChunkCycles simulated(assigned);
+    for (const auto &[table, members] : assigned.byTable)
+      simulateUnder(table, members, blocks, simulated, chunk);
+    addRecords(chunk, blocks, assigned, simulated);
     return chunk;
   }
 
   std::size_t simulated() const { return Simulated; }
 
 private:
+  // Decodes the blocks in place, dropping (and counting) those that do not decode.
+  void keepDecodable(std::vector<UniqueBlock> &blocks, Chunk &chunk) {
+    std::vector<UniqueBlock> decoded;
+    for (UniqueBlock &u : blocks) {
+      if (!u.block.insts.empty() || Decoder.decode(u.block.hex, u.block.insts).ok()) {
+        decoded.push_back(std::move(u));
+      } else {
+        ++chunk.undecodable;
+        spdlog::warn("{}: cannot decode the block (skipped)", u.block.where.str());
+        Done += Tables.perBlock();
+      }
+    }
+    blocks.swap(decoded);
+  }
+
+  // Runs the blocks that `table` simulates, its `members`, and notes their cycles.
+  void simulateUnder(std::uint32_t table, const std::vector<std::pair<std::size_t, std::size_t>> &members,
+                     const std::vector<UniqueBlock> &blocks, ChunkCycles &simulated, Chunk &chunk) {
+    std::unique_ptr<llvm::MCSubtargetInfo> owned;
+    const llvm::MCSubtargetInfo &sti = Single ? *Single : *(owned = Tables.subtarget(table));
+    mca::BatchOptions options;
+    options.iterations = Config.iterations;
+    options.threads = Config.threads;
+    options.progress = false;
+    mca::BatchRunner runner(sti, options);
+    std::size_t fed = 0, back = 0;
+    runner.run(
+        [&](block::BlockOrProblem &item) {
+          if (fed == members.size())
+            return false;
+          item = blocks[members[fed++].first].block;
+          return true;
+        },
+        [&](const block::BasicBlock &, const mca::SimulationResult &r) {
+          auto [b, k] = members[back++];
+          simulated.cycles[b][k] = r.cycles;
+          ++Simulated;
+          Bar.update(++Done);
+        },
+        [&](const block::Problem &p) {
+          auto [b, k] = members[back++];
+          if (p.reason.rfind("llvm-mca cannot simulate", 0) == 0) {
+            ++chunk.unsimulatable;
+            spdlog::warn("{} (table {}; skipped)", p.str(), table);
+          } else if (!simulated.undecodable[b]) {
+            simulated.undecodable[b] = true;
+            ++chunk.undecodable;
+            spdlog::warn("{} (skipped)", p.str());
+          }
+          Bar.update(++Done);
+        });
+  }
+
   const ParameterTables &Tables;
   const DatasetConfig &Config;
   support::Progress &Bar;
@@ -313,77 +253,6 @@ CheckedRequest checkRequest(const DatasetConfig &request) {
     if (!std::ifstream(f))
       throw support::InputError(f + ": cannot open: " + std::strerror(errno));
   return checked;
-}
-
-// The tables the examples are simulated under, checked against the CPU
-// before anything is written, and how the manifest describes them.
-struct TableChoice {
-  std::unique_ptr<ParameterTables> tables;
-  std::string mode;  ///< default | table | sampled
-  nlohmann::json params;
-};
-
-// The table sampled around: the CPU's, covering every key the inputs need.
-mca::ParamTable centerTable(const DatasetConfig &config, const std::vector<std::string> &keys) {
-  mca::ParamTable center = mca::ParamTable::load(config.samplingCenter);
-  if (center.cpu != config.cpu)
-    throw support::InputError(fmt::format("{}: a table for {}, not for {}", config.samplingCenter, center.cpu,
-                                          config.cpu));
-  std::vector<std::string> missing;
-  for (const std::string &k : keys)
-    if (!center.opcodes.count(k)) missing.push_back(k);
-  if (!missing.empty())
-    throw support::InputError(fmt::format("{}: no entry for {} of the inputs' opcodes (first: {})",
-                                          config.samplingCenter, missing.size(), missing.front()));
-  return center;
-}
-
-TableChoice chooseTables(const DatasetConfig &config, const std::vector<std::string> &allInputs) {
-  std::unique_ptr<ParameterTables> tables;
-  std::string mode;
-  nlohmann::json params;
-  if (!config.paramsFile.empty()) {
-    tables = std::make_unique<FileTable>(config.cpu, config.paramsFile);
-    mode = "table";
-    params = {{"tables", 1}, {"per_block", 1}, {"tables_dir", "params"}, {"files", "NNNNNN.json"},
-              {"source", config.paramsFile}, {"source_sha256", sha256File(config.paramsFile)}};
-  } else if (config.paramsSamples > 0) {
-    std::vector<std::string> keys = mca::ParamTable::tableKeysFor(allInputs, config.cpu);
-    mca::ParamTable defaults = config.samplingCenter.empty() ? mca::ParamTable::fromModel(config.cpu, keys)
-                                                             : centerTable(config, keys);
-    std::size_t parameters = defaults.parameterCount(), opcodeCount = defaults.opcodes.size();
-    mca::SamplingRanges ranges;
-    ranges.perturbProbability = config.perturbProbability;
-    ranges.radius = config.samplingRadius;
-    auto sampled = std::make_unique<SampledTables>(std::move(defaults), config.seed, config.paramsSamples,
-                                                   config.tablesPerBlock, ranges);
-    mode = "sampled";
-    params = {{"tables", config.paramsSamples},
-              {"per_block", config.tablesPerBlock},
-              {"seed", config.seed},
-              {"opcodes", opcodeCount},
-              {"parameters_per_table", parameters},
-              {"distribution", config.perturbProbability >= 1.0
-                                   ? "independent uniform integers in [min, max] (params sample)"
-                                   : "each value redrawn uniformly in [min, max] with probability "
-                                     "ranges.perturb_probability, else the default (params sample)"},
-              {"ranges", sampled->sampler().ranges().toJson()},
-              {"choice", "per block, per_block distinct ids from splitmix64 draws seeded by seed and block hash"},
-              {"tables_dir", "params"},
-              {"files", "NNNNNN.json"}};
-    if (!config.samplingCenter.empty()) {
-      params["center"] = config.samplingCenter;
-      params["center_sha256"] = sha256File(config.samplingCenter);
-    }
-    tables = std::move(sampled);
-  } else {
-    tables = std::make_unique<DefaultTables>(config.cpu);
-    tables->subtarget(0);  // unknown CPU: error before anything is written
-    mode = "default";
-    params = {{"tables", 1}, {"per_block", 1}, {"table_0", "the CPU's built-in scheduling model"}};
-  }
-
-  return {std::move(tables), mode, params};
 }
 
 // First pass (cheap next to simulation): how many chunks, which are done,

@@ -1,3 +1,4 @@
+// The dataset jobs: options checked against each other, one call into the dataset code, the summary logged.
 #include "surrogate/data/DatasetJob.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// DatasetOutput: start, resume or refuse a dataset directory, its chunk paths, and the manifest written last.
 #include "surrogate/data/DatasetOutput.h"
 
 #include <cmath>

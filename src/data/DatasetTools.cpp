@@ -1,3 +1,4 @@
+// mergeDatasets and exportCsv: the shards of a sharded run joined into one dataset; examples out as CSV.
 #include "surrogate/data/DatasetTools.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// MeasuredLabels and UniqueBlockStream: measured throughputs by block hash; distinct blocks in first-seen order.
 #include "surrogate/data/UniqueBlockStream.h"
 
 #include <limits>

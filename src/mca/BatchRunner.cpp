@@ -1,3 +1,4 @@
+// BatchRunner: blocks decoded and simulated on worker threads, outcomes handed back in input order.
 #include "surrogate/mca/BatchRunner.h"
 
 #include <atomic>

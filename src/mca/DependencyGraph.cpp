@@ -78,34 +78,39 @@ void DependencyGraph::mergeParallelEdges() {
   Edges.resize(kept);
 }
 
-DependencyGraph::Cycle DependencyGraph::maxCycleRatio(const EdgeFilter &keep) const {
-  const unsigned n = Nodes;
-  std::vector<std::vector<unsigned>> forward(n);  // distance-0 edges by source
-  std::vector<unsigned> carried;                  // distance-1 edges
-  for (unsigned e = 0; e < Edges.size(); ++e) {
-    if (keep && !keep(Edges[e]))
-      continue;
-    if (Edges[e].distance == 0)
-      forward[Edges[e].from].push_back(e);
-    else
-      carried.push_back(e);
-  }
-  if (carried.empty())
-    return {};
+namespace {
 
+// The iteration graph of a loop body (see maxCycleRatio): its nodes are the
+// heads (sources) of the carried edges, and A[h1 * m + h2] weighs the longest
+// way from head h1 in one iteration to head h2 in the next, taking carried
+// edge via[h1 * m + h2]. dist and pred, per target of a carried edge, are the
+// longest distance-0 paths from it, from which a cycle's edges are recovered.
+struct IterationGraph {
+  std::vector<unsigned> heads, targets;
+  std::vector<int> targetOf;
+  std::vector<std::int64_t> dist;
+  std::vector<int> pred;
+  std::vector<std::int64_t> A;
+  std::vector<int> via;
+  std::size_t m = 0;  ///< heads
+};
+
+// `forward`: the distance-0 edges kept, by source; `carried`: the distance-1 edges kept (at least one).
+IterationGraph iterationGraph(const std::vector<DependencyEdge> &edges, unsigned n,
+                              const std::vector<std::vector<unsigned>> &forward, const std::vector<unsigned> &carried) {
   // Every cycle crosses iterations, so it passes through the source ("head") of
   // a carried edge: the iteration graph over the heads has an edge h1 -> h2
   // weighing the longest way from h1 in one iteration to h2 in the next.
   std::vector<int> headOf(n, -1), targetOf(n, -1);
   std::vector<unsigned> heads, targets;
   for (unsigned e : carried) {
-    if (headOf[Edges[e].from] < 0) {
-      headOf[Edges[e].from] = static_cast<int>(heads.size());
-      heads.push_back(Edges[e].from);
+    if (headOf[edges[e].from] < 0) {
+      headOf[edges[e].from] = static_cast<int>(heads.size());
+      heads.push_back(edges[e].from);
     }
-    if (targetOf[Edges[e].to] < 0) {
-      targetOf[Edges[e].to] = static_cast<int>(targets.size());
-      targets.push_back(Edges[e].to);
+    if (targetOf[edges[e].to] < 0) {
+      targetOf[edges[e].to] = static_cast<int>(targets.size());
+      targets.push_back(edges[e].to);
     }
   }
   const std::size_t m = heads.size();
@@ -121,26 +126,32 @@ DependencyGraph::Cycle DependencyGraph::maxCycleRatio(const EdgeFilter &keep) co
       if (d[v] == kNone)
         continue;
       for (unsigned e : forward[v])
-        if (d[v] + Edges[e].cycles > d[Edges[e].to]) {
-          d[Edges[e].to] = d[v] + Edges[e].cycles;
-          p[Edges[e].to] = static_cast<int>(e);
+        if (d[v] + edges[e].cycles > d[edges[e].to]) {
+          d[edges[e].to] = d[v] + edges[e].cycles;
+          p[edges[e].to] = static_cast<int>(e);
         }
     }
   }
   std::vector<std::int64_t> A(m * m, kNone);
   std::vector<int> via(m * m, -1);
   for (unsigned e : carried) {
-    std::size_t h1 = static_cast<std::size_t>(headOf[Edges[e].from]);
-    std::size_t t = static_cast<std::size_t>(targetOf[Edges[e].to]);
+    std::size_t h1 = static_cast<std::size_t>(headOf[edges[e].from]);
+    std::size_t t = static_cast<std::size_t>(targetOf[edges[e].to]);
     for (std::size_t h2 = 0; h2 < m; ++h2) {
       std::int64_t d = dist[t * n + heads[h2]];
-      if (d != kNone && d + Edges[e].cycles > A[h1 * m + h2]) {
-        A[h1 * m + h2] = d + Edges[e].cycles;
+      if (d != kNone && d + edges[e].cycles > A[h1 * m + h2]) {
+        A[h1 * m + h2] = d + edges[e].cycles;
         via[h1 * m + h2] = static_cast<int>(e);
       }
     }
   }
+  return {std::move(heads), std::move(targets), std::move(targetOf), std::move(dist), std::move(pred), std::move(A),
+          std::move(via), m};
+}
 
+// The maximum cycle ratio of the iteration graph with weights A (m nodes), or
+// -1 when it has no cycle.
+double karpRatio(const std::vector<std::int64_t> &A, std::size_t m) {
   // Karp: D[k][v], the heaviest walk of k edges ending at v (starting anywhere).
   std::vector<std::int64_t> D((m + 1) * m, kNone);
   std::fill(D.begin(), D.begin() + static_cast<std::ptrdiff_t>(m), 0);
@@ -162,9 +173,14 @@ DependencyGraph::Cycle DependencyGraph::maxCycleRatio(const EdgeFilter &keep) co
         worst = std::min(worst, double(D[m * m + v] - D[k * m + v]) / double(m - k));
     lambda = std::max(lambda, worst);
   }
-  if (lambda < 0)
-    return {};
+  return lambda;
+}
 
+// The edges of a cycle of the body achieving `lambda`, in order.
+std::vector<unsigned> criticalCycleEdges(const IterationGraph &g, const std::vector<DependencyEdge> &edges, unsigned n,
+                                         double lambda) {
+  const std::size_t m = g.m;
+  const std::vector<std::int64_t> &A = g.A;
   // A cycle achieving it: every edge of a critical cycle is tight under the
   // longest-path potentials of A - lambda.
   std::vector<double> pi(m, 0.0);
@@ -177,21 +193,47 @@ DependencyGraph::Cycle DependencyGraph::maxCycleRatio(const EdgeFilter &keep) co
     return A[u * m + v] != kNone && pi[u] + double(A[u * m + v]) - lambda >= pi[v] - 1e-6;
   });
 
-  Cycle cycle;
-  cycle.cyclesPerIteration = lambda;
+  std::vector<unsigned> cycleEdges;
   for (std::size_t i = 0; i < ring.size(); ++i) {
     std::size_t u = ring[i], v = ring[(i + 1) % ring.size()];
-    unsigned e = static_cast<unsigned>(via[u * m + v]);
-    cycle.edges.push_back(e);
-    std::size_t t = static_cast<std::size_t>(targetOf[Edges[e].to]);
+    unsigned e = static_cast<unsigned>(g.via[u * m + v]);
+    cycleEdges.push_back(e);
+    std::size_t t = static_cast<std::size_t>(g.targetOf[edges[e].to]);
     std::vector<unsigned> path;
-    for (unsigned at = heads[v]; at != Edges[e].to;) {
-      unsigned back = static_cast<unsigned>(pred[t * n + at]);
+    for (unsigned at = g.heads[v]; at != edges[e].to;) {
+      unsigned back = static_cast<unsigned>(g.pred[t * n + at]);
       path.push_back(back);
-      at = Edges[back].from;
+      at = edges[back].from;
     }
-    cycle.edges.insert(cycle.edges.end(), path.rbegin(), path.rend());
+    cycleEdges.insert(cycleEdges.end(), path.rbegin(), path.rend());
   }
+  return cycleEdges;
+}
+
+} // namespace
+
+DependencyGraph::Cycle DependencyGraph::maxCycleRatio(const EdgeFilter &keep) const {
+  const unsigned n = Nodes;
+  std::vector<std::vector<unsigned>> forward(n);  // distance-0 edges by source
+  std::vector<unsigned> carried;                  // distance-1 edges
+  for (unsigned e = 0; e < Edges.size(); ++e) {
+    if (keep && !keep(Edges[e]))
+      continue;
+    if (Edges[e].distance == 0)
+      forward[Edges[e].from].push_back(e);
+    else
+      carried.push_back(e);
+  }
+  if (carried.empty())
+    return {};
+
+  IterationGraph graph = iterationGraph(Edges, n, forward, carried);
+  double lambda = karpRatio(graph.A, graph.m);
+  if (lambda < 0)
+    return {};
+  Cycle cycle;
+  cycle.cyclesPerIteration = lambda;
+  cycle.edges = criticalCycleEdges(graph, Edges, n, lambda);
   return cycle;
 }
 

@@ -1,3 +1,4 @@
+// runExternalMca: the llvm-mca-19 and llvm-mc-19 binaries found and run as child processes on one block.
 #include "surrogate/mca/ExternalMca.h"
 
 #include <fstream>

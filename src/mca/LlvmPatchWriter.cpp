@@ -1,3 +1,4 @@
+// writeLlvmPatch: a table's globals, opcode entries and variant resolutions as edits to X86Sched*.td.
 #include "surrogate/mca/LlvmPatchWriter.h"
 
 #include <algorithm>

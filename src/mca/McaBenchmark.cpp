@@ -1,3 +1,4 @@
+// runMcaBenchmark: in-process simulation timed on one and several threads, and one llvm-mca process per block.
 #include "surrogate/mca/McaBenchmark.h"
 
 #include <algorithm>
@@ -68,16 +69,8 @@ void timeSpawning(const McaBenchConfig &config, const std::vector<block::BasicBl
   result["spawning"] = ways;
 }
 
-} // namespace
-
-nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
-  auto subtarget = block::X86Target::get().createSubtarget(config.cpu);
-  // With a parameter table, the same runs are timed on both models.
-  std::unique_ptr<llvm::MCSubtargetInfo> tuned;
-  if (!config.paramsFile.empty())
-    tuned = createSimulationSubtarget(config.cpu, config.paramsFile);
-
-  // Blocks that decode; the timed runs decode them again, as simulate does.
+// Blocks that decode; the timed runs decode them again, as simulate does.
+std::vector<block::BasicBlock> decodableBlocks(const McaBenchConfig &config) {
   std::vector<block::BasicBlock> blocks;
   block::BlockReader reader(config.inputs);
   block::forEachDecoded(
@@ -89,91 +82,133 @@ nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
       block::DecodeMode::CheckOnly);
   if (blocks.empty())
     throw support::InputError("no usable blocks in the inputs");
+  return blocks;
+}
 
+// What the result says of the run before its timings.
+nlohmann::json runDescription(const McaBenchConfig &config, std::size_t blocks, bool withTable) {
   nlohmann::json result = {{"cpu", config.cpu},
                            {"iterations", config.iterations},
-                           {"blocks", blocks.size()},
+                           {"blocks", blocks},
                            {"hardware_threads", std::thread::hardware_concurrency()}};
-  if (tuned)
+  if (withTable)
     result["params"] = config.paramsFile;
   result["rounds"] = std::max(1u, config.rounds);
+  return result;
+}
 
-  auto timeRun = [&](const llvm::MCSubtargetInfo &sti, unsigned threads) {
-    BatchOptions options;
-    options.iterations = config.iterations;
-    options.threads = threads;
-    options.progress = false;
-    BatchRunner runner(sti, options);
-    std::size_t next = 0;
-    auto source = [&](block::BlockOrProblem &item) {
-      if (next >= blocks.size())
-        return false;
-      block::BasicBlock copy = blocks[next++];
-      copy.insts.clear();
-      item = std::move(copy);
-      return true;
-    };
-    // Simulated cycles: a table that makes blocks slower also gives the
-    // simulator more cycles to step through, which the ratio should not hide.
-    std::uint64_t cycles = 0;
-    auto start = Clock::now();
-    std::clock_t cpuStart = std::clock();
-    BatchSummary summary = runner.run(
-        source, [&](const block::BasicBlock &, const SimulationResult &r) { cycles += r.cycles; }, [](auto &) {});
-    double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
-    double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    return std::make_tuple(summary.simulated, seconds, cycles, cpuSeconds);
+// One timed run of every block through the in-process simulator.
+struct TimedRun {
+  std::size_t simulated = 0;
+  double seconds = 0;
+  // Simulated cycles: a table that makes blocks slower also gives the
+  // simulator more cycles to step through, which the ratio should not hide.
+  std::uint64_t cycles = 0;
+  // Processor time too: on a shared machine it moves less than wall time.
+  double cpuSeconds = 0;
+};
+
+TimedRun timeRun(const llvm::MCSubtargetInfo &sti, unsigned threads, const std::vector<block::BasicBlock> &blocks,
+                 unsigned iterations) {
+  BatchOptions options;
+  options.iterations = iterations;
+  options.threads = threads;
+  options.progress = false;
+  BatchRunner runner(sti, options);
+  std::size_t next = 0;
+  auto source = [&](block::BlockOrProblem &item) {
+    if (next >= blocks.size())
+      return false;
+    block::BasicBlock copy = blocks[next++];
+    copy.insts.clear();
+    item = std::move(copy);
+    return true;
   };
+  TimedRun run;
+  auto start = Clock::now();
+  std::clock_t cpuStart = std::clock();
+  BatchSummary summary = runner.run(
+      source, [&](const block::BasicBlock &, const SimulationResult &r) { run.cycles += r.cycles; }, [](auto &) {});
+  run.cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+  run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  run.simulated = summary.simulated;
+  return run;
+}
+
+// Keeps the fastest run by wall time (its blocks and cycles with it) and,
+// on its own, the least processor time.
+void keepBest(TimedRun &best, const TimedRun &run, bool first) {
+  if (first || run.seconds < best.seconds)
+    std::tie(best.simulated, best.seconds, best.cycles) = std::tie(run.simulated, run.seconds, run.cycles);
+  if (first || run.cpuSeconds < best.cpuSeconds)
+    best.cpuSeconds = run.cpuSeconds;
+}
+
+struct BestOfRounds {
+  TimedRun builtin, tuned;  ///< tuned: only with a parameter table
+};
+
+// Best of the rounds, built-in and table alternating, so that load from
+// other processes affects both alike.
+BestOfRounds bestOfRounds(const McaBenchConfig &config, const std::vector<block::BasicBlock> &blocks,
+                          const llvm::MCSubtargetInfo &builtin, const llvm::MCSubtargetInfo *tuned, unsigned threads) {
+  BestOfRounds best;
+  for (unsigned round = 0; round < std::max(1u, config.rounds); ++round) {
+    keepBest(best.builtin, timeRun(builtin, threads, blocks, config.iterations), round == 0);
+    if (tuned)
+      keepBest(best.tuned, timeRun(*tuned, threads, blocks, config.iterations), round == 0);
+  }
+  return best;
+}
+
+// The in_process row of one thread count, logged as it is made.
+nlohmann::json inProcessRow(const McaBenchConfig &config, unsigned threads, const BestOfRounds &best, double oneThread,
+                            bool withTable) {
+  const TimedRun &b = best.builtin;
+  double rate = b.simulated / b.seconds;
+  spdlog::info("in-process, {} thread(s): {} blocks in {:.2f}s = {:.0f} blocks/s", threads, b.simulated, b.seconds,
+               rate);
+  nlohmann::json row = {{"threads", threads},
+                        {"blocks", b.simulated},
+                        {"seconds", b.seconds},
+                        {"cpu_seconds", b.cpuSeconds},
+                        {"blocks_per_second", rate},
+                        {"speedup_vs_1_thread", oneThread > 0 ? nlohmann::json(rate / oneThread) : nlohmann::json(nullptr)}};
+  if (withTable) {
+    const TimedRun &t = best.tuned;
+    double tunedRate = t.simulated / t.seconds;
+    spdlog::info("in-process with {}, {} thread(s): {} blocks in {:.2f}s = {:.0f} blocks/s ({:.3f}x built-in)",
+                 config.paramsFile, threads, t.simulated, t.seconds, tunedRate, tunedRate / rate);
+    row["params_blocks"] = t.simulated;
+    row["params_seconds"] = t.seconds;
+    row["params_blocks_per_second"] = tunedRate;
+    row["params_vs_builtin"] = tunedRate / rate;
+    row["params_cpu_seconds"] = t.cpuSeconds;
+    row["params_vs_builtin_cpu"] = (t.simulated / t.cpuSeconds) / (b.simulated / b.cpuSeconds);
+    row["cycles_simulated"] = b.cycles;
+    row["params_cycles_simulated"] = t.cycles;
+  }
+  return row;
+}
+
+} // namespace
+
+nlohmann::json runMcaBenchmark(const McaBenchConfig &config) {
+  auto subtarget = block::X86Target::get().createSubtarget(config.cpu);
+  // With a parameter table, the same runs are timed on both models.
+  std::unique_ptr<llvm::MCSubtargetInfo> tuned;
+  if (!config.paramsFile.empty())
+    tuned = createSimulationSubtarget(config.cpu, config.paramsFile);
+  std::vector<block::BasicBlock> blocks = decodableBlocks(config);
+  nlohmann::json result = runDescription(config, blocks.size(), tuned != nullptr);
 
   nlohmann::json inProcess = nlohmann::json::array();
   double oneThread = 0;
   for (unsigned threads : config.threads) {
-    // Best of the rounds, built-in and table alternating, so that load from
-    // other processes affects both alike.
-    std::size_t simulated = 0, tunedSimulated = 0;
-    double seconds = 0, tunedSeconds = 0;
-    std::uint64_t cycles = 0, tunedCycles = 0;
-    // Processor time too: on a shared machine it moves less than wall time.
-    double cpu = 0, tunedCpu = 0;
-    for (unsigned round = 0; round < std::max(1u, config.rounds); ++round) {
-      auto [n, s, c, p] = timeRun(*subtarget, threads);
-      if (round == 0 || s < seconds)
-        std::tie(simulated, seconds, cycles) = std::tie(n, s, c);
-      if (round == 0 || p < cpu)
-        cpu = p;
-      if (tuned) {
-        auto [tn, ts, tc, tp] = timeRun(*tuned, threads);
-        if (round == 0 || ts < tunedSeconds)
-          std::tie(tunedSimulated, tunedSeconds, tunedCycles) = std::tie(tn, ts, tc);
-        if (round == 0 || tp < tunedCpu)
-          tunedCpu = tp;
-      }
-    }
-    double rate = simulated / seconds;
+    BestOfRounds best = bestOfRounds(config, blocks, *subtarget, tuned.get(), threads);
     if (threads == 1)
-      oneThread = rate;
-    spdlog::info("in-process, {} thread(s): {} blocks in {:.2f}s = {:.0f} blocks/s", threads, simulated, seconds,
-                 rate);
-    nlohmann::json row = {{"threads", threads},
-                          {"blocks", simulated},
-                          {"seconds", seconds},
-                          {"cpu_seconds", cpu},
-                          {"blocks_per_second", rate},
-                          {"speedup_vs_1_thread", oneThread > 0 ? nlohmann::json(rate / oneThread) : nlohmann::json(nullptr)}};
-    if (tuned) {
-      double tunedRate = tunedSimulated / tunedSeconds;
-      spdlog::info("in-process with {}, {} thread(s): {} blocks in {:.2f}s = {:.0f} blocks/s ({:.3f}x built-in)",
-                   config.paramsFile, threads, tunedSimulated, tunedSeconds, tunedRate, tunedRate / rate);
-      row["params_blocks"] = tunedSimulated;
-      row["params_seconds"] = tunedSeconds;
-      row["params_blocks_per_second"] = tunedRate;
-      row["params_vs_builtin"] = tunedRate / rate;
-      row["params_cpu_seconds"] = tunedCpu;
-      row["params_vs_builtin_cpu"] = (tunedSimulated / tunedCpu) / (simulated / cpu);
-      row["cycles_simulated"] = cycles;
-      row["params_cycles_simulated"] = tunedCycles;
-    }
-    inProcess.push_back(row);
+      oneThread = best.builtin.simulated / best.builtin.seconds;
+    inProcess.push_back(inProcessRow(config, threads, best, oneThread, tuned != nullptr));
   }
   result["in_process"] = inProcess;
 

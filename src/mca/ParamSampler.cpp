@@ -1,3 +1,4 @@
+// ParamSampler: a random table drawn per (seed, index) within SamplingRanges, near LLVM's defaults with p < 1.
 #include "surrogate/mca/ParamSampler.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// runParamsExport, runParamsDiff and runParamsSample: the `surrogate params` subcommands.
 #include "surrogate/mca/ParamsJob.h"
 
 #include <filesystem>

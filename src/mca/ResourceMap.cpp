@@ -1,3 +1,4 @@
+// ResourceMap: resource masks by name, and a port map converted between the expanded and explicit forms.
 #include "surrogate/mca/ResourceMap.h"
 
 #include <algorithm>

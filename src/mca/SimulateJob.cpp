@@ -1,3 +1,4 @@
+// runSimulate: blocks simulated by BatchRunner, one CSV or JSONL row each, problems reported and counted.
 #include "surrogate/mca/SimulateJob.h"
 
 #include <iostream>

@@ -1,3 +1,4 @@
+// writeTableGen: a table's changed opcodes as SchedWriteRes and InstRW records, the globals as a comment.
 #include "surrogate/mca/TableGenWriter.h"
 
 #include <map>

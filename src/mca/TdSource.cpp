@@ -1,3 +1,4 @@
+// TdSource: a .td file's tokens and the statements the write-back edits; which opcodes an InstRW names.
 #include "surrogate/mca/TdSource.h"
 
 #include "surrogate/support/Errors.h"

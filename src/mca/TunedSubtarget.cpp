@@ -1,3 +1,4 @@
+// TunedSubtarget: LLVM's scheduling tables copied with a table's values, one new class per tuned opcode.
 #include "surrogate/mca/TunedSubtarget.h"
 
 #include <map>
@@ -50,6 +51,52 @@ template <typename Entry, typename KeyFn> RunPool<Entry, KeyFn> makePool(std::ve
   return RunPool<Entry, KeyFn>(t, w, k);
 }
 
+// The three runs of table entries a scheduling class points at.
+struct ClassRuns {
+  std::vector<MCWriteProcResEntry> resources;
+  std::vector<MCWriteLatencyEntry> latencies;
+  std::vector<MCReadAdvanceEntry> advances;
+};
+
+// A class's runs as LLVM's model has them.
+ClassRuns runsOf(const MCSubtargetInfo &sti, const MCSchedClassDesc &sc) {
+  ClassRuns runs;
+  runs.resources.assign(sti.getWriteProcResBegin(&sc), sti.getWriteProcResBegin(&sc) + sc.NumWriteProcResEntries);
+  for (unsigned i = 0; i < sc.NumWriteLatencyEntries; ++i)
+    runs.latencies.push_back(*sti.getWriteLatencyEntry(&sc, i));
+  ArrayRef<MCReadAdvanceEntry> entries = sti.getReadAdvanceEntries(sc);
+  runs.advances.assign(entries.begin(), entries.end());
+  return runs;
+}
+
+// A class's runs carrying an opcode's values from the table: its ports'
+// cycles (each port keeping LLVM's acquire cycle), latencies and read advances.
+ClassRuns tunedRuns(const MCSubtargetInfo &sti, const MCSchedModel &sm, const MCSchedClassDesc &sc,
+                    const OpcodeParams &p) {
+  ClassRuns defaults = runsOf(sti, sc);
+  ClassRuns runs;
+  for (const auto &[resource, cycles] : p.resources) {
+    if (cycles == 0)
+      continue;  // llvm-mca ignores zero-cycle writes
+    uint16_t idx = 0;
+    for (unsigned i = 1; i < sm.getNumProcResourceKinds(); ++i)
+      if (resource == sm.getProcResource(i)->Name)
+        idx = static_cast<uint16_t>(i);
+    uint16_t acquire = 0;
+    for (const MCWriteProcResEntry &d : defaults.resources)
+      if (d.ProcResourceIdx == idx)
+        acquire = d.AcquireAtCycle;
+    runs.resources.push_back({idx, static_cast<uint16_t>(cycles), acquire});
+  }
+  runs.latencies = defaults.latencies;
+  for (std::size_t i = 0; i < runs.latencies.size(); ++i)
+    runs.latencies[i].Cycles = static_cast<int16_t>(p.latencies[i]);
+  runs.advances = defaults.advances;
+  for (std::size_t i = 0; i < runs.advances.size(); ++i)
+    runs.advances[i].Cycles = static_cast<int>(p.readAdvance[i]);
+  return runs;
+}
+
 } // namespace
 
 namespace detail {
@@ -70,35 +117,20 @@ TunedTables::TunedTables(const ParamTable &table, std::unique_ptr<MCSubtargetInf
     return uint64_t(e.UseIdx) << 48 | uint64_t(e.WriteResourceID) << 24 | uint32_t(e.Cycles);
   });
 
-  auto resourceRun = [&](const MCSchedClassDesc &sc) {
-    return std::vector<MCWriteProcResEntry>(sti.getWriteProcResBegin(&sc),
-                                            sti.getWriteProcResBegin(&sc) + sc.NumWriteProcResEntries);
-  };
-  auto latencyRun = [&](const MCSchedClassDesc &sc) {
-    std::vector<MCWriteLatencyEntry> run;
-    for (unsigned i = 0; i < sc.NumWriteLatencyEntries; ++i)
-      run.push_back(*sti.getWriteLatencyEntry(&sc, i));
-    return run;
-  };
-  auto advanceRun = [&](const MCSchedClassDesc &sc) {
-    ArrayRef<MCReadAdvanceEntry> entries = sti.getReadAdvanceEntries(sc);
-    return std::vector<MCReadAdvanceEntry>(entries.begin(), entries.end());
-  };
-  auto place = [&](MCSchedClassDesc &sc, const std::vector<MCWriteProcResEntry> &res,
-                   const std::vector<MCWriteLatencyEntry> &lat, const std::vector<MCReadAdvanceEntry> &ra) {
-    sc.WriteProcResIdx = resources.add(res);
-    sc.NumWriteProcResEntries = static_cast<uint16_t>(res.size());
-    sc.WriteLatencyIdx = latencies.add(lat);
-    sc.NumWriteLatencyEntries = static_cast<uint16_t>(lat.size());
-    sc.ReadAdvanceIdx = advances.add(ra);
-    sc.NumReadAdvanceEntries = static_cast<uint16_t>(ra.size());
+  auto place = [&](MCSchedClassDesc &sc, const ClassRuns &runs) {
+    sc.WriteProcResIdx = resources.add(runs.resources);
+    sc.NumWriteProcResEntries = static_cast<uint16_t>(runs.resources.size());
+    sc.WriteLatencyIdx = latencies.add(runs.latencies);
+    sc.NumWriteLatencyEntries = static_cast<uint16_t>(runs.latencies.size());
+    sc.ReadAdvanceIdx = advances.add(runs.advances);
+    sc.NumReadAdvanceEntries = static_cast<uint16_t>(runs.advances.size());
   };
 
   // LLVM's classes keep their numbers, so variant resolution still applies.
   classes.reserve(sm.NumSchedClasses + table.opcodes.size());
   for (unsigned c = 0; c < sm.NumSchedClasses; ++c) {
     MCSchedClassDesc sc = *sm.getSchedClassDesc(c);
-    place(sc, resourceRun(sc), latencyRun(sc), advanceRun(sc));
+    place(sc, runsOf(sti, sc));
     classes.push_back(sc);
   }
 
@@ -108,29 +140,9 @@ TunedTables::TunedTables(const ParamTable &table, std::unique_ptr<MCSubtargetInf
     TableKey key = resolveTableKey(sti, name, name);
     unsigned opcode = key.opcode;
     MCSchedClassDesc sc = *sm.getSchedClassDesc(key.schedClass);
-    std::vector<MCWriteProcResEntry> defaultRes = resourceRun(sc);
-    std::vector<MCWriteProcResEntry> res;
-    for (const auto &[resource, cycles] : p.resources) {
-      if (cycles == 0)
-        continue;  // llvm-mca ignores zero-cycle writes
-      uint16_t idx = 0;
-      for (unsigned i = 1; i < sm.getNumProcResourceKinds(); ++i)
-        if (resource == sm.getProcResource(i)->Name)
-          idx = static_cast<uint16_t>(i);
-      uint16_t acquire = 0;
-      for (const MCWriteProcResEntry &d : defaultRes)
-        if (d.ProcResourceIdx == idx)
-          acquire = d.AcquireAtCycle;
-      res.push_back({idx, static_cast<uint16_t>(cycles), acquire});
-    }
-    std::vector<MCWriteLatencyEntry> lat = latencyRun(sc);
-    for (std::size_t i = 0; i < lat.size(); ++i)
-      lat[i].Cycles = static_cast<int16_t>(p.latencies[i]);
-    std::vector<MCReadAdvanceEntry> ra = advanceRun(sc);
-    for (std::size_t i = 0; i < ra.size(); ++i)
-      ra[i].Cycles = static_cast<int>(p.readAdvance[i]);
+    ClassRuns runs = tunedRuns(sti, sm, sc, p);
     sc.NumMicroOps = p.microOps;
-    place(sc, res, lat, ra);
+    place(sc, runs);
     if (key.variant)
       variantClasses[variantKey(opcode, key.schedClass)] = static_cast<unsigned>(classes.size());
     else

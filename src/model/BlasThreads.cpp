@@ -1,3 +1,4 @@
+// setBlasThreads: OpenBLAS's thread count set through dlsym, when OpenBLAS is the BLAS loaded.
 #include "surrogate/model/BlasThreads.h"
 
 #include <dlfcn.h>

@@ -1,3 +1,4 @@
+// saveCheckpoint and loadCheckpoint: a model (and optimizer) archive sealed with a size and checksum trailer.
 #include "surrogate/model/Checkpoint.h"
 
 #include <cstring>

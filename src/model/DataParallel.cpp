@@ -1,3 +1,4 @@
+// DataParallelGroup: torchrun's environment, the rendezvous, bucketed gradient all-reduce and step hand-over.
 #include "surrogate/model/DataParallel.h"
 
 #include <cstdlib>

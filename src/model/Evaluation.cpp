@@ -1,3 +1,4 @@
+// evaluateFile: a prediction CSV scored against its measured column, overall and by block length.
 #include "surrogate/model/Evaluation.h"
 
 #include <cerrno>

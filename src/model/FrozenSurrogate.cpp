@@ -1,3 +1,4 @@
+// FrozenSurrogate: a trained conditioned model's MAPE on fixed blocks as a function of a table's values.
 #include "surrogate/model/FrozenSurrogate.h"
 
 #include <algorithm>

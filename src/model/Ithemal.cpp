@@ -1,3 +1,4 @@
+// IthemalModel: packed token batches built, the two LSTMs and the head, and the log-cycles target scale.
 #include "surrogate/model/Ithemal.h"
 
 #include <algorithm>

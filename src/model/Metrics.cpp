@@ -1,3 +1,4 @@
+// The error metrics: MAPE, median APE and Kendall's tau (by merge-sort inversions), and length buckets.
 #include "surrogate/model/Metrics.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// ModelConfig: the model's sizes written to and read back from JSON.
 #include "surrogate/model/ModelConfig.h"
 
 #include "surrogate/support/ConfigReader.h"

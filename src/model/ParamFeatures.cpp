@@ -1,3 +1,4 @@
+// ParamFeatures: the global and per-opcode feature rows of loaded tables, cached per (table, opcode).
 #include "surrogate/model/ParamFeatures.h"
 
 #include <stdexcept>

@@ -1,3 +1,4 @@
+// ParamVector: a table's free features and bounds as a flat vector, and a vector written back into a table.
 #include "surrogate/model/ParamVector.h"
 
 #include <algorithm>
@@ -100,6 +101,119 @@ std::string ParamVector::featureName(std::size_t i) const {
 
 std::size_t ParamVector::freeCount() const { return std::count(Free.begin(), Free.end(), 1); }
 
+namespace {
+
+// Targets: every free value rounded and clamped; fixed ones at default.
+std::vector<unsigned> targetValues(const std::vector<float> &values, const std::vector<std::uint8_t> &free,
+                                   const std::vector<float> &initial, const std::vector<float> &lower,
+                                   const std::vector<float> &upper) {
+  std::vector<unsigned> target(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    target[i] = free[i] ? roundClamped(toRaw(values[i]), lower[i], upper[i])
+                        : static_cast<unsigned>(std::lround(toRaw(initial[i])));
+  return target;
+}
+
+// The latencies of the entry whose row starts at `base`.
+std::vector<unsigned> latenciesFrom(const mca::OpcodeParams &d, const std::vector<float> &values,
+                                    const std::vector<unsigned> &target, const std::vector<float> &lower,
+                                    const std::vector<float> &upper, std::size_t base) {
+  std::vector<unsigned> latencies = d.latencies;
+  if (latencies.size() == 1) {
+    // Both features describe the one write; the surrogate never saw them differ.
+    double mean = (toRaw(values[base + 1]) + toRaw(values[base + 2])) / 2;
+    latencies[0] = roundClamped(mean, lower[base + 1], upper[base + 1]);
+  } else if (!latencies.empty()) {
+    // First write exact; the others move with the largest.
+    long shift = long(target[base + 2]) - long(*std::max_element(d.latencies.begin(), d.latencies.end()));
+    latencies[0] = target[base + 1];
+    for (std::size_t i = 1; i < latencies.size(); ++i)
+      latencies[i] = static_cast<unsigned>(std::max(0L, long(d.latencies[i]) + shift));
+  }
+  return latencies;
+}
+
+// The read advances of an entry, all moved with the largest to `largest`.
+std::vector<unsigned> readAdvancesFrom(const mca::OpcodeParams &d, unsigned largest) {
+  std::vector<unsigned> readAdvance = d.readAdvance;
+  if (!readAdvance.empty()) {
+    long shift = long(largest) - long(*std::max_element(d.readAdvance.begin(), d.readAdvance.end()));
+    for (std::size_t i = 0; i < readAdvance.size(); ++i)
+      readAdvance[i] = static_cast<unsigned>(std::max(0L, long(d.readAdvance[i]) + shift));
+  }
+  return readAdvance;
+}
+
+// The port map of an entry with resources, from the row starting at `base`.
+// The features are expanded cycles (groups include members): go to the
+// explicit form, keep the structure the model defines (the sampler's rule),
+// and expand again so groups stay consistent with their ports.
+std::vector<std::pair<std::string, unsigned>> resourcesFrom(const mca::OpcodeParams &d,
+                                                            const std::vector<std::string> &resourceNames,
+                                                            const std::vector<unsigned> &target, std::size_t base,
+                                                            const mca::ResourceMap &resourceMap,
+                                                            const mca::SamplingRanges &ranges) {
+  mca::ResourceMap::Cycles wanted, defaultsExpanded;
+  for (const auto &[name, cycles] : d.resources) {
+    if (cycles == 0)
+      continue;
+    defaultsExpanded.emplace_back(name, cycles);
+    auto pos = std::find(resourceNames.begin(), resourceNames.end(), name);
+    wanted.emplace_back(name, pos == resourceNames.end() ? long(cycles)
+                                                         : long(target[base + TableFeatures::kFirstResource + (pos - resourceNames.begin())]));
+  }
+  mca::ResourceMap::Cycles defaultExplicit = resourceMap.toExplicit(defaultsExpanded);
+  mca::ResourceMap::Cycles explicitCycles = resourceMap.toExplicit(wanted);
+  for (auto &[name, cycles] : explicitCycles) {
+    auto def = std::find_if(defaultExplicit.begin(), defaultExplicit.end(),
+                            [&](const auto &e) { return e.first == name; });
+    bool named = def != defaultExplicit.end() && def->second > 0;
+    cycles = named ? std::max<long>(ranges.resourceCyclesMin, cycles) : 0;
+  }
+  std::vector<std::pair<std::string, unsigned>> resources;
+  for (const auto &[name, cycles] : resourceMap.toExpanded(explicitCycles))
+    resources.emplace_back(name, static_cast<unsigned>(std::max(0L, cycles)));
+  std::sort(resources.begin(), resources.end(),
+            [&](const auto &a, const auto &b) { return *resourceMap.index(a.first) < *resourceMap.index(b.first); });
+  return resources;
+}
+
+// Free features of the row starting at `base` that the table, as written,
+// does not give the surrogate as asked.
+std::size_t mismatchedFeatures(const mca::ParamTable &t, const std::string &key, const std::vector<std::uint8_t> &free,
+                               const std::vector<unsigned> &target, std::size_t base, std::size_t width) {
+  std::size_t mismatched = 0;
+  std::vector<float> after = TableFeatures::rawOpcode(t, key);
+  bool oneLatency = t.opcodes.at(key).latencies.size() == 1;
+  for (std::size_t k = 0; k < width; ++k)
+    if (free[base + k] && std::lround(after[k]) != long(target[base + k]) && !(k <= 2 && oneLatency))
+      ++mismatched;
+  return mismatched;
+}
+
+// The resolutions of a variant key's opcode other than `key`: the surrogate
+// does not see them (ParamFeatures takes each opcode's first).
+std::size_t otherResolutions(const mca::ParamTable &t, const std::string &key) {
+  auto slash = key.find('/');
+  if (slash == std::string::npos)
+    return 0;
+  std::size_t others = 0;
+  std::string prefix = key.substr(0, slash + 1);
+  for (auto it = t.opcodes.lower_bound(prefix); it != t.opcodes.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+    others += it->first != key;
+  return others;
+}
+
+// Globals and opcode entries of `t` that differ from `defaults`.
+std::size_t changedEntries(const mca::ParamTable &t, const mca::ParamTable &defaults) {
+  std::size_t changed = (t.dispatchWidth != defaults.dispatchWidth) + (t.reorderBufferSize != defaults.reorderBufferSize);
+  for (const auto &[key, p] : t.opcodes)
+    changed += p != defaults.opcodes.at(key);
+  return changed;
+}
+
+} // namespace
+
 mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingStats *statsOut) const {
   if (values.size() != Initial.size())
     throw std::invalid_argument("parameter vector of " + std::to_string(values.size()) + " values; expected " +
@@ -108,11 +222,7 @@ mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingSt
   stats.features = values.size();
   stats.freeFeatures = freeCount();
   stats.fixedFeatures = stats.features - stats.freeFeatures;
-  // Targets: every free value rounded and clamped; fixed ones at default.
-  std::vector<unsigned> target(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i)
-    target[i] = Free[i] ? roundClamped(toRaw(values[i]), Lower[i], Upper[i])
-                        : static_cast<unsigned>(std::lround(toRaw(Initial[i])));
+  std::vector<unsigned> target = targetValues(values, Free, Initial, Lower, Upper);
 
   mca::ParamTable t = Defaults;
   t.dispatchWidth = target[0];
@@ -126,71 +236,17 @@ mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingSt
     const mca::OpcodeParams &d = Defaults.opcodes.at(Rows[r].key);
     mca::OpcodeParams &p = t.opcodes.at(Rows[r].key);
     p.microOps = target[base];
-    if (p.latencies.size() == 1) {
-      // Both features describe the one write; the surrogate never saw them differ.
-      double mean = (toRaw(values[base + 1]) + toRaw(values[base + 2])) / 2;
-      p.latencies[0] = roundClamped(mean, Lower[base + 1], Upper[base + 1]);
-      ++stats.mergedLatencies;
-    } else if (!p.latencies.empty()) {
-      // First write exact; the others move with the largest.
-      long shift = long(target[base + 2]) - long(*std::max_element(d.latencies.begin(), d.latencies.end()));
-      p.latencies[0] = target[base + 1];
-      for (std::size_t i = 1; i < p.latencies.size(); ++i)
-        p.latencies[i] = static_cast<unsigned>(std::max(0L, long(d.latencies[i]) + shift));
-    }
-    if (!p.readAdvance.empty()) {
-      long shift = long(target[base + 3]) - long(*std::max_element(d.readAdvance.begin(), d.readAdvance.end()));
-      for (std::size_t i = 0; i < p.readAdvance.size(); ++i)
-        p.readAdvance[i] = static_cast<unsigned>(std::max(0L, long(d.readAdvance[i]) + shift));
-    }
-    if (!d.resources.empty()) {
-      // The features are expanded cycles (groups include members): go to the
-      // explicit form, keep the structure the model defines (the sampler's
-      // rule), and expand again so groups stay consistent with their ports.
-      mca::ResourceMap::Cycles wanted, defaultsExpanded;
-      for (const auto &[name, cycles] : d.resources) {
-        if (cycles == 0)
-          continue;
-        defaultsExpanded.emplace_back(name, cycles);
-        auto pos = std::find(t.resourceNames.begin(), t.resourceNames.end(), name);
-        wanted.emplace_back(name, pos == t.resourceNames.end() ? long(cycles)
-                                                               : long(target[base + TableFeatures::kFirstResource + (pos - t.resourceNames.begin())]));
-      }
-      mca::ResourceMap::Cycles defaultExplicit = Resources.toExplicit(defaultsExpanded);
-      mca::ResourceMap::Cycles explicitCycles = Resources.toExplicit(wanted);
-      for (auto &[name, cycles] : explicitCycles) {
-        auto def = std::find_if(defaultExplicit.begin(), defaultExplicit.end(),
-                                [&](const auto &e) { return e.first == name; });
-        bool named = def != defaultExplicit.end() && def->second > 0;
-        cycles = named ? std::max<long>(Ranges.resourceCyclesMin, cycles) : 0;
-      }
-      std::vector<std::pair<std::string, unsigned>> resources;
-      for (const auto &[name, cycles] : Resources.toExpanded(explicitCycles))
-        resources.emplace_back(name, static_cast<unsigned>(std::max(0L, cycles)));
-      std::sort(resources.begin(), resources.end(),
-                [&](const auto &a, const auto &b) { return *Resources.index(a.first) < *Resources.index(b.first); });
-      p.resources = std::move(resources);
-    }
+    p.latencies = latenciesFrom(d, values, target, Lower, Upper, base);
+    stats.mergedLatencies += d.latencies.size() == 1;
+    p.readAdvance = readAdvancesFrom(d, target[base + 3]);
+    if (!d.resources.empty())
+      p.resources = resourcesFrom(d, t.resourceNames, target, base, Resources, Ranges);
     // What the surrogate will see for this table, against what was asked.
-    std::vector<float> after = TableFeatures::rawOpcode(t, Rows[r].key);
-    for (std::size_t k = 0; k < Width; ++k)
-      if (Free[base + k] && std::lround(after[k]) != long(target[base + k]) &&
-          !(k <= 2 && p.latencies.size() == 1))
-        ++stats.mismatched;
+    stats.mismatched += mismatchedFeatures(t, Rows[r].key, Free, target, base, Width);
   }
-  // Resolutions the surrogate does not see (ParamFeatures takes each opcode's first).
-  for (std::size_t r = 0; r < Rows.size(); ++r) {
-    const std::string &key = Rows[r].key;
-    auto slash = key.find('/');
-    if (slash == std::string::npos)
-      continue;
-    std::string prefix = key.substr(0, slash + 1);
-    for (auto it = t.opcodes.lower_bound(prefix); it != t.opcodes.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-      stats.variantKeysAtDefault += it->first != key;
-  }
-  stats.changedParameters = (t.dispatchWidth != Defaults.dispatchWidth) + (t.reorderBufferSize != Defaults.reorderBufferSize);
-  for (const auto &[key, p] : t.opcodes)
-    stats.changedParameters += p != Defaults.opcodes.at(key);
+  for (const Row &row : Rows)
+    stats.variantKeysAtDefault += otherResolutions(t, row.key);
+  stats.changedParameters = changedEntries(t, Defaults);
   if (statsOut)
     *statsOut = stats;
   return t;

@@ -1,3 +1,4 @@
+// runPredict: a surrogate's predictions per table as CSV in input order, or one table's gradient as JSON.
 #include "surrogate/model/PredictJob.h"
 
 #include <algorithm>
@@ -73,71 +74,108 @@ nlohmann::ordered_json gradientJson(const PredictConfig &config, const TableInpu
           {"gradient", values}};
 }
 
+block::ReaderOptions readerOptionsOf(const PredictConfig &config) {
+  block::ReaderOptions options;
+  options.syntax = config.syntax;
+  options.readMeasured = config.readMeasured;
+  return options;
+}
+
+// One set of outcomes per table (one set without tables).
+using ChunkOutcomes = std::vector<std::vector<PredictionOutcome>>;
+
+ChunkOutcomes predictChunk(BatchPredictor &predictor, std::vector<TableInputs> &tables,
+                           const std::vector<block::BasicBlock> &chunk, std::vector<double> *gradient) {
+  ChunkOutcomes outcomes;
+  if (tables.empty()) {
+    outcomes.push_back(predictor.run(chunk));
+    return outcomes;
+  }
+  for (TableInputs &table : tables) {
+    table.cover(chunk);
+    outcomes.push_back(predictor.run(chunk, &table, gradient));
+  }
+  return outcomes;
+}
+
+// Takes each chunk's outcomes in input order: reports the blocks that could
+// not be predicted, counts the others and sums their cycles, and (unless the
+// output is the gradient) writes them as CSV: hex, one column per table, and
+// measured and region when the inputs have them.
+class PredictionSink {
+public:
+  PredictionSink(std::ostream &out, std::vector<std::string> columns, bool withRegion, bool gradient)
+      : Out(out), Columns(std::move(columns)), WithRegion(withRegion), Gradient(gradient) {}
+
+  void take(const std::vector<block::BasicBlock> &chunk, const ChunkOutcomes &outcomes) {
+    if (!Started && !Gradient)
+      writeHeader(chunk);
+    Started = true;
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      if (!outcomes.front()[i].cycles) {
+        ++Skipped;
+        spdlog::warn("{}: {} (skipped)", chunk[i].where.str(), outcomes.front()[i].problem);
+        continue;
+      }
+      ++Predicted;
+      CyclesSum += *outcomes.front()[i].cycles;
+      if (!Gradient)
+        writeRow(chunk[i], outcomes, i);
+    }
+  }
+
+  bool started() const { return Started; }
+  std::size_t predicted() const { return Predicted; }
+  std::size_t skipped() const { return Skipped; }
+  double cyclesSum() const { return CyclesSum; }
+
+private:
+  // The measured column appears when the first chunk has measurements.
+  void writeHeader(const std::vector<block::BasicBlock> &chunk) {
+    for (const block::BasicBlock &b : chunk)
+      WithMeasured |= b.measured.has_value();
+    Out << "hex";
+    for (const std::string &c : Columns)
+      Out << ',' << c;
+    Out << (WithMeasured ? ",measured" : "") << (WithRegion ? ",region\n" : "\n");
+  }
+
+  void writeRow(const block::BasicBlock &b, const ChunkOutcomes &outcomes, std::size_t i) {
+    Out << b.hex;
+    for (const std::vector<PredictionOutcome> &perTable : outcomes)
+      Out << ',' << fmt::format("{:.4f}", *perTable[i].cycles);
+    if (WithMeasured)
+      Out << ',' << (b.measured ? fmt::format("{}", *b.measured) : std::string());
+    if (WithRegion)
+      Out << ',' << support::csvField(b.region);
+    Out << '\n';
+  }
+
+  std::ostream &Out;
+  std::vector<std::string> Columns;
+  bool WithRegion, Gradient;
+  bool Started = false, WithMeasured = false;
+  std::size_t Predicted = 0, Skipped = 0;
+  double CyclesSum = 0;
+};
+
 } // namespace
 
 PredictSummary runPredict(const PredictConfig &config) {
   std::vector<TableInputs> tables = loadTables(config);
-  const std::vector<std::string> columns = predictionColumns(config.paramsFiles);
+  std::vector<std::string> columns = predictionColumns(config.paramsFiles);
   BatchPredictor predictor(config.runDir, config.threads, config.batchSize, config.checkpoint);
-  block::ReaderOptions readerOptions;
-  readerOptions.syntax = config.syntax;
-  readerOptions.readMeasured = config.readMeasured;
-  block::BlockReader reader(config.inputs, readerOptions);
-
+  block::BlockReader reader(config.inputs, readerOptionsOf(config));
   support::ResultOutput output(config.output);
-  std::ostream &out = output.stream();
 
   PredictSummary summary;
   support::Progress progress("predicting");
+  PredictionSink sink(output.stream(), std::move(columns), block::inputsHaveRegionMarkers(config.inputs),
+                      config.gradient);
   std::vector<block::BasicBlock> chunk;
   std::vector<double> gradient;
-  double cyclesSum = 0;
-  bool headerWritten = false, withMeasured = false;
-  const bool withRegion = block::inputsHaveRegionMarkers(config.inputs);
-  // One set of outcomes per table (one set without tables).
-  auto predictChunk = [&] {
-    std::vector<std::vector<PredictionOutcome>> outcomes;
-    if (tables.empty()) {
-      outcomes.push_back(predictor.run(chunk));
-      return outcomes;
-    }
-    for (TableInputs &table : tables) {
-      table.cover(chunk);
-      outcomes.push_back(predictor.run(chunk, &table, config.gradient ? &gradient : nullptr));
-    }
-    return outcomes;
-  };
   auto flush = [&] {
-    std::vector<std::vector<PredictionOutcome>> outcomes = predictChunk();
-    if (!headerWritten && !config.gradient) {
-      // The measured column appears when the first chunk has measurements.
-      for (const block::BasicBlock &b : chunk)
-        withMeasured |= b.measured.has_value();
-      out << "hex";
-      for (const std::string &c : columns)
-        out << ',' << c;
-      out << (withMeasured ? ",measured" : "") << (withRegion ? ",region\n" : "\n");
-    }
-    headerWritten = true;
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      if (!outcomes.front()[i].cycles) {
-        ++summary.skipped;
-        spdlog::warn("{}: {} (skipped)", chunk[i].where.str(), outcomes.front()[i].problem);
-        continue;
-      }
-      ++summary.predicted;
-      cyclesSum += *outcomes.front()[i].cycles;
-      if (config.gradient)
-        continue;
-      out << chunk[i].hex;
-      for (const std::vector<PredictionOutcome> &perTable : outcomes)
-        out << ',' << fmt::format("{:.4f}", *perTable[i].cycles);
-      if (withMeasured)
-        out << ',' << (chunk[i].measured ? fmt::format("{}", *chunk[i].measured) : std::string());
-      if (withRegion)
-        out << ',' << support::csvField(chunk[i].region);
-      out << '\n';
-    }
+    sink.take(chunk, predictChunk(predictor, tables, chunk, config.gradient ? &gradient : nullptr));
     chunk.clear();
     progress.update(summary.read);
   };
@@ -149,12 +187,14 @@ PredictSummary runPredict(const PredictConfig &config) {
     return true;
   });
   summary.read = counts.read;
-  summary.skipped += counts.skipped;
-  if (!chunk.empty() || !headerWritten)
+  if (!chunk.empty() || !sink.started())
     flush();
   progress.finish();
+  summary.predicted = sink.predicted();
+  summary.skipped = sink.skipped() + counts.skipped;
   if (config.gradient)
-    out << gradientJson(config, tables.front(), gradient, summary.predicted, cyclesSum).dump(2) << '\n';
+    output.stream() << gradientJson(config, tables.front(), gradient, summary.predicted, sink.cyclesSum()).dump(2)
+                    << '\n';
   output.commit();
   spdlog::info("{} blocks read, {} predicted, {} skipped", summary.read, summary.predicted, summary.skipped);
   return summary;

@@ -1,3 +1,4 @@
+// Predictor and BatchPredictor: a trained model loaded from its run directory, and batched multi-thread inference.
 #include "surrogate/model/Predictor.h"
 
 #include <algorithm>

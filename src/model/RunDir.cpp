@@ -1,3 +1,4 @@
+// RunDir: a run directory's file names, and its config and vocabulary read back with their checks.
 #include "surrogate/model/RunDir.h"
 
 #include <filesystem>

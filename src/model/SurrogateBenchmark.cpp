@@ -1,3 +1,4 @@
+// runSurrogateBenchmark: batched surrogate inference timed beside in-process llvm-mca, with the ratios.
 #include "surrogate/model/SurrogateBenchmark.h"
 
 #include <chrono>

@@ -1,3 +1,4 @@
+// TableFeatures: the table key an opcode reads, and the log(1 + x) feature scale and its inverse.
 #include "surrogate/model/TableFeatures.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// TableInputs: a table's values as a tensor, the blocks' opcodes covered (LLVM's values if absent), rows, globals.
 #include "surrogate/model/TableInputs.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// loadExamples: training examples from a dataset directory or CSVs, decoded, tokenized and split.
 #include "surrogate/model/TrainingData.h"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// runAdapt: the measured split prepared, the learning curve trained per fraction, the largest deployed, reported.
 #include "surrogate/patterns/Adapt.h"
 
 #include <chrono>

@@ -1,3 +1,4 @@
+// AucBandit: each arm's AUC credit over the sliding window, the exploration term, and the deterministic choice.
 #include "surrogate/patterns/AucBandit.h"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// runBlackBox: the ensemble, one NLopt method, or coordinate descent over the free features, and its result.
 #include "surrogate/patterns/BlackBoxSearch.h"
 
 #include <chrono>

@@ -1,3 +1,4 @@
+// pruneChanges: a tuned table's changed entries put back one at a time while llvm-mca's error falls.
 #include "surrogate/patterns/ChangePruning.h"
 
 #include <functional>

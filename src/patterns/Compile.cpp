@@ -1,3 +1,4 @@
+// runCompile: the llvm-mca dataset, the training, the held-out deployment comparison, the report and figures.
 #include "surrogate/patterns/Compile.h"
 
 #include <chrono>

@@ -1,3 +1,4 @@
+// polishTable: the surrogate-gradient and residual rankers, the coordinate descent, the validation choice.
 #include "surrogate/patterns/CoordinatePolish.h"
 
 #include <algorithm>

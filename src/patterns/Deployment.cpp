@@ -1,3 +1,4 @@
+// compareWithLlvmMca: held-out blocks timed and scored under llvm-mca and the surrogate; its CSV and plot.
 #include "surrogate/patterns/Deployment.h"
 
 #include <chrono>

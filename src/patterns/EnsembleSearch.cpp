@@ -1,3 +1,4 @@
+// runEnsemble: pagmo and NLopt techniques over one SearchResults store, slices chosen by the AUC bandit.
 #include "surrogate/patterns/EnsembleSearch.h"
 
 #include <algorithm>

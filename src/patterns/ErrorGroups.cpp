@@ -1,3 +1,4 @@
+// errorByGroup: test blocks grouped by what their instructions do, and llvm-mca's error per group.
 #include "surrogate/patterns/ErrorGroups.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// readMeasured and sampleMeasured: measured rows decoded and split by hash; a seeded sample of a large file.
 #include "surrogate/patterns/MeasuredSplit.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// runOptimize: the sampled dataset, the surrogate, the tuning, refinement, polish, black box and evaluation.
 #include "surrogate/patterns/Optimize.h"
 
 #include <algorithm>

@@ -1,15 +1,11 @@
+// OptimizeReport: the phases' JSON forms, optimize_report.json, and optimize_report.md section by section.
 #include "surrogate/patterns/OptimizeReport.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include <fmt/format.h>
 
-#include "surrogate/patterns/Plot.h"
-
 namespace surrogate::patterns {
-
-namespace fs = std::filesystem;
 
 nlohmann::json optimizeReference() {
   return {{"source", "Renda, Chen, Mendis, Carbin, 'DiffTune: Optimizing CPU Simulator Parameters with Learned "
@@ -40,6 +36,19 @@ std::string medianCapSentence(const OptimizeSettings &s, const TuningPhase &t) {
   if (!(s.medianCap > 0)) return "";
   return fmt::format(" Every kept checkpoint, first tuning and rounds, has a validation median APE of at most {} "
                      "(pattern.median_cap {} times LLVM's table's).", percent(t.maxMedianApe), s.medianCap);
+}
+
+// The ensemble's techniques, one row each (or why it was left out).
+std::vector<std::vector<std::string>> techniqueRows(const BlackBoxResult &b) {
+  std::vector<std::vector<std::string>> techniqueRows;
+  for (const auto &t : b.techniques)
+    techniqueRows.push_back(
+        t.contains("left_out")
+            ? std::vector<std::string>{t["technique"].get<std::string>(), "left out: " + t["left_out"].get<std::string>(), "", ""}
+            : std::vector<std::string>{t["technique"].get<std::string>(), fmt::format("{}", t["slices"].get<std::size_t>()),
+                                       fmt::format("{}", t["evaluations"].get<std::size_t>()),
+                                       fmt::format("{}", t["new_best_slices"].get<std::size_t>())});
+  return techniqueRows;
 }
 
 } // namespace
@@ -217,11 +226,9 @@ void OptimizeReport::writePolishSection(MarkdownReport &md) const {
   md.code(firstLines(po.steps, kShownSteps, "(no step kept)"));
 }
 
-std::string OptimizeReport::markdown() const {
+// The title, the test and train errors of every table, the targets and the figures.
+void OptimizeReport::writeResultSection(MarkdownReport &md) const {
   const nlohmann::json &test = evaluation.test.summary, &train = evaluation.train.summary;
-  const model::ParamVector &space = *tuning.space;
-  const SurrogateTuning &steps = tuning.tuning;
-  MarkdownReport md;
   md.heading(1, "Surrogate optimization (DiffTune): " + config.cpu);
   md.paragraph(fmt::format("llvm-mca (in-process) under {} scheduling tables on {} held-out measured blocks "
                            "(test split of {}; {} scored, the rest failed under some table).",
@@ -247,6 +254,12 @@ std::string OptimizeReport::markdown() const {
   md.image("test error before and after tuning", "figures/test_error.png");
   md.image("tuning curve", "figures/tuning_curve.png");
   md.image("best error so far against llvm-mca simulations spent", "figures/search_curve.png");
+}
+
+// How the table was tuned through the surrogate, mapped back, and what it changes.
+void OptimizeReport::writeTuningSection(MarkdownReport &md) const {
+  const model::ParamVector &space = *tuning.space;
+  const SurrogateTuning &steps = tuning.tuning;
   md.heading(2, "Tuning");
   md.paragraph(fmt::format(
       "{} Adam steps (learning rate {}, {} blocks a step) on {} free features of {} ({} opcodes of {} measured train "
@@ -276,40 +289,47 @@ std::string OptimizeReport::markdown() const {
   md.paragraph(fmt::format("What the tuned table changes ({} of {} shown; all in optimize_report.json):",
                            std::min(changes.size(), kShownChanges), changes.size()));
   md.code(firstLines(changes, kShownChanges, "(none: LLVM's table was kept)"));
-  if (tuning.pruning) {
-    const PruneResult &pr = *tuning.pruning;
-    md.heading(2, "Pruning");
-    md.paragraph(fmt::format(
-        "The {} entries the first tuning changed were put back to LLVM's value one at a time, best first, while "
-        "the real llvm-mca's validation MAPE fell ({} tables tried, {} simulations, in the budget): {} put back ({}); "
-        "validation MAPE {} -> {}, median APE {}.{}",
-        pr.changed, pr.tried, pr.simulations, pr.reverted.size(),
-        pr.reverted.empty() ? "none" : fmt::format("{}", fmt::join(pr.reverted, ", ")), percent(pr.startMape),
-        percent(pr.mape), percent(pr.medianApe),
-        pr.overMedianCap ? fmt::format(" That median is above the cap ({}), so the best checkpoint within the cap was "
-                                       "kept instead (step {}).", percent(tuning.maxMedianApe), tuning.keptStep)
-                         : ""));
-  }
-  if (!refinement.rounds.empty()) {
-    md.heading(2, "Trust-region rounds");
-    md.paragraph(fmt::format(
-        "After the first tuning, {} rounds: {} tables sampled around the current table (each value redrawn with "
-        "probability {} within {} of it), the surrogate fine-tuned on them for up to {} epochs from the previous "
-        "round's, the table tuned again inside that region (pattern.round_l1 times the L1 distance from the current table), the checkpoint "
-        "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.{}",
-        refinement.rounds.size(), settings.paramsSamples, settings.perturbProbability, settings.roundRadius,
-        settings.roundMaxEpochs, medianCapSentence(settings, tuning)));
-    std::vector<std::vector<std::string>> roundRows;
-    for (const RoundResult &r : refinement.rounds)
-      roundRows.push_back({fmt::format("{}", r.round), fmt::format("{}", r.simulations()),
-                           percent(r.startValidationMape), percent(r.bestValidationMape),
-                           percent(r.bestValidationMedianApe), fmt::format("{}", r.keptStep), r.accepted ? "kept" : "not kept",
-                           fmt::format("{}", r.changedFromCenter)});
-    md.table({"round", "llvm-mca simulations", "validation MAPE before", "best checkpoint", "its median APE", "step", "",
-              "entries changed"},
-             roundRows);
-  }
-  if (polish.result) writePolishSection(md);
+}
+
+// The entries the first tuning changed, put back while llvm-mca's validation error fell.
+void OptimizeReport::writePruningSection(MarkdownReport &md) const {
+  const PruneResult &pr = *tuning.pruning;
+  md.heading(2, "Pruning");
+  md.paragraph(fmt::format(
+      "The {} entries the first tuning changed were put back to LLVM's value one at a time, best first, while "
+      "the real llvm-mca's validation MAPE fell ({} tables tried, {} simulations, in the budget): {} put back ({}); "
+      "validation MAPE {} -> {}, median APE {}.{}",
+      pr.changed, pr.tried, pr.simulations, pr.reverted.size(),
+      pr.reverted.empty() ? "none" : fmt::format("{}", fmt::join(pr.reverted, ", ")), percent(pr.startMape),
+      percent(pr.mape), percent(pr.medianApe),
+      pr.overMedianCap ? fmt::format(" That median is above the cap ({}), so the best checkpoint within the cap was "
+                                     "kept instead (step {}).", percent(tuning.maxMedianApe), tuning.keptStep)
+                       : ""));
+}
+
+// The trust-region rounds after the first tuning, one row each.
+void OptimizeReport::writeRoundsSection(MarkdownReport &md) const {
+  md.heading(2, "Trust-region rounds");
+  md.paragraph(fmt::format(
+      "After the first tuning, {} rounds: {} tables sampled around the current table (each value redrawn with "
+      "probability {} within {} of it), the surrogate fine-tuned on them for up to {} epochs from the previous "
+      "round's, the table tuned again inside that region (pattern.round_l1 times the L1 distance from the current table), the checkpoint "
+      "chosen by the real llvm-mca on the validation blocks; a round is kept only if that error improves.{}",
+      refinement.rounds.size(), settings.paramsSamples, settings.perturbProbability, settings.roundRadius,
+      settings.roundMaxEpochs, medianCapSentence(settings, tuning)));
+  std::vector<std::vector<std::string>> roundRows;
+  for (const RoundResult &r : refinement.rounds)
+    roundRows.push_back({fmt::format("{}", r.round), fmt::format("{}", r.simulations()),
+                         percent(r.startValidationMape), percent(r.bestValidationMape),
+                         percent(r.bestValidationMedianApe), fmt::format("{}", r.keptStep), r.accepted ? "kept" : "not kept",
+                         fmt::format("{}", r.changedFromCenter)});
+  md.table({"round", "llvm-mca simulations", "validation MAPE before", "best checkpoint", "its median APE", "step", "",
+            "entries changed"},
+           roundRows);
+}
+
+// llvm-mca's test error by group of blocks, and the changed entries each group uses.
+void OptimizeReport::writeGroupsSection(MarkdownReport &md) const {
   md.heading(2, "Where the error went");
   md.paragraph("Test blocks grouped by what they contain (a block can be in several groups), llvm-mca's error "
                "under each table, and the changed table entries the group's blocks use most (blocks using each). "
@@ -319,6 +339,11 @@ std::string OptimizeReport::markdown() const {
     groupRows.push_back({g.group, fmt::format("{}", g.blocks), percent(g.defaultMape), percent(g.tunedMape),
                          g.changedEntries.empty() ? "" : fmt::format("{}", fmt::join(g.changedEntries, ", "))});
   md.table({"group", "blocks", "default", "tuned", "changed entries used"}, groupRows);
+}
+
+// The black-box searches at the same budget, and the ensemble's techniques.
+void OptimizeReport::writeBlackBoxSection(MarkdownReport &md) const {
+  const model::ParamVector &space = *tuning.space;
   md.heading(2, "Black-box searches");
   md.paragraph(fmt::format(
       "Each over the same {} free features, with the budget the surrogate side spent: {} simulations ({} dataset "
@@ -341,17 +366,12 @@ std::string OptimizeReport::markdown() const {
                  "local run from the store's best) to the technique whose recent slices found new best tables most "
                  "often, with an exploration term for the others; every technique starts from LLVM's table and is "
                  "given the store's best before each of its slices.");
-    std::vector<std::vector<std::string>> techniqueRows;
-    for (const auto &t : b.techniques)
-      techniqueRows.push_back(
-          t.contains("left_out")
-              ? std::vector<std::string>{t["technique"].get<std::string>(), "left out: " + t["left_out"].get<std::string>(), "", ""}
-              : std::vector<std::string>{t["technique"].get<std::string>(), fmt::format("{}", t["slices"].get<std::size_t>()),
-                                         fmt::format("{}", t["evaluations"].get<std::size_t>()),
-                                         fmt::format("{}", t["new_best_slices"].get<std::size_t>())});
-    md.table({"technique", "slices", "evaluations", "slices that found a new best"}, techniqueRows);
+    md.table({"technique", "slices", "evaluations", "slices that found a new best"}, techniqueRows(b));
   }
+}
 
+// The conditioned surrogate's data, loss and training run.
+TrainingSection OptimizeReport::trainingSection() const {
   const nlohmann::json &t = surrogate.report;
   TrainingSection training;
   training.data = fmt::format(
@@ -362,6 +382,11 @@ std::string OptimizeReport::markdown() const {
   training.loss = surrogate.loss;
   training.run = TrainingFacts::of(t);
   training.showTestVsLlvmMca = true;
+  return training;
+}
+
+// Where the run's time went, and what is deployed.
+DeploymentSection OptimizeReport::deploymentSection() const {
   DeploymentSection deployment;
   deployment.machine = machine;
   deployment.threads = config.threads;
@@ -371,90 +396,20 @@ std::string OptimizeReport::markdown() const {
                                     "`surrogate simulate --params {}/tuned-params.json BLOCKS` runs llvm-mca with it.",
                                     static_cast<double>(deployedBytes) / 1e3, tuning.tuned.opcodes.size(),
                                     tuning.tuned.parameterCount(), runDir);
-  writeModelSections(md, design(), training, deployment);
+  return deployment;
+}
+
+std::string OptimizeReport::markdown() const {
+  MarkdownReport md;
+  writeResultSection(md);
+  writeTuningSection(md);
+  if (tuning.pruning) writePruningSection(md);
+  if (!refinement.rounds.empty()) writeRoundsSection(md);
+  if (polish.result) writePolishSection(md);
+  writeGroupsSection(md);
+  writeBlackBoxSection(md);
+  writeModelSections(md, design(), trainingSection(), deploymentSection());
   return md.str();
-}
-
-// Best llvm-mca validation error so far against simulations spent: the
-// surrogate side pays for its dataset and anchor first, then one validation
-// run per checkpoint; each black-box search pays per evaluation.
-void OptimizeReport::drawSearchCurve(const std::string &png) const {
-  std::vector<Series> series;
-  auto step = [](Series &s, double x, double y) {
-    if (!s.y.empty()) {
-      y = std::min(y, s.y.back());
-      s.x.push_back(x);
-      s.y.push_back(s.y.back());
-    }
-    s.x.push_back(x);
-    s.y.push_back(y);
-  };
-  Series surrogateSide{"tuned through the surrogate", {}, {}};
-  double spent = static_cast<double>(dataset.simulations + tuning.anchorSimulations);
-  double perCheckpoint = tuning.tuning.checkpoints.empty()
-                             ? 0
-                             : static_cast<double>(tuning.choice.simulations) /
-                                   static_cast<double>(tuning.tuning.checkpoints.size());
-  for (const auto &p : tuning.tuning.curve) {
-    if (!p.contains("llvm_mca_validation_mape")) continue;
-    spent += perCheckpoint;
-    step(surrogateSide, spent, p["llvm_mca_validation_mape"].get<double>());
-  }
-  if (tuning.pruning) {
-    spent += static_cast<double>(tuning.pruning->simulations);
-    step(surrogateSide, spent, tuning.pruning->mape);
-  }
-  for (const RoundResult &r : refinement.rounds) {
-    spent += static_cast<double>(r.datasetSimulations + r.anchorSimulations);
-    for (const auto &p : r.curve) {
-      spent += static_cast<double>(r.choiceSimulations) / static_cast<double>(r.curve.size());
-      step(surrogateSide, spent, p["llvm_mca_validation_mape"].get<double>());
-    }
-  }
-  if (polish.result) {
-    spent += static_cast<double>(polish.result->simulations);
-    step(surrogateSide, spent, polish.result->validationMape);
-  }
-  series.push_back(surrogateSide);
-  for (std::size_t m = 0; m < blackbox.searches.size(); ++m) {
-    Series s{"black-box " + blackbox.searches[m].method, {}, {}};
-    for (const auto &p : blackbox.validationCurves[m])
-      step(s, p["simulations"].get<double>(), p["validation_mape"].get<double>());
-    if (!s.y.empty()) step(s, static_cast<double>(blackbox.budget), s.y.back());
-    series.push_back(s);
-  }
-  linePlot(png,
-           {"Best table so far: llvm-mca error on the validation blocks", "llvm-mca simulations spent",
-            "MAPE vs measured", true, false, false},
-           series);
-}
-
-void OptimizeReport::drawFigures() const {
-  const OptimizeReport &r = *this;
-  fs::path runDir(r.runDir);
-  fs::create_directories(runDir / "figures");
-  std::vector<std::pair<std::string, double>> bars = {{"default table", r.defaultError()},
-                                                       {"tuned (DiffTune)", r.tunedError()}};
-  for (const BlackBoxResult &b : r.blackbox.searches)
-    bars.push_back({"black-box " + b.method, r.evaluation.test.summary["blackbox_methods"][b.method]["mape"]});
-  barPlot((runDir / "figures" / "test_error.png").string(),
-          {"llvm-mca test error against measured timings (" + r.config.cpu + ")", "", "MAPE (fraction)", false, false,
-           false},
-          bars);
-  drawSearchCurve((runDir / "figures" / "search_curve.png").string());
-  Series curve{"surrogate, train blocks", {}, {}}, validationCurve{"surrogate, validation blocks", {}, {}},
-      mcaCurve{"real llvm-mca, validation blocks", {}, {}};
-  for (const auto &p : r.tuning.tuning.curve) {
-    curve.x.push_back(p["step"].get<double>());
-    curve.y.push_back(p["surrogate_train_mape"].get<double>());
-    validationCurve.x.push_back(p["step"].get<double>());
-    validationCurve.y.push_back(p["surrogate_validation_mape"].get<double>());
-    mcaCurve.x.push_back(p["step"].get<double>());
-    mcaCurve.y.push_back(p["llvm_mca_validation_mape"].get<double>());
-  }
-  linePlot((runDir / "figures" / "tuning_curve.png").string(),
-           {"Tuning the table through the surrogate", "Adam step", "MAPE vs measured", false, false, false},
-           {curve, validationCurve, mcaCurve});
 }
 
 } // namespace surrogate::patterns

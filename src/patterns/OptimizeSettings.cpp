@@ -1,3 +1,4 @@
+// OptimizeSettings: the optimize pattern section read from and written to JSON.
 #include "surrogate/patterns/OptimizeSettings.h"
 
 #include <algorithm>

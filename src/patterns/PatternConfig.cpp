@@ -1,3 +1,4 @@
+// PatternConfig: read, overridden and saved; a run started or resumed; a pattern's dataset and training ensured.
 #include "surrogate/patterns/PatternConfig.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// The gnuplot figures: each written as .dat, .gp and, with gnuplot on PATH, .png (scatter, line, bar plots).
 #include "surrogate/patterns/Plot.h"
 
 #include <algorithm>

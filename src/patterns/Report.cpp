@@ -1,3 +1,4 @@
+// MarkdownReport, MachineInfo and the Design, Training and Deployment sections every pattern report ends with.
 #include "surrogate/patterns/Report.h"
 
 #include <filesystem>

@@ -1,3 +1,4 @@
+// SearchResults: candidate tables run by llvm-mca once each, answered from the store after, within a budget.
 #include "surrogate/patterns/SearchResults.h"
 
 #include <spdlog/spdlog.h>

@@ -1,3 +1,4 @@
+// runSweep: each network size trained, timed and (with adapt) adapted on one dataset; the pick, report and CSV.
 #include "surrogate/patterns/Sweep.h"
 
 #include <chrono>

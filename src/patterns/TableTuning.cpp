@@ -1,3 +1,4 @@
+// tuneWithSurrogate: Adam on a table through the frozen surrogate; the checkpoints scored and picked by llvm-mca.
 #include "surrogate/patterns/TableTuning.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// AtomicFile and ResultOutput: an output written beside its name and renamed when complete; stdout otherwise.
 #include "surrogate/support/AtomicFile.h"
 
 #include <cerrno>

@@ -1,3 +1,4 @@
+// ConfigReader: a config object's keys read with their types and ranges, unread keys refused; readJsonFile.
 #include "surrogate/support/ConfigReader.h"
 
 #include <cerrno>

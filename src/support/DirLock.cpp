@@ -1,3 +1,4 @@
+// DirLock: DIR/.lock taken with flock and a hard link, a dead owner's lock taken over, shared within a process.
 #include "surrogate/support/DirLock.h"
 
 #include <cerrno>

@@ -1,3 +1,4 @@
+// The constructors of ConfigError, InputError and DataError, each message naming the file.
 #include "surrogate/support/Errors.h"
 
 namespace surrogate::support {

@@ -1,3 +1,4 @@
+// Progress: a progress line on stderr redrawn in place at most a few times a second, only on a terminal.
 #include "surrogate/support/Progress.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// TextEdits: byte-range replacements applied to a text, and the same change as a unified diff.
 #include "surrogate/support/TextEdits.h"
 
 #include <algorithm>

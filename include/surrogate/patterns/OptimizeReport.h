@@ -151,8 +151,17 @@ struct OptimizeReport {
 
 private:
   DesignSection design() const;
+  TrainingSection trainingSection() const;
+  DeploymentSection deploymentSection() const;
   void drawSearchCurve(const std::string &png) const;
+  // optimize_report.md, section by section.
+  void writeResultSection(MarkdownReport &md) const;
+  void writeTuningSection(MarkdownReport &md) const;
+  void writePruningSection(MarkdownReport &md) const;
+  void writeRoundsSection(MarkdownReport &md) const;
   void writePolishSection(MarkdownReport &md) const;
+  void writeGroupsSection(MarkdownReport &md) const;
+  void writeBlackBoxSection(MarkdownReport &md) const;
   nlohmann::json trainingJson() const;
   nlohmann::json tuningJson() const;
   nlohmann::json groupsJson() const;
