@@ -53,7 +53,7 @@ fi
 
 score() {  # FILE PRED_COLUMN MEASURED_COLUMN -> blocks,mape,median_ape
   "$BIN" eval "$1" --pred "$2" --measured "$3" --format json |
-    python3 -c 'import json,sys; o=json.load(sys.stdin)["overall"]; print(f"{o[\"count\"]},{100*o[\"mape\"]:.2f},{100*o[\"median_ape\"]:.2f}")'
+    python3 -c 'import json,sys; o=json.load(sys.stdin)["overall"]; print("%d,%.2f,%.2f" % (o["count"], 100*o["mape"], 100*o["median_ape"]))'
 }
 
 echo "set,model,blocks,mape,median_ape"
@@ -67,8 +67,8 @@ rows = list(csv.DictReader(open(sys.argv[1])))
 with open(sys.argv[2], "w") as out:
     out.write("hex,bound,cycles\n")
     for r in rows:
-        b = 100 * max(float(r["resource_bound"]), float(r["register_dependency_bound"]))
-        out.write(f'{r["hex"]},{b},{r["mca_cycles"]}\n')
+        b = max(float(r["resource_bound"]), float(r["register_dependency_bound"]))  # cycles per iteration
+        out.write(f'{r["hex"]},{100 * b},{100 * float(r["mca_cycles"])}\n')
 PY
   echo "$name,bound,$(score "$OUT/$name-bound.csv" bound cycles)"
   for model in "${MODELS[@]}"; do
