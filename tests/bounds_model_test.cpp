@@ -128,3 +128,25 @@ TEST(BoundsModelCli, TrainsACorrectionAndPredictsThroughPredict) {
   EXPECT_NEAR(cycles, llvmMcaCycles(kImulChain), 0.05 * 1203) << row;  // the token model is 11x low here
   EXPECT_NE(predicted.err.find("predict.csv:3:"), std::string::npos) << predicted.err;  // the bad row is reported
 }
+
+// The shipped bounds model (configs/compile.bounds.json) on the kernels of
+// examples/: within 2% of llvm-mca on each, chains included.
+TEST(BoundsModelCli, TheShippedModelTracksLlvmMcaOnTheExampleKernels) {
+  std::string examples = std::string(SURROGATE_SOURCE_DIR) + "/examples/*.s";
+  auto mca = test::runSurrogate("simulate " + examples);
+  auto predicted = test::runSurrogate("predict --model " + std::string(SURROGATE_SOURCE_DIR) +
+                                      "/data/models/haswell-bounds " + examples);
+  ASSERT_EQ(mca.exitCode, 0) << mca.err;
+  ASSERT_EQ(predicted.exitCode, 0) << predicted.err;
+  std::istringstream a(mca.out), b(predicted.out);
+  std::string rowA, rowB;
+  std::getline(a, rowA);
+  std::getline(b, rowB);
+  int rows = 0;
+  while (std::getline(a, rowA) && std::getline(b, rowB)) {
+    double cycles = std::stod(rowA.substr(rowA.find(',') + 1)), guess = std::stod(rowB.substr(rowB.find(',') + 1));
+    EXPECT_NEAR(guess, cycles, 0.02 * cycles) << rowA << " / " << rowB;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 5);
+}

@@ -28,21 +28,6 @@
 
 namespace surrogate::data {
 
-std::string sha256File(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw support::InputError(path + ": cannot open: " + std::strerror(errno));
-  llvm::SHA256 hash;
-  std::vector<char> buffer(1 << 20);
-  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0)
-    hash.update(llvm::ArrayRef<std::uint8_t>(reinterpret_cast<const std::uint8_t *>(buffer.data()),
-                                             static_cast<std::size_t>(in.gcount())));
-  if (in.bad())
-    throw support::InputError(path + ": read error");
-  std::array<std::uint8_t, 32> digest = hash.final();
-  return block::toHex(digest.data(), digest.size());
-}
-
 namespace {
 
 // Everything that determines the output's bytes; threads do not.
@@ -212,15 +197,6 @@ private:
   block::Decoder Decoder;
   std::size_t Done = 0, Simulated = 0;
 };
-
-} // namespace
-
-void DatasetConfig::readSection(support::ConfigReader section) {
-  section.read("chunk_blocks", chunkBlocks, std::uint32_t{1}, std::uint32_t{1} << 24);
-  section.finish();
-}
-
-namespace {
 
 // The request with its CPU settled and checked across options; the inputs
 // are opened once so a missing file fails before any other work.

@@ -11,6 +11,7 @@
 #include "surrogate/block/Target.h"
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/data/DatasetOutput.h"
+#include "surrogate/data/FileDigest.h"
 #include "surrogate/mca/ParamSampler.h"
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/mca/TunedSubtarget.h"

@@ -222,6 +222,45 @@ std::string BlockAnalyzer::resourceName(unsigned resource) const {
   return P->SM.getProcResource(resource)->Name;
 }
 
+namespace {
+
+// llvm-mca's DispatchStage on the block repeated: an instruction needs
+// min(micro-ops, width) free slots in the cycle (and all of them when it
+// begins a group); one wider than the width carries the rest into the next
+// cycles; an instruction that ends a group closes its cycle. Cycles per
+// iteration from iteration 20 to 100, past the start.
+double dispatchCycles(const LoweredBlock &block, unsigned width) {
+  if (block.empty() || width == 0)
+    return 0;
+  unsigned cycle = 0, available = width, carry = 0, startCycle = 0;
+  auto nextCycle = [&] {
+    ++cycle;
+    available = carry >= width ? 0 : width - carry;
+    carry = carry >= width ? carry - width : 0;
+  };
+  constexpr unsigned kFrom = 20, kTo = 100;
+  for (unsigned iteration = 0; iteration < kTo; ++iteration) {
+    if (iteration == kFrom)
+      startCycle = cycle;
+    for (const auto &inst : block) {
+      unsigned uops = inst->getDesc().NumMicroOps;
+      while (std::min(uops, width) > available || (inst->getBeginGroup() && available != width))
+        nextCycle();
+      if (uops > width) {
+        available = 0;
+        carry = uops - width;
+      } else {
+        available -= uops;
+      }
+      if (inst->getEndGroup())
+        available = 0;
+    }
+  }
+  return double(cycle - startCycle) / (kTo - kFrom);
+}
+
+} // namespace
+
 Expected<BlockAnalysis> BlockAnalyzer::analyze(ArrayRef<MCInst> insts) {
   Impl &p = *P;
   if (Error e = p.Lowering.lower(insts, p.Lowered))
@@ -263,6 +302,8 @@ Expected<BlockAnalysis> BlockAnalyzer::analyze(ArrayRef<MCInst> insts) {
       widest = double(usage.cycles[r]) / p.SM.getProcResource(r)->NumUnits;
       a.bottleneck = r;
     }
+
+  a.dispatchBound = dispatchCycles(p.Lowered, p.SM.IssueWidth);
 
   // Two copies of the block through the register file's bookkeeping: the
   // second copy's reads see this iteration's writes (distance 0) or the last

@@ -27,7 +27,8 @@ std::optional<BlockBounds> BoundFeaturizer::of(llvm::ArrayRef<llvm::MCInst> inst
   }
   const mca::BlockAnalysis &a = *analysis;
   double n = std::max(1u, a.instructionCount());
-  double seen = std::max(a.resourceBound, a.registerDependencyBound);  // what llvm-mca's pipeline can see
+  // What llvm-mca's pipeline can see: resources, dispatch, register dependencies (not memory).
+  double seen = std::max({a.resourceBound, a.dispatchBound, a.registerDependencyBound});
   BlockBounds b;
   b.anchor = static_cast<float>(std::log(100.0 * std::max(seen, 0.01)));
   auto lg = [](double cycles) { return static_cast<float>(std::log1p(cycles)); };
@@ -41,7 +42,7 @@ std::optional<BlockBounds> BoundFeaturizer::of(llvm::ArrayRef<llvm::MCInst> inst
                 static_cast<float>(a.microOps / n),
                 static_cast<float>(a.loads / n),
                 static_cast<float>(a.stores / n),
-                a.registerDependencyBound > a.resourceBound ? 1.0f : 0.0f};
+                lg(a.dispatchBound)};
   return b;
 }
 

@@ -67,6 +67,7 @@ Predictor::Predictor(const std::string &runDir, const std::string &checkpoint) :
 Predictor::~Predictor() = default;
 
 bool Predictor::takesBounds() const { return S->config.bounds; }
+bool Predictor::takesTokens() const { return S->config.tokens; }
 
 std::optional<BlockBounds> Predictor::boundsOf(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) const {
   return S->bounds->of(insts, problem);
@@ -114,7 +115,10 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
     batch.clear();
     for (std::size_t i : positions)
       batch.push_back(&blocks[i]);
-    BlockBatch inputs = makeBatch(batch, /*shareInstructions=*/true);
+    BlockBatch inputs;  // a model without tokens takes none: no rows to pack
+    if (S->config.tokens)
+      inputs = makeBatch(batch, /*shareInstructions=*/true);
+    inputs.blocks = static_cast<std::int64_t>(positions.size());
     if (condition.table) {
       std::vector<unsigned> opcodes;
       for (std::size_t i : positions)
@@ -187,7 +191,8 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
         bounds.push_back(*b);
       }
       where.push_back(i);
-      tokens.push_back(Replicas[replica].vocabulary().encode(tokenizer, decoded));
+      tokens.push_back(predictor.takesTokens() ? predictor.vocabulary().encode(tokenizer, decoded)
+                                               : block::TokenizedBlock());
       if (!table)
         return true;
       opcodes.emplace_back();

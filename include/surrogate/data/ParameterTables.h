@@ -13,7 +13,7 @@
 #include <llvm/MC/MCSubtargetInfo.h>
 #include <nlohmann/json.hpp>
 
-#include "surrogate/data/DatasetBuilder.h"
+#include "surrogate/data/DatasetConfig.h"
 
 namespace surrogate::data {
 

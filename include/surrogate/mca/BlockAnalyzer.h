@@ -57,6 +57,11 @@ struct BlockAnalysis {
   double resourceBound = 0;
   /// What sets it: 0 for the dispatch width, else the resource's LLVM index.
   unsigned bottleneck = 0;
+  /// Cycles per iteration of llvm-mca's dispatch stage alone: each cycle takes
+  /// at most the dispatch width of micro-ops, in order, and never splits an
+  /// instruction's (one wider than the width takes whole cycles); at least
+  /// micro-ops / width, more when the counts pack badly.
+  double dispatchBound = 0;
 
   /// Steady-state cycles per iteration with unlimited resources, over
   /// register and memory dependencies; 0 when nothing carries across iterations.

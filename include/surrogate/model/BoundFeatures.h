@@ -1,12 +1,12 @@
 #pragma once
 // What LLVM's scheduling model says of a block, as a network's inputs
 // (model.bounds): mca::BlockAnalyzer's resource bound (llvm-mca's Block
-// RThroughput) and loop-carried dependency bounds, the critical path of one
-// iteration, and the block's micro-op, load and store counts, each scaled to
-// a few units. The anchor is the log of the larger of the two bounds llvm-mca
-// itself can see (resources, register dependencies), in cycles per 100
-// iterations: a bounds model predicts a correction to it. Microseconds per
-// block; one featurizer per thread.
+// RThroughput), dispatch bound and loop-carried dependency bounds, the
+// critical path of one iteration, and the block's micro-op, load and store
+// counts, each scaled to a few units. The anchor is the log of the largest
+// bound llvm-mca itself can see (resources, dispatch, register dependencies),
+// in cycles per 100 iterations: a bounds model predicts a correction to it.
+// Microseconds per block; one featurizer per thread.
 
 #include <array>
 #include <cstdint>
@@ -29,7 +29,7 @@ namespace surrogate::model {
 constexpr std::int64_t kBoundFeatures = 11;
 
 struct BlockBounds {
-  float anchor = 0;  ///< log(100 x max(resource bound, register dependency bound))
+  float anchor = 0;  ///< log(100 x max(resource, dispatch, register dependency bound))
   std::array<float, kBoundFeatures> features{};
 };
 

@@ -45,8 +45,9 @@ public:
                               const TableCondition &condition = {},
                               const std::vector<BlockBounds> *bounds = nullptr) const;
 
-  /// Whether the model takes the blocks' scheduling bounds.
+  /// Whether the model takes the blocks' scheduling bounds; their tokens.
   bool takesBounds() const;
+  bool takesTokens() const;
   /// A block's bounds under the model's CPU, or nullopt with `problem` set.
   std::optional<BlockBounds> boundsOf(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) const;
 
