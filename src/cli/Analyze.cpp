@@ -1,6 +1,7 @@
 // `surrogate analyze`: its options into an AnalyzeConfig, then mca::runAnalyze.
 #include <memory>
 
+#include "surrogate/cli/BlockInputOptions.h"
 #include "surrogate/cli/Commands.h"
 #include "surrogate/mca/AnalyzeJob.h"
 
@@ -8,8 +9,7 @@ namespace surrogate::cli {
 
 void addAnalyzeCommand(CLI::App &app, ExitStatus &status) {
   auto config = std::make_shared<mca::AnalyzeConfig>();
-  auto syntax = std::make_shared<std::string>("att");
-  auto noMeasured = std::make_shared<bool>(false);
+  auto input = std::make_shared<BlockInputOptions>();
   CLI::App *cmd = app.add_subcommand(
       "analyze", "bounds on a block's cycles per iteration from the scheduling model (resources, dependencies)");
   cmd->add_option("inputs", config->inputs, "BHive CSV (hex[,throughput]) or assembly (.s) files")->required();
@@ -27,15 +27,12 @@ void addAnalyzeCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("-j,--threads", config->threads, "worker threads for --with-mca's llvm-mca runs (0: all cores)")
       ->capture_default_str();
   cmd->add_flag("--strict", config->strict, "stop at the first row that cannot be analyzed");
-  cmd->add_option("--syntax", *syntax, "syntax of assembly inputs")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"att", "intel"}));
-  cmd->add_flag("--no-measured", *noMeasured, "ignore a CSV's second column (e.g. BHive sources' frequency)");
-  cmd->callback([config, syntax, noMeasured, mcpu, &status] {
+  input->addTo(cmd);
+  cmd->callback([config, input, mcpu, &status] {
     if (!config->paramsFile.empty() && mcpu->count() == 0)
       config->cpu.clear();  // the table names its CPU
-    config->syntax = *syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
-    config->readMeasured = !*noMeasured;
+    config->syntax = input->parsedSyntax();
+    config->readMeasured = !input->noMeasured;
     mca::AnalyzeSummary summary = mca::runAnalyze(*config);
     status.code = summary.analyzed == 0 ? 1 : 0;
   });

@@ -1,6 +1,7 @@
 // `surrogate predict`: its options into a PredictConfig, handed to the LibTorch module's predict.
 #include <memory>
 
+#include "surrogate/cli/BlockInputOptions.h"
 #include "surrogate/cli/Commands.h"
 #include "surrogate/cli/TorchCommands.h"
 
@@ -8,8 +9,7 @@ namespace surrogate::cli {
 
 void addPredictCommand(CLI::App &app, ExitStatus &status) {
   auto config = std::make_shared<model::PredictConfig>();
-  auto syntax = std::make_shared<std::string>("att");
-  auto noMeasured = std::make_shared<bool>(false);
+  auto input = std::make_shared<BlockInputOptions>();
   CLI::App *cmd = app.add_subcommand("predict", "predict blocks' throughput with a trained surrogate");
   cmd->add_option("--model", config->runDir, "run directory written by `surrogate train`")->required();
   cmd->add_option("--checkpoint", config->checkpoint, "checkpoint file in the run directory")->capture_default_str();
@@ -21,18 +21,15 @@ void addPredictCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--batch-size", config->batchSize, "blocks per inference batch")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t(1), std::size_t(1) << 20));
-  cmd->add_option("--syntax", *syntax, "syntax of assembly inputs")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"att", "intel"}));
-  cmd->add_flag("--no-measured", *noMeasured, "ignore a CSV's second column (e.g. BHive sources' frequency)");
+  input->addTo(cmd);
   cmd->add_option("--params", config->paramsFiles,
                   "parameter table (JSON, `params export`) for a conditioned model; several: one column each")
       ->allow_extra_args(false);
   cmd->add_flag("--gradient", config->gradient,
                 "write the gradient of the summed predicted cycles w.r.t. each value of the --params table (JSON)");
-  cmd->callback([config, syntax, noMeasured, &status] {
-    config->syntax = *syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
-    config->readMeasured = !*noMeasured;
+  cmd->callback([config, input, &status] {
+    config->syntax = input->parsedSyntax();
+    config->readMeasured = !input->noMeasured;
     status.code = torchCommands().predict(*config);
   });
 }

@@ -1,6 +1,7 @@
 // `surrogate simulate`: its options into a SimulateConfig, then mca::runSimulate.
 #include <memory>
 
+#include "surrogate/cli/BlockInputOptions.h"
 #include "surrogate/cli/Commands.h"
 #include "surrogate/mca/SimulateJob.h"
 
@@ -8,8 +9,7 @@ namespace surrogate::cli {
 
 void addSimulateCommand(CLI::App &app, ExitStatus &status) {
   auto config = std::make_shared<mca::SimulateConfig>();
-  auto syntax = std::make_shared<std::string>("att");
-  auto noMeasured = std::make_shared<bool>(false);
+  auto input = std::make_shared<BlockInputOptions>();
   CLI::App *cmd = app.add_subcommand("simulate", "run llvm-mca (in-process) on basic blocks");
   cmd->add_option("inputs", config->inputs, "BHive CSV (hex[,throughput]) or assembly (.s) files")
       ->required();
@@ -26,15 +26,12 @@ void addSimulateCommand(CLI::App &app, ExitStatus &status) {
       ->check(CLI::IsMember({"csv", "jsonl"}));
   cmd->add_option("-o,--output", config->output, "output file (default: stdout)");
   cmd->add_flag("--strict", config->strict, "stop at the first row that cannot be simulated");
-  cmd->add_option("--syntax", *syntax, "syntax of assembly inputs")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"att", "intel"}));
-  cmd->add_flag("--no-measured", *noMeasured, "ignore a CSV's second column (e.g. BHive sources' frequency)");
-  cmd->callback([config, syntax, noMeasured, mcpu, &status] {
+  input->addTo(cmd);
+  cmd->callback([config, input, mcpu, &status] {
     if (!config->paramsFile.empty() && mcpu->count() == 0)
       config->cpu.clear();  // the table names its CPU
-    config->syntax = *syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
-    config->readMeasured = !*noMeasured;
+    config->syntax = input->parsedSyntax();
+    config->readMeasured = !input->noMeasured;
     mca::BatchSummary summary = mca::runSimulate(*config);
     status.code = summary.simulated == 0 ? 1 : 0;
   });
