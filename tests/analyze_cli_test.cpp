@@ -13,7 +13,7 @@ namespace {
 
 int countLines(const std::string &text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
-const char *kHeader = "hex,instructions,uops,loads,stores,resource_bound,bottleneck,dependency_bound,"
+const char *kHeader = "hex,instructions,uops,loads,stores,resource_bound,bottleneck,dispatch_bound,dependency_bound,"
                       "register_dependency_bound,critical_path,bound,binds";
 
 // Text outside the regions is ignored; the first region's name has a comma.
@@ -31,8 +31,8 @@ TEST(AnalyzeCli, WritesAHeaderAndOneRowPerRegion) {
   // One add on %esi: a 1-cycle chain against a quarter cycle of dispatch; the
   // imul's 3-cycle chain on %edx against port 1's one cycle, then the add.
   EXPECT_EQ(r.out, std::string(kHeader) + ",region\n" +
-                       "01fe,1,1,0,0,0.25,dispatch,1,1,1,1,dependency,\"First, Region\"\n"
-                       "0fafd601d0,2,2,0,0,1,HWPort1,3,3,4,3,dependency,1\n");
+                       "01fe,1,1,0,0,0.25,dispatch,0.25,1,1,1,1,dependency,\"First, Region\"\n"
+                       "0fafd601d0,2,2,0,0,1,HWPort1,0.5,3,3,4,3,dependency,1\n");
   EXPECT_NE(r.err.find("2 blocks read, 2 analyzed, 0 skipped"), std::string::npos) << r.err;
 }
 
@@ -51,7 +51,7 @@ TEST(AnalyzeCli, BadRowsAreReportedCountedAndSkipped) {
   EXPECT_EQ(countLines(out), 3);
   EXPECT_EQ(out.substr(0, out.find('\n')), std::string(kHeader) + ",measured");
   // add %rax,%rbx then imul %rbx,%rcx: %rcx carries a 3-cycle chain; one iteration is 1 + 3.
-  EXPECT_NE(out.find("\n4801c3480fafcb,2,2,0,0,1,HWPort1,3,3,4,3,dependency,300\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n4801c3480fafcb,2,2,0,0,1,HWPort1,0.5,3,3,4,3,dependency,300\n"), std::string::npos) << out;
 
   auto strict = runSurrogate("analyze --strict " + in + " -o " + (dir / "strict.csv"));
   EXPECT_NE(strict.exitCode, 0);
@@ -69,7 +69,7 @@ TEST(AnalyzeCli, WithMcaAddsLlvmMcasCyclesAndTheirExcessOverTheLargerBound) {
   auto r = runSurrogate("analyze --with-mca " + in);
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.out, std::string(kHeader) +
-                       ",mca_cycles,mca_excess\n4801c3,1,1,0,0,0.25,dispatch,1,1,1,1,dependency,1.03,0.03\n");
+                       ",mca_cycles,mca_excess\n4801c3,1,1,0,0,0.25,dispatch,0.25,1,1,1,1,dependency,1.03,0.03\n");
 
   // A loop-carried chain through memory that llvm-mca (loads never wait for stores) does not see.
   std::string s = dir.file("m.s", "movq (%rdi), %rax\naddq $1, %rax\nmovq %rax, (%rdi)\n");
@@ -116,7 +116,7 @@ TEST(AnalyzeCli, AParameterTableAppliesAsInSimulate) {
   auto r = runSurrogate("analyze --with-mca --params " + (dir / "t.json") + " " + in);
   ASSERT_EQ(r.exitCode, 0) << r.err;
   // 2 x 6 cycles instead of 2 x 3; llvm-mca under the same table agrees.
-  EXPECT_NE(r.out.find(",2,HWPort1,12,12,12,12,dependency,12.0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",2,HWPort1,0.5,12,12,12,12,dependency,12.0"), std::string::npos) << r.out;
 
   auto mismatch = runSurrogate("analyze --mcpu skylake --params " + (dir / "t.json") + " " + in);
   EXPECT_NE(mismatch.exitCode, 0);

@@ -11,6 +11,7 @@
 #include "TestSupport.h"
 #include "surrogate/block/AsmReader.h"
 #include "surrogate/block/BlockReader.h"
+#include "surrogate/block/Decoder.h"
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/BlockAnalyzer.h"
 #include "surrogate/mca/DependencyGraph.h"
@@ -275,4 +276,26 @@ TEST(BlockAnalysisGraph, MaxCycleRatioIsExactAndNamesTheCycle) {
   EXPECT_EQ(p.cycles, 6u);
   EXPECT_EQ(p.last, 1u);
   ASSERT_EQ(p.edges.size(), 1u);
+}
+
+// llvm-mca's dispatch stage never splits an instruction's micro-ops across
+// cycles: a loop of 6 instructions and 7 micro-ops (a load, a multiply from
+// memory, adds, the branch) takes 2 cycles an iteration where 7 / 4 says 1.75.
+TEST(BlockAnalysis, TheDispatchBoundPacksMicroOpsInOrder) {
+  block::Decoder decoder;
+  std::vector<llvm::MCInst> insts;
+  ASSERT_TRUE(decoder.decode("448b048e440faf048f4401c048ffc14839ca75ec", insts).ok());
+  mca::BlockAnalyzer analyzer(haswell());
+  auto a = analyzer.analyze(insts);
+  ASSERT_TRUE(static_cast<bool>(a)) << llvm::toString(a.takeError());
+  EXPECT_EQ(a->microOps, 7u);
+  EXPECT_DOUBLE_EQ(a->resourceBound, 1.75);
+  EXPECT_DOUBLE_EQ(a->dispatchBound, 2.0);
+  mca::Simulator simulator(haswell(), 100);
+  auto r = simulator.run(insts);
+  ASSERT_TRUE(static_cast<bool>(r));
+  EXPECT_NEAR(r->cycles, 100 * a->dispatchBound, kFill);
+  // Four one-micro-op adds fill each cycle exactly: micro-ops over the width.
+  mca::BlockAnalysis adds = analyze(haswell(), "addq %rax, %rbx\naddq %rcx, %rdx\naddq %rsi, %rdi\naddq %r8, %r9\n");
+  EXPECT_DOUBLE_EQ(adds.dispatchBound, 1.0);
 }

@@ -53,8 +53,8 @@ public:
 
 private:
   void writeHeader() {
-    Out << "hex,instructions,uops,loads,stores,resource_bound,bottleneck,dependency_bound,register_dependency_bound,"
-           "critical_path,bound,binds"
+    Out << "hex,instructions,uops,loads,stores,resource_bound,bottleneck,dispatch_bound,dependency_bound,"
+           "register_dependency_bound,critical_path,bound,binds"
         << (WithMeasured ? ",measured" : "") << (WithMca ? ",mca_cycles,mca_excess" : "")
         << (WithRegion ? ",region\n" : "\n");
     HeaderWritten = true;
@@ -67,7 +67,7 @@ private:
     }
     Out << b.hex << ',' << a.instructionCount() << ',' << a.microOps << ',' << a.loads << ',' << a.stores << ','
         << number(a.resourceBound) << ',' << support::csvField(Analyzer.resourceName(a.bottleneck)) << ','
-        << number(a.dependencyBound) << ',' << number(a.registerDependencyBound) << ',' << a.criticalPath << ','
+        << number(a.dispatchBound) << ',' << number(a.dependencyBound) << ',' << number(a.registerDependencyBound) << ',' << a.criticalPath << ','
         << number(a.bound()) << ',' << boundName(a.binding());
     if (WithMeasured)
       Out << ',' << (b.measured ? fmt::format("{}", *b.measured) : std::string());
@@ -106,6 +106,7 @@ private:
                         {"stores", a.stores},
                         {"resource_bound", a.resourceBound},
                         {"bottleneck", Analyzer.resourceName(a.bottleneck)},
+                        {"dispatch_bound", a.dispatchBound},
                         {"resource_cycles", resources},
                         {"dependency_bound", a.dependencyBound},
                         {"register_dependency_bound", a.registerDependencyBound},
