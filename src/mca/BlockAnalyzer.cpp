@@ -74,7 +74,6 @@ struct BlockAnalyzer::Impl {
   const MCInstrInfo &MCII;
   InstructionLowering Lowering;
   LoweredBlock Lowered;
-  std::vector<unsigned> ResourceOfState;  // llvm-mca's resource state index -> LLVM resource index
   std::vector<MCPhysReg> RenameAs;        // as llvm-mca's RegisterFile sets it up from the model
   std::vector<Mapping> Regs;
   unsigned Stamp = 0;
@@ -83,11 +82,6 @@ struct BlockAnalyzer::Impl {
   explicit Impl(const MCSubtargetInfo &sti)
       : SM(sti.getSchedModel()), MRI(block::X86Target::get().registerInfo()),
         MCII(block::X86Target::get().instrInfo()), Lowering(sti) {
-    SmallVector<uint64_t> masks(SM.getNumProcResourceKinds());
-    llvm::mca::computeProcResourceMasks(SM, masks);
-    ResourceOfState.assign(SM.getNumProcResourceKinds(), 0);
-    for (unsigned i = 1; i < SM.getNumProcResourceKinds(); ++i)
-      ResourceOfState[llvm::mca::getResourceStateIndex(masks[i])] = i;
     Regs.assign(MRI.getNumRegs(), Mapping{});
     setUpRenaming();
     for (unsigned r = 1; r < MRI.getNumRegs(); ++r)
@@ -280,7 +274,7 @@ Expected<BlockAnalysis> BlockAnalyzer::analyze(ArrayRef<MCInst> insts) {
     ia.microOps = desc.NumMicroOps;
     for (const auto &use : desc.Resources)
       if (use.second.size())
-        ia.resources.push_back({p.ResourceOfState[llvm::mca::getResourceStateIndex(use.first)], use.second.size()});
+        ia.resources.push_back({p.Lowering.resourceOfState(llvm::mca::getResourceStateIndex(use.first)), use.second.size()});
     ia.mayLoad = inst.getMayLoad();
     ia.mayStore = inst.getMayStore();
     ia.dependencyBreaking = std::any_of(inst.getUses().begin(), inst.getUses().end(),
@@ -293,7 +287,7 @@ Expected<BlockAnalysis> BlockAnalyzer::analyze(ArrayRef<MCInst> insts) {
   }
 
   // The resource bound, as llvm-mca's summary view computes it.
-  SummaryUsage usage = summaryUsage(p.SM, p.Lowered);
+  SummaryUsage usage = p.Lowering.usage(p.Lowered);
   a.resourceCycles.assign(usage.cycles.begin(), usage.cycles.end());
   a.resourceBound = blockRThroughput(p.SM, usage);
   double widest = double(usage.microOps) / p.SM.IssueWidth;

@@ -45,6 +45,13 @@ InstructionLowering::InstructionLowering(const MCSubtargetInfo &subtarget) : STI
   IPP.reset(x86.target().createInstrPostProcess(STI, x86.instrInfo()));
   if (!IPP)
     IPP = std::make_unique<llvm::mca::InstrPostProcess>(STI, x86.instrInfo());
+  // A table edits latencies, micro-ops and cycles, never the resources themselves: this map stays.
+  const MCSchedModel &model = STI.getSchedModel();
+  SmallVector<uint64_t> masks(model.getNumProcResourceKinds());
+  llvm::mca::computeProcResourceMasks(model, masks);
+  ResourceOfState.assign(model.getNumProcResourceKinds(), 0);
+  for (unsigned I = 1; I < model.getNumProcResourceKinds(); ++I)
+    ResourceOfState[llvm::mca::getResourceStateIndex(masks[I])] = I;
   invalidate();
 }
 
@@ -72,20 +79,15 @@ Error InstructionLowering::lower(ArrayRef<MCInst> insts, LoweredBlock &out) {
   return Error::success();
 }
 
-SummaryUsage summaryUsage(const MCSchedModel &model, const LoweredBlock &block) {
-  SmallVector<uint64_t> masks(model.getNumProcResourceKinds());
-  llvm::mca::computeProcResourceMasks(model, masks);
-  SmallVector<unsigned> indexToId(model.getNumProcResourceKinds(), 0);
-  for (unsigned I = 1; I < model.getNumProcResourceKinds(); ++I)
-    indexToId[llvm::mca::getResourceStateIndex(masks[I])] = I;
+SummaryUsage InstructionLowering::usage(const LoweredBlock &block) const {
   SummaryUsage usage;
-  usage.cycles.assign(model.getNumProcResourceKinds(), 0);
+  usage.cycles.assign(ResourceOfState.size(), 0);
   for (const auto &inst : block) {
     const llvm::mca::InstrDesc &desc = inst->getDesc();
     usage.microOps += desc.NumMicroOps;
     for (const auto &use : desc.Resources)
       if (use.second.size())
-        usage.cycles[indexToId[llvm::mca::getResourceStateIndex(use.first)]] += use.second.size();
+        usage.cycles[resourceOfState(llvm::mca::getResourceStateIndex(use.first))] += use.second.size();
   }
   return usage;
 }

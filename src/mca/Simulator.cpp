@@ -44,7 +44,7 @@ Expected<SimulationResult> Simulator::run(ArrayRef<MCInst> insts) {
   result.iterations = Iterations;
 
   // The summary view's static figures for one iteration.
-  SummaryUsage usage = summaryUsage(SM, Sequence);
+  SummaryUsage usage = Lowering.usage(Sequence);
   result.microOps = usage.microOps;
   result.ipc = result.cycles ? double(result.instructions) * Iterations / result.cycles : 0.0;
   result.blockRThroughput = blockRThroughput(SM, usage);

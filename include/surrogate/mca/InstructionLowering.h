@@ -23,6 +23,15 @@ namespace surrogate::mca {
 
 using LoweredBlock = llvm::SmallVector<std::unique_ptr<llvm::mca::Instruction>>;
 
+/// llvm-mca's summary-view accounting of one iteration: the cycles each
+/// processor resource (by LLVM's index, 1..; index 0 unused) is busy, from the
+/// descriptors' resource usage (a group's figure holds only its own cycles,
+/// not its members'), and the micro-ops.
+struct SummaryUsage {
+  llvm::SmallVector<unsigned, 32> cycles;
+  unsigned microOps = 0;
+};
+
 class InstructionLowering {
 public:
   /// `subtarget` must outlive this object.
@@ -36,6 +45,12 @@ public:
   /// Forgets cached descriptors; call after the model behind the subtarget changed.
   void invalidate();
 
+  /// LLVM's index of the processor resource behind llvm-mca's resource state
+  /// index (`getResourceStateIndex` of a descriptor's resource mask).
+  unsigned resourceOfState(unsigned stateIndex) const { return ResourceOfState[stateIndex]; }
+  /// llvm-mca's summary-view accounting of one iteration of `block` (SummaryUsage).
+  SummaryUsage usage(const LoweredBlock &block) const;
+
   const llvm::MCSubtargetInfo &subtarget() const { return STI; }
 
 private:
@@ -44,17 +59,8 @@ private:
   std::unique_ptr<llvm::mca::InstrumentManager> IM;
   std::unique_ptr<llvm::mca::InstrPostProcess> IPP;
   std::unique_ptr<llvm::mca::InstrBuilder> IB;
+  llvm::SmallVector<unsigned, 32> ResourceOfState;  ///< resource state index -> LLVM resource index
 };
-
-/// llvm-mca's summary-view accounting of one iteration: the cycles each
-/// processor resource (by LLVM's index, 1..; index 0 unused) is busy, from the
-/// descriptors' resource usage (a group's figure holds only its own cycles,
-/// not its members'), and the micro-ops.
-struct SummaryUsage {
-  llvm::SmallVector<unsigned, 32> cycles;
-  unsigned microOps = 0;
-};
-SummaryUsage summaryUsage(const llvm::MCSchedModel &model, const LoweredBlock &block);
 
 /// llvm-mca's Block RThroughput of that usage (llvm::mca::computeBlockRThroughput
 /// with the model's issue width, as the summary view calls it).
