@@ -31,8 +31,7 @@ void addAnalyzeCommand(CLI::App &app, ExitStatus &status) {
   cmd->callback([config, input, mcpu, &status] {
     if (!config->paramsFile.empty() && mcpu->count() == 0)
       config->cpu.clear();  // the table names its CPU
-    config->syntax = input->parsedSyntax();
-    config->readMeasured = !input->noMeasured;
+    config->reading = input->reading();
     mca::AnalyzeSummary summary = mca::runAnalyze(*config);
     status.code = summary.analyzed == 0 ? 1 : 0;
   });

@@ -11,4 +11,11 @@ void BlockInputOptions::addTo(CLI::App *cmd) {
   cmd->add_flag("--no-measured", noMeasured, "ignore a CSV's second column (e.g. BHive sources' frequency)");
 }
 
+block::ReaderOptions BlockInputOptions::reading() const {
+  block::ReaderOptions options;
+  options.syntax = syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT;
+  options.readMeasured = !noMeasured;
+  return options;
+}
+
 } // namespace surrogate::cli

@@ -28,8 +28,7 @@ void addPredictCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_flag("--gradient", config->gradient,
                 "write the gradient of the summed predicted cycles w.r.t. each value of the --params table (JSON)");
   cmd->callback([config, input, &status] {
-    config->syntax = input->parsedSyntax();
-    config->readMeasured = !input->noMeasured;
+    config->reading = input->reading();
     status.code = torchCommands().predict(*config);
   });
 }

@@ -30,8 +30,7 @@ void addSimulateCommand(CLI::App &app, ExitStatus &status) {
   cmd->callback([config, input, mcpu, &status] {
     if (!config->paramsFile.empty() && mcpu->count() == 0)
       config->cpu.clear();  // the table names its CPU
-    config->syntax = input->parsedSyntax();
-    config->readMeasured = !input->noMeasured;
+    config->reading = input->reading();
     mca::BatchSummary summary = mca::runSimulate(*config);
     status.code = summary.simulated == 0 ? 1 : 0;
   });

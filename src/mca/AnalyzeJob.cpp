@@ -143,10 +143,7 @@ AnalyzeSummary runAnalyze(const AnalyzeConfig &config) {
   if (!config.paramsFile.empty())
     spdlog::info("analyzing under {}'s parameter table {}", subtarget->getCPU().str(), config.paramsFile);
 
-  block::ReaderOptions readerOptions;
-  readerOptions.syntax = config.syntax;
-  readerOptions.readMeasured = config.readMeasured;
-  block::BlockReader reader(config.inputs, readerOptions);
+  block::BlockReader reader(config.inputs, config.reading);
 
   BlockAnalyzer analyzer(*subtarget);
   support::ResultOutput output(config.output);

@@ -76,10 +76,7 @@ BatchSummary runSimulate(const SimulateConfig &config) {
   if (!config.paramsFile.empty())
     spdlog::info("simulating {} with the parameter table {}", subtarget->getCPU().str(), config.paramsFile);
 
-  block::ReaderOptions readerOptions;
-  readerOptions.syntax = config.syntax;
-  readerOptions.readMeasured = config.readMeasured;
-  block::BlockReader reader(config.inputs, readerOptions);
+  block::BlockReader reader(config.inputs, config.reading);
 
   support::ResultOutput output(config.output);
   ResultWriter writer(output.stream(), config.format, block::inputsHaveRegionMarkers(config.inputs));

@@ -74,13 +74,6 @@ nlohmann::ordered_json gradientJson(const PredictConfig &config, const TableInpu
           {"gradient", values}};
 }
 
-block::ReaderOptions readerOptionsOf(const PredictConfig &config) {
-  block::ReaderOptions options;
-  options.syntax = config.syntax;
-  options.readMeasured = config.readMeasured;
-  return options;
-}
-
 // One set of outcomes per table (one set without tables).
 using ChunkOutcomes = std::vector<std::vector<PredictionOutcome>>;
 
@@ -165,7 +158,7 @@ PredictSummary runPredict(const PredictConfig &config) {
   std::vector<TableInputs> tables = loadTables(config);
   std::vector<std::string> columns = predictionColumns(config.paramsFiles);
   BatchPredictor predictor(config.runDir, config.threads, config.batchSize, config.checkpoint);
-  block::BlockReader reader(config.inputs, readerOptionsOf(config));
+  block::BlockReader reader(config.inputs, config.reading);
   support::ResultOutput output(config.output);
 
   PredictSummary summary;

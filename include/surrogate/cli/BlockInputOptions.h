@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "surrogate/block/Decoder.h"
+#include "surrogate/block/BlockReader.h"
 
 namespace surrogate::cli {
 
@@ -17,7 +17,8 @@ struct BlockInputOptions {
 
   /// Declares --syntax and --no-measured on `cmd`, into this struct.
   void addTo(CLI::App *cmd);
-  block::Syntax parsedSyntax() const { return syntax == "intel" ? block::Syntax::Intel : block::Syntax::ATT; }
+  /// What the command's block reader is to do (a job config's `reading`).
+  block::ReaderOptions reading() const;
 };
 
 } // namespace surrogate::cli

@@ -34,7 +34,7 @@ struct TrainCommandOptions {
 struct TorchCommands {
   /// Bumped whenever this table or an options struct above changes, so a
   /// binary never runs a module of another build's layout.
-  static constexpr std::uint32_t kVersion = 2;
+  static constexpr std::uint32_t kVersion = 3;
   std::uint32_t version;
   std::uint32_t size;  ///< sizeof(TorchCommands) in the module
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "surrogate/block/Decoder.h"
+#include "surrogate/block/BlockReader.h"
 
 namespace surrogate::mca {
 
@@ -21,8 +21,7 @@ struct AnalyzeConfig {
   bool withMca = false;         ///< also run llvm-mca (in-process, 100 iterations) on each block
   unsigned threads = 1;         ///< workers for the llvm-mca runs (0: all cores)
   bool strict = false;
-  block::Syntax syntax = block::Syntax::ATT;
-  bool readMeasured = true;
+  block::ReaderOptions reading;  ///< assembly syntax, whether a CSV's second column is a measurement
 };
 
 struct AnalyzeSummary {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "surrogate/block/Decoder.h"
+#include "surrogate/block/BlockReader.h"
 #include "surrogate/mca/BatchRunner.h"
 
 namespace surrogate::mca {
@@ -22,8 +22,7 @@ struct SimulateConfig {
   std::string format = "csv";  ///< csv | jsonl
   std::string output;          ///< empty or "-": stdout
   bool strict = false;
-  block::Syntax syntax = block::Syntax::ATT;
-  bool readMeasured = true;
+  block::ReaderOptions reading;  ///< assembly syntax, whether a CSV's second column is a measurement
 };
 
 /// Runs the job; throws on fatal errors (bad CPU, missing input, strict mode).

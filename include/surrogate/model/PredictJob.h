@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "surrogate/block/Decoder.h"
+#include "surrogate/block/BlockReader.h"
 
 namespace surrogate::model {
 
@@ -24,8 +24,7 @@ struct PredictConfig {
   std::string output;             ///< empty or "-": stdout
   unsigned threads = 1;           ///< one model replica each
   std::size_t batchSize = 512;  // larger batches share more instruction rows (bench surrogate)
-  block::Syntax syntax = block::Syntax::ATT;
-  bool readMeasured = true;
+  block::ReaderOptions reading;  ///< assembly syntax, whether a CSV's second column is a measurement
   std::vector<std::string> paramsFiles;  ///< parameter tables (JSON) for a conditioned model
   bool gradient = false;                 ///< write the gradient (one table) instead of predictions
 };
