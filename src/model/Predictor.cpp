@@ -182,23 +182,22 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
     std::vector<BlockBounds> bounds;
     std::vector<std::size_t> where;
     const Predictor &predictor = Replicas[replica];
-    // False, with the block's problem set, when a bounds model cannot analyse it.
+    // A block a bounds model cannot analyse is left out, with its problem set.
     auto add = [&](std::size_t i, llvm::ArrayRef<llvm::MCInst> decoded) {
       if (predictor.takesBounds()) {
         std::optional<BlockBounds> b = predictor.boundsOf(decoded, out[i].problem);
         if (!b)
-          return false;
+          return;
         bounds.push_back(*b);
       }
       where.push_back(i);
       tokens.push_back(predictor.takesTokens() ? predictor.vocabulary().encode(tokenizer, decoded)
                                                : block::TokenizedBlock());
       if (!table)
-        return true;
+        return;
       opcodes.emplace_back();
       for (const llvm::MCInst &inst : decoded)
         opcodes.back().push_back(inst.getOpcode());
-      return true;
     };
     for (std::size_t i = begin; i < end; ++i) {
       const llvm::ArrayRef<llvm::MCInst> decoded = blocks[i].insts;

@@ -9,16 +9,12 @@
 #include <spdlog/spdlog.h>
 
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Seconds.h"
 
 namespace surrogate::model {
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-} // namespace
+using support::Clock;
+using support::secondsSince;
 
 ErrorSummary scoreExamples(const std::vector<TrainingExample> &examples, const Indices &indices,
                            const std::vector<double> &predicted) {

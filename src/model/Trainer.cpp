@@ -23,14 +23,14 @@
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/DirLock.h"
 #include "surrogate/support/Progress.h"
+#include "surrogate/support/Seconds.h"
 
 namespace surrogate::model {
 
+using support::Clock;
+using support::secondsSince;
+
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 void setLearningRate(torch::optim::Adam &optimizer, double lr) {
   for (auto &group : optimizer.param_groups())

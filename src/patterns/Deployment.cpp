@@ -16,10 +16,12 @@
 #include "surrogate/model/RunDir.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Seconds.h"
 
 namespace surrogate::patterns {
 
-using Clock = std::chrono::steady_clock;
+using support::Clock;
+using support::secondsSince;
 
 std::vector<block::BasicBlock> heldOutMeasuredBlocks(const std::string &datasetDir, std::size_t limit) {
   data::Dataset dataset = data::Dataset::open(datasetDir);
@@ -39,7 +41,6 @@ std::vector<block::BasicBlock> heldOutMeasuredBlocks(const std::string &datasetD
 
 namespace {
 
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 std::vector<double> predictAll(const std::string &modelDir, const std::vector<block::BasicBlock> &blocks,
                                unsigned threads, double &seconds) {

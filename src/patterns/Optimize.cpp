@@ -444,21 +444,24 @@ nlohmann::json runOptimize(const OptimizeJob &job) {
   r.settings = OptimizeSettings::fromJson(r.config.pattern, r.config.source);
   r.runDir = run.runDir();
   fs::path runDir(run.runDir());
-  auto timed = [&](const char *phase, const std::function<void()> &step) { run.phase(phase, step); };
 
-  timed("dataset", [&] { r.dataset = buildSampledDataset(r.config, r.settings, runDir, job.resume); });
-  timed("surrogate_training", [&] { r.surrogate = trainSurrogate(r.config, r.dataset, runDir, run.handover()); });
+  run.phase("dataset", [&] { r.dataset = buildSampledDataset(r.config, r.settings, runDir, job.resume); });
+  run.phase("surrogate_training",
+            [&] { r.surrogate = trainSurrogate(r.config, r.dataset, runDir, run.handover()); });
   auto defaultSti = block::X86Target::get().createSubtarget(r.config.cpu);
-  timed("gradient_tuning", [&] { r.tuning = tuneTable(r.config, r.settings, r.dataset, r.surrogate, *defaultSti, runDir); });
-  timed("pruning", [&] { pruneTuned(r.config, r.settings, r.tuning, runDir); });
-  timed("trust_region_rounds",
-        [&] { r.refinement = refineInRounds(r.config, r.settings, r.dataset, r.surrogate, r.tuning, runDir, run.handover()); });
-  timed("polish", [&] { r.polish = polishTuned(r.config, r.settings, r.surrogate, r.refinement, r.tuning, runDir); });
-  timed("blackbox_search", [&] {
+  run.phase("gradient_tuning",
+            [&] { r.tuning = tuneTable(r.config, r.settings, r.dataset, r.surrogate, *defaultSti, runDir); });
+  run.phase("pruning", [&] { pruneTuned(r.config, r.settings, r.tuning, runDir); });
+  run.phase("trust_region_rounds", [&] {
+    r.refinement = refineInRounds(r.config, r.settings, r.dataset, r.surrogate, r.tuning, runDir, run.handover());
+  });
+  run.phase("polish",
+            [&] { r.polish = polishTuned(r.config, r.settings, r.surrogate, r.refinement, r.tuning, runDir); });
+  run.phase("blackbox_search", [&] {
     r.blackbox = searchBlackBox(r.config, r.settings, r.dataset, r.tuning, r.refinement, r.polish, runDir);
   });
-  timed("llvm_mca_evaluation",
-        [&] { r.evaluation = evaluateTables(r.config, r.tuning, r.blackbox, *defaultSti, runDir); });
+  run.phase("llvm_mca_evaluation",
+            [&] { r.evaluation = evaluateTables(r.config, r.tuning, r.blackbox, *defaultSti, runDir); });
 
   r.drawFigures();
   r.machine = MachineInfo::ofThisMachine();

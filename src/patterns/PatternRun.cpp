@@ -5,16 +5,13 @@
 #include <filesystem>
 
 #include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Seconds.h"
 
 namespace fs = std::filesystem;
 
 namespace surrogate::patterns {
 
 namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 // The settings are checked before the lock, which creates the directory.
 const PatternJob &checked(const PatternJob &job, const PatternConfig &given,
@@ -33,10 +30,10 @@ PatternRun::PatternRun(std::string name, const PatternJob &job, const PatternCon
 void PatternRun::phase(const std::string &name, const std::function<void()> &step) {
   auto start = std::chrono::steady_clock::now();
   step();
-  PhaseSeconds[name] = secondsSince(start);
+  PhaseSeconds[name] = support::secondsSince(start);
 }
 
-double PatternRun::wallSeconds() const { return secondsSince(Start); }
+double PatternRun::wallSeconds() const { return support::secondsSince(Start); }
 
 nlohmann::json PatternRun::writeReports(const nlohmann::json &report, const std::string &markdown) const {
   fs::path dir(Job.runDir);

@@ -15,13 +15,12 @@
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/support/Progress.h"
 #include "surrogate/support/SeededShuffle.h"
+#include "surrogate/support/Seconds.h"
 
 namespace surrogate::patterns {
 
-namespace {
-using Clock = std::chrono::steady_clock;
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-} // namespace
+using support::Clock;
+using support::secondsSince;
 
 // Adam on the table's features (log scale), projected back into the bounds
 // after every step; features with no parameter behind them do not move.
