@@ -29,6 +29,8 @@ find_package(nlohmann_json REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)
 find_package(Threads REQUIRED)
+# Eigen (libeigen3-dev): the lean engine's matrix products (model/LeanModel.h).
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 
 # NLopt (libnlopt-cxx-dev): derivative-free search, the optimize pattern's
 # black-box baseline. The C API is enough, so link libnlopt.

@@ -84,12 +84,22 @@ TEST(BenchCli, SurrogateOnTheShippedModelTimesTheSameBlocksAsMca) {
   EXPECT_EQ(n, surrogate::test::bhiveDir().empty() ? 3u : 300u);
   EXPECT_EQ(j.at("mca").at("blocks").get<std::size_t>(), n);
   EXPECT_EQ(j.at("checkpoint"), "best.pt");
-  ASSERT_EQ(j.at("surrogate").size(), 1u);
-  const json &s = j["surrogate"][0], &m = j["mca"]["in_process"][0];
-  EXPECT_EQ(s.at("threads"), 1);
-  expectSaneRate(s, n);
+  // Both engines, one block at a time and batched, on one thread.
+  ASSERT_EQ(j.at("surrogate").size(), 4u);
+  const json &m = j["mca"]["in_process"][0];
   expectSaneRate(m, n);
-  double ratio = s["blocks_per_second"].get<double>() / m["blocks_per_second"].get<double>();
-  EXPECT_NEAR(s.at("vs_mca_same_threads").get<double>(), ratio, 1e-6 * ratio);
-  EXPECT_NEAR(j.at("best_vs_best_mca").get<double>(), ratio, 1e-6 * ratio);
+  double best = 0;
+  for (const json &s : j["surrogate"]) {
+    EXPECT_EQ(s.at("threads"), 1);
+    expectSaneRate(s, n);
+    double ratio = s["blocks_per_second"].get<double>() / m["blocks_per_second"].get<double>();
+    EXPECT_NEAR(s.at("vs_mca_same_threads").get<double>(), ratio, 1e-6 * ratio);
+    EXPECT_EQ(s.contains("gflops"), s["engine"] == "lean");
+    best = std::max(best, ratio);
+  }
+  EXPECT_EQ(j["surrogate"][0]["engine"], "lean");
+  EXPECT_EQ(j["surrogate"][0]["batch_size"], 1);
+  EXPECT_EQ(j["surrogate"][1]["batch_size"], 512);
+  EXPECT_EQ(j["surrogate"][2]["engine"], "torch");
+  EXPECT_NEAR(j.at("best_vs_best_mca").get<double>(), best, 1e-6 * best);
 }

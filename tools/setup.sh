@@ -9,6 +9,8 @@ PACKAGES=(
   llvm-19 llvm-19-dev                     # MC, MCDisassembler, MCA; llvm-mca-19, llvm-mc-19, llvm-tblgen-19
   libtorch-dev libopenblas0-pthread       # LibTorch 1.13 CPU, fast BLAS behind it
   libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
+  libeigen3-dev                           # the lean engine's matrix products (model/LeanModel.h)
+  libdnnl-dev                             # oneDNN, only for tools/engine-choice (Eigen vs oneDNN, measured)
   libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev
   gnuplot-nox                             # report figures

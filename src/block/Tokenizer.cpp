@@ -179,26 +179,31 @@ Vocabulary Vocabulary::load(const std::string &path) {
   std::ifstream in(path);
   if (!in)
     throw support::InputError(path, 0, "cannot open the vocabulary file");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  return fromTokens(lines, path);
+}
+
+Vocabulary Vocabulary::fromTokens(const std::vector<std::string> &tokens, const std::string &source) {
   Vocabulary vocab;
   const std::vector<std::string> &reserved = reservedTokens();
-  std::string line;
-  std::size_t lineNo = 0;
-  while (std::getline(in, line)) {
-    ++lineNo;
-    if (lineNo <= reserved.size()) {
-      if (line != reserved[lineNo - 1])
-        throw support::DataError(path + ":" + std::to_string(lineNo) + ": expected the reserved token " +
-                                 reserved[lineNo - 1] + ", found '" + line + "'");
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string &token = tokens[i];
+    std::string where = source + ":" + std::to_string(i + 1);
+    if (i < reserved.size()) {
+      if (token != reserved[i])
+        throw support::DataError(where + ": expected the reserved token " + reserved[i] + ", found '" + token + "'");
       continue;
     }
-    if (line.empty() || line.find_first_of(" \t\r") != std::string::npos)
-      throw support::DataError(path + ":" + std::to_string(lineNo) + ": a token must be non-empty with no spaces");
-    if (vocab.id(line) != kUnknownId)
-      throw support::DataError(path + ":" + std::to_string(lineNo) + ": duplicate token '" + line + "'");
-    vocab.add(line);
+    if (token.empty() || token.find_first_of(" \t\r") != std::string::npos)
+      throw support::DataError(where + ": a token must be non-empty with no spaces");
+    if (vocab.id(token) != kUnknownId)
+      throw support::DataError(where + ": duplicate token '" + token + "'");
+    vocab.add(token);
   }
-  if (lineNo < reserved.size())
-    throw support::DataError(path, "truncated vocabulary (" + std::to_string(lineNo) + " lines)");
+  if (tokens.size() < reserved.size())
+    throw support::DataError(source, "truncated vocabulary (" + std::to_string(tokens.size()) + " lines)");
   return vocab;
 }
 

@@ -42,6 +42,7 @@ int run(int argc, char **argv) {
   addBenchCommand(app, status);
   addTrainCommand(app, status);
   addPredictCommand(app, status);
+  addExportCommand(app, status);
   addBenchSurrogateCommand(app, status);
   addParamsCommand(app, status);
   addDatasetCommand(app, status);

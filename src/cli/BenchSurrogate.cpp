@@ -11,14 +11,18 @@ void addBenchSurrogateCommand(CLI::App &app, ExitStatus &status) {
   auto config = std::make_shared<model::SurrogateBenchConfig>();
   config->mca.spawnSample = 0;
   auto format = std::make_shared<std::string>("text");
-  CLI::App *cmd = bench->add_subcommand("surrogate", "blocks/s of surrogate inference vs in-process llvm-mca, same blocks");
+  CLI::App *cmd = bench->add_subcommand("surrogate", "blocks/s of surrogate inference (both engines, batch 1 and batched) vs in-process llvm-mca");
   cmd->add_option("--model", config->runDir, "run directory written by `surrogate train`")->required();
   cmd->add_option("--checkpoint", config->checkpoint, "checkpoint file in the run directory")->capture_default_str();
   cmd->add_option("inputs", config->mca.inputs, "BHive CSV or assembly files")->required();
   cmd->add_option("--mcpu", config->mca.cpu, "CPU for llvm-mca")->capture_default_str();
   cmd->add_option("-n,--blocks", config->mca.limit, "blocks to time")->capture_default_str();
   cmd->add_option("--threads", config->mca.threads, "thread counts to time")->capture_default_str()->delimiter(',');
-  cmd->add_option("--batch-size", config->batchSize, "blocks per inference batch")->capture_default_str();
+  cmd->add_option("--batch-size", config->batchSize, "blocks per batch of the batched rows (the others: 1)")
+      ->capture_default_str();
+  cmd->add_option("--engines", config->engines,
+                  "engines to time: lean (no LibTorch), torch (default: both; torch alone with --params)")
+      ->delimiter(',');
   cmd->add_option("--spawn-sample", config->mca.spawnSample, "blocks also run through llvm-mca-19 processes (0: skip)")
       ->capture_default_str();
   cmd->add_option("--params", config->mca.paramsFile,

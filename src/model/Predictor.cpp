@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 #include <torch/torch.h>
 
-#include "surrogate/block/Decoder.h"
 #include "surrogate/model/BlasThreads.h"
+#include "surrogate/model/BlockPreparer.h"
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/LengthSortedBatches.h"
@@ -28,7 +28,6 @@ struct Predictor::State {
   block::Vocabulary vocab;
   ModelConfig config;
   IthemalModel model{nullptr};
-  std::unique_ptr<BoundFeaturizer> bounds;  ///< a bounds model's, one per replica (it caches)
 };
 
 void Predictor::checkTable(const TableInputs *table) const {
@@ -59,19 +58,11 @@ Predictor::Predictor(const std::string &runDir, const std::string &checkpoint) :
   S->model->eval();
   for (auto &p : S->model->parameters())
     p.set_requires_grad(false);  // a table's gradient needs none of the weights'
-  if (S->config.bounds)
-    S->bounds = std::make_unique<BoundFeaturizer>(S->config.boundsCpu);
-
 }
 
 Predictor::~Predictor() = default;
 
-bool Predictor::takesBounds() const { return S->config.bounds; }
-bool Predictor::takesTokens() const { return S->config.tokens; }
-
-std::optional<BlockBounds> Predictor::boundsOf(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) const {
-  return S->bounds->of(insts, problem);
-}
+const ModelConfig &Predictor::config() const { return S->config; }
 Predictor::Predictor(Predictor &&) noexcept = default;
 
 const block::Vocabulary &Predictor::vocabulary() const { return S->vocab; }
@@ -92,8 +83,6 @@ Predictor Predictor::clone() const {
   copy.S->model->eval();
   for (auto &p : copy.S->model->parameters())
     p.set_requires_grad(false);
-  if (S->config.bounds)
-    copy.S->bounds = std::make_unique<BoundFeaturizer>(S->config.boundsCpu);
   return copy;
 }
 
@@ -161,6 +150,8 @@ BatchPredictor::BatchPredictor(const std::string &runDir, unsigned threads, std:
   Replicas.push_back(Predictor(runDir, checkpoint));
   for (unsigned t = 1; t < std::max(1u, threads); ++t)
     Replicas.push_back(Replicas.front().clone());
+  for (const Predictor &replica : Replicas)
+    Preparers.push_back(std::make_unique<BlockPreparer>(replica.config(), replica.vocabulary()));
 }
 
 BatchPredictor::~BatchPredictor() = default;
@@ -174,46 +165,22 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
   auto work = [&](std::size_t replica, std::size_t begin, std::size_t end) {
     // Parallelism comes from replicas, so each keeps LibTorch to its own thread.
     torch::set_num_threads(1);
-    block::Decoder decoder;
-    block::Tokenizer tokenizer;
-    std::vector<llvm::MCInst> insts;
+    const Predictor &predictor = Replicas[replica];
+    BlockPreparer &preparer = *Preparers[replica];
     std::vector<block::TokenizedBlock> tokens;
     std::vector<std::vector<unsigned>> opcodes;
     std::vector<BlockBounds> bounds;
     std::vector<std::size_t> where;
-    const Predictor &predictor = Replicas[replica];
-    // A block a bounds model cannot analyse is left out, with its problem set.
-    auto add = [&](std::size_t i, llvm::ArrayRef<llvm::MCInst> decoded) {
-      if (predictor.takesBounds()) {
-        std::optional<BlockBounds> b = predictor.boundsOf(decoded, out[i].problem);
-        if (!b)
-          return;
-        bounds.push_back(*b);
-      }
-      where.push_back(i);
-      tokens.push_back(predictor.takesTokens() ? predictor.vocabulary().encode(tokenizer, decoded)
-                                               : block::TokenizedBlock());
-      if (!table)
-        return;
-      opcodes.emplace_back();
-      for (const llvm::MCInst &inst : decoded)
-        opcodes.back().push_back(inst.getOpcode());
-    };
     for (std::size_t i = begin; i < end; ++i) {
-      const llvm::ArrayRef<llvm::MCInst> decoded = blocks[i].insts;
-      if (decoded.empty()) {
-        if (block::DecodeResult bad = decoder.decode(blocks[i].hex, insts); !bad.ok()) {
-          out[i].problem = bad.error;
-          continue;
-        }
-        if (insts.empty()) {
-          out[i].problem = "empty block";
-          continue;
-        }
-        add(i, insts);
-      } else {
-        add(i, decoded);
-      }
+      std::optional<llvm::ArrayRef<llvm::MCInst>> insts = preparer.instructions(blocks[i], out[i].problem);
+      if (!insts || !preparer.prepare(*insts, tokens, bounds, out[i].problem))
+        continue;  // a block that does not decode, or that a bounds model cannot analyse, keeps its problem
+      where.push_back(i);
+      if (!table)
+        continue;
+      opcodes.emplace_back();
+      for (const llvm::MCInst &inst : *insts)
+        opcodes.back().push_back(inst.getOpcode());
     }
     TableCondition condition{table, &opcodes, gradient ? &gradients[replica] : nullptr};
     std::vector<double> cycles = predictor.predict(tokens, BatchSize, condition, &bounds);

@@ -16,6 +16,7 @@
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/DataParallel.h"
 #include "surrogate/model/ExampleSplits.h"
+#include "surrogate/model/ModelExport.h"
 #include "surrogate/model/Replicas.h"
 #include "surrogate/model/RunPreparation.h"
 #include "surrogate/model/TrainReport.h"
@@ -235,8 +236,10 @@ nlohmann::json runTraining(const TrainJob &jobGiven, StepHandover *handover) {
   loadCheckpoint(run.bestPath(), *model, nullptr);
   replicas.syncFromMaster();
   nlohmann::json report = scoreSplits(replicas, group, p, splits, state, run, device);
-  if (group.isWriter())
+  if (group.isWriter()) {
     support::writeFileAtomically(run.file("report.json"), report.dump(2) + "\n");
+    writeModelFile(run.path(), RunDir::kBest);  // the deployable file of the best checkpoint
+  }
   group.barrier();
   return report;
 }

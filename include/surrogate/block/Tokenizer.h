@@ -61,6 +61,8 @@ public:
   std::int32_t id(const std::string &token) const;
   const std::string &token(std::int32_t id) const { return Tokens.at(id); }
   std::size_t size() const { return Tokens.size(); }
+  /// Every token in id order.
+  const std::vector<std::string> &tokens() const { return Tokens; }
 
   /// Ids of a block's instructions; unseen tokens map to kUnknownId.
   TokenizedBlock encode(const Tokenizer &tokenizer, llvm::ArrayRef<llvm::MCInst> insts) const;
@@ -71,6 +73,8 @@ public:
   void save(const std::string &path) const;
   /// Throws support::InputError (unreadable) or DataError (malformed) naming the file and line.
   static Vocabulary load(const std::string &path);
+  /// The same from the tokens in id order; errors name `source` and the token's line (id + 1).
+  static Vocabulary fromTokens(const std::vector<std::string> &tokens, const std::string &source);
 
   bool operator==(const Vocabulary &other) const { return Tokens == other.Tokens; }
 

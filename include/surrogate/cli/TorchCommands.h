@@ -1,6 +1,6 @@
 #pragma once
-// The commands that run the network (train, predict, bench surrogate,
-// compile, adapt, optimize, sweep) live in a module of their own,
+// The commands that run the network on LibTorch (train, export, predict
+// --engine torch, bench surrogate, compile, adapt, optimize, sweep) live in a module of their own,
 // libsurrogate_torch.so, with the model and patterns layers and LibTorch;
 // the binary loads it with dlopen only when one of them runs, so every other
 // command starts without LibTorch's 300 libraries. Their options are declared
@@ -30,16 +30,22 @@ struct TrainCommandOptions {
   std::optional<double> excludeWeight;                    ///< override training.exclude_weight
 };
 
+/// `export`: the run directory's `checkpoint` as a model file `output` (empty: RUN/model.smodel).
+struct ExportCommandOptions {
+  std::string runDir, checkpoint = "best.pt", output;
+};
+
 /// Each returns the command's exit status; errors are thrown, as everywhere.
 struct TorchCommands {
   /// Bumped whenever this table or an options struct above changes, so a
   /// binary never runs a module of another build's layout.
-  static constexpr std::uint32_t kVersion = 3;
+  static constexpr std::uint32_t kVersion = 4;
   std::uint32_t version;
   std::uint32_t size;  ///< sizeof(TorchCommands) in the module
 
   int (*train)(const TrainCommandOptions &options);
   int (*predict)(const model::PredictConfig &config);
+  int (*exportModel)(const ExportCommandOptions &options);
   int (*benchSurrogate)(const model::SurrogateBenchConfig &config, bool json);
   /// `params`: compile --params (empty: the config's pattern.params, if any).
   int (*compile)(const PatternCommandOptions &options, const std::string &params);

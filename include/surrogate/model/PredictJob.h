@@ -10,15 +10,22 @@
 // instead the JSON gradient of the blocks' summed predicted cycles with
 // respect to every value of the one table, largest magnitude first.
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "surrogate/block/BlockReader.h"
+#include "surrogate/model/PredictionOutcome.h"
 
 namespace surrogate::model {
 
+/// Which forward pass predicts: the lean engine (LeanModel.h, no LibTorch)
+/// or LibTorch's; automatic takes the lean one wherever it can run the model.
+enum class Engine { Automatic, Lean, Torch };
+
 struct PredictConfig {
-  std::string runDir;
+  std::string runDir;             ///< a run directory, or a model file (lean engine only)
   std::string checkpoint = "best.pt";
   std::vector<std::string> inputs;
   std::string output;             ///< empty or "-": stdout
@@ -27,12 +34,29 @@ struct PredictConfig {
   block::ReaderOptions reading;  ///< assembly syntax, whether a CSV's second column is a measurement
   std::vector<std::string> paramsFiles;  ///< parameter tables (JSON) for a conditioned model
   bool gradient = false;                 ///< write the gradient (one table) instead of predictions
+  Engine engine = Engine::Automatic;
 };
 
 struct PredictSummary {
   std::size_t read = 0, predicted = 0, skipped = 0;
+  double cyclesSum = 0;  ///< of the predicted blocks (first column)
 };
 
+/// A chunk's outcomes, one vector per prediction column.
+using ChunkOutcomes = std::vector<std::vector<PredictionOutcome>>;
+using ChunkPredictor = std::function<ChunkOutcomes(const std::vector<block::BasicBlock> &chunk)>;
+
+/// What both engines' predict share: reads config.inputs in chunks, predicts
+/// each with `predictor`, reports and counts the blocks it could not predict,
+/// and (unless config.gradient) writes the CSV with `columns`; `finish` then
+/// writes what follows (the gradient) before the output is committed.
+PredictSummary predictChunks(const PredictConfig &config, const std::vector<std::string> &columns,
+                             const ChunkPredictor &predictor,
+                             const std::function<void(std::ostream &, const PredictSummary &)> &finish = {});
+
+/// `predict` on the lean engine (no tables, no gradient).
+PredictSummary runLeanPredict(const PredictConfig &config);
+/// `predict` on LibTorch, in the module: tables and the gradient too.
 PredictSummary runPredict(const PredictConfig &config);
 
 } // namespace surrogate::model

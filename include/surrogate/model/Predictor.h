@@ -14,9 +14,12 @@
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/block/Tokenizer.h"
 #include "surrogate/model/BoundFeatures.h"
+#include "surrogate/model/ModelConfig.h"
+#include "surrogate/model/PredictionOutcome.h"
 
 namespace surrogate::model {
 
+class BlockPreparer;
 class TableInputs;
 
 /// What a conditioned model predicts under: the table, each block's LLVM
@@ -40,17 +43,12 @@ public:
 
   /// Cycles per 100 iterations of each block (every block non-empty),
   /// in batches of blocks of similar length; `condition` as checkTable allows.
-  /// A bounds model (model.bounds) needs each block's `bounds` (boundsOf).
+  /// A bounds model (model.bounds) needs each block's `bounds` (BlockPreparer).
   std::vector<double> predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize = 512,
                               const TableCondition &condition = {},
                               const std::vector<BlockBounds> *bounds = nullptr) const;
 
-  /// Whether the model takes the blocks' scheduling bounds; their tokens.
-  bool takesBounds() const;
-  bool takesTokens() const;
-  /// A block's bounds under the model's CPU, or nullopt with `problem` set.
-  std::optional<BlockBounds> boundsOf(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) const;
-
+  const ModelConfig &config() const;
   const block::Vocabulary &vocabulary() const;
   /// Another replica with the same weights, for another thread.
   Predictor clone() const;
@@ -59,12 +57,6 @@ private:
   Predictor() = default;
   struct State;
   std::unique_ptr<State> S;
-};
-
-/// A prediction, or why a block could not be predicted (it did not decode).
-struct PredictionOutcome {
-  std::optional<double> cycles;
-  std::string problem;
 };
 
 class BatchPredictor {
@@ -84,6 +76,7 @@ public:
 
 private:
   std::vector<Predictor> Replicas;
+  std::vector<std::unique_ptr<BlockPreparer>> Preparers;  ///< one per replica, each keeping its analyzer's caches
   std::size_t BatchSize;
 };
 

@@ -1,10 +1,13 @@
 #pragma once
-// `surrogate bench surrogate`: blocks per second of batched inference with
-// a trained surrogate (decode, tokenize, predict) on one and several
-// threads, one model replica each, beside `bench mca`'s in-process llvm-mca
-// on the same blocks, measured in the same run, with the ratios.
+// `surrogate bench surrogate`: blocks per second of inference with a trained
+// surrogate (decode, tokenize, analyse, predict) on one and several threads,
+// on the lean engine and on LibTorch, one block at a time (batch 1) and
+// batched, beside `bench mca`'s in-process llvm-mca on the same blocks,
+// measured in the same run, with the ratios. The lean engine's rows also
+// give the multiply-adds it ran per second (GFLOP/s, two flops each).
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +18,8 @@ namespace surrogate::model {
 struct SurrogateBenchConfig {
   std::string runDir;
   std::string checkpoint = "best.pt";
-  std::size_t batchSize = 512;  // larger batches share more instruction rows (bench surrogate)
+  std::size_t batchSize = 512;  ///< the batched rows' (the others are batch 1)
+  std::vector<std::string> engines;  ///< "lean", "torch"; none: both, or torch alone under a table
   mca::McaBenchConfig mca;  ///< inputs, block count, thread counts; spawnSample 0 skips spawning
 };
 

@@ -3,8 +3,11 @@
 
 #include <iostream>
 
+#include <spdlog/spdlog.h>
+
 #include "surrogate/cli/TorchCommands.h"
 #include "surrogate/model/DataParallel.h"
+#include "surrogate/model/ModelExport.h"
 #include "surrogate/patterns/Adapt.h"
 #include "surrogate/patterns/Compile.h"
 #include "surrogate/patterns/Optimize.h"
@@ -31,6 +34,12 @@ int train(const TrainCommandOptions &options) {
 }
 
 int predict(const model::PredictConfig &config) { return model::runPredict(config).predicted == 0 ? 1 : 0; }
+
+int exportModel(const ExportCommandOptions &o) {
+  std::string path = model::writeModelFile(o.runDir, o.checkpoint, o.output);
+  spdlog::info("wrote {} ({} of {})", path, o.checkpoint, o.runDir);
+  return 0;
+}
 
 int benchSurrogate(const model::SurrogateBenchConfig &config, bool json) {
   nlohmann::json result = model::runSurrogateBenchmark(config);
@@ -79,7 +88,7 @@ int sweep(const PatternCommandOptions &o) {
                            [](const nlohmann::json &r) { return r["picked"]; }, o.check);
 }
 
-const TorchCommands kCommands = {TorchCommands::kVersion, sizeof(TorchCommands), train, predict, benchSurrogate,
+const TorchCommands kCommands = {TorchCommands::kVersion, sizeof(TorchCommands), train, predict, exportModel, benchSurrogate,
                                  compile, adapt, optimize, sweep};
 
 } // namespace
