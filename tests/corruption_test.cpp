@@ -79,8 +79,9 @@ struct Files {
     pred = slurp(dir / "p.csv");
   }
   static void ok(const CommandResult &r) { ASSERT_EQ(r.exitCode, 0) << r.err; }
-  std::string predictCommand() const {
-    return "--no-progress predict --model " + run + " " + blocks + " -o " + (dir / "p.csv");
+  // The run directory's files as LibTorch's predict reads them (the lean engine reads model.smodel alone).
+  std::string predictCommand(const std::string &engine = "torch") const {
+    return "--no-progress predict --engine " + engine + " --model " + run + " " + blocks + " -o " + (dir / "p.csv");
   }
 };
 
@@ -148,6 +149,13 @@ TEST(Corruption, DamagedCheckpointsAreRefused) {
   expectEachRefused(f.run + "/best.pt", 3, 12, f.predictCommand(), "best.pt");
   expectEachRefused(f.run + "/latest.pt", 4, 8,
                     "--no-progress train --resume " + f.run + " --epochs 2 --stop-after-epochs 1", "latest.pt");
+}
+
+// The lean engine's model file: its checksum catches every flipped bit.
+TEST(Corruption, DamagedModelFilesAreRefused) {
+  SKIP_WITHOUT_BHIVE();
+  Files &f = files();
+  expectEachRefused(f.run + "/model.smodel", 8, 12, f.predictCommand("lean"), "model.smodel");
 }
 
 TEST(Corruption, DamagedVocabularyIsRefused) {

@@ -1,4 +1,4 @@
-// The options every pattern subcommand shares (--mcpu, --measured, --blocks, -j, --check), declared once.
+// The options every pattern subcommand shares (--mcpu, --measured, --blocks, -j, --seed, --check), declared once.
 #include "surrogate/cli/PatternOptions.h"
 
 namespace surrogate::cli {
@@ -19,6 +19,9 @@ void addPatternOverrides(CLI::App *cmd, patterns::PatternOverrides &overrides) {
       "training.exclude_blocks; the test split is scored whole)");
   cmd->add_option_function<unsigned>("-j,--threads", [&overrides](unsigned v) { overrides.threads = v; },
                                      "threads (overrides the config)");
+  cmd->add_option_function<std::uint64_t>("--seed", [&overrides](std::uint64_t v) { overrides.seed = v; },
+                                          "seed of every random choice (overrides the config's), e.g. for the "
+                                          "members of an ensemble");
 }
 
 void addCheckFlag(CLI::App *cmd, bool &check) {

@@ -76,6 +76,10 @@ void PatternOverrides::applyTo(PatternConfig &config) const {
   if (measured) config.measured = *measured;
   if (blocks) config.blocks = *blocks;
   if (threads) config.threads = *threads;
+  if (seed) {
+    config.seed = *seed;
+    if (config.training.contains("seed")) config.training["seed"] = *seed;
+  }
   if (excludeBlocks) config.training["exclude_blocks"] = *excludeBlocks;
 }
 

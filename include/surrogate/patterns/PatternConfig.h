@@ -48,6 +48,7 @@ struct PatternOverrides {
   std::optional<std::string> cpu, measured;
   std::optional<std::vector<std::string>> blocks;
   std::optional<unsigned> threads;
+  std::optional<std::uint64_t> seed;  ///< the config's seed, and training.seed where it sets one
   std::optional<std::vector<std::string>> excludeBlocks;  ///< training.exclude_blocks
   void applyTo(PatternConfig &config) const;
 };
