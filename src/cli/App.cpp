@@ -43,6 +43,7 @@ int run(int argc, char **argv) {
   addTrainCommand(app, status);
   addPredictCommand(app, status);
   addExportCommand(app, status);
+  addGuardCommand(app, status);
   addBenchSurrogateCommand(app, status);
   addParamsCommand(app, status);
   addDatasetCommand(app, status);

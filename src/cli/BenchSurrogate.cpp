@@ -23,6 +23,8 @@ void addBenchSurrogateCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("--engines", config->engines,
                   "engines to time: lean (no LibTorch), torch (default: both; torch alone with --params)")
       ->delimiter(',');
+  cmd->add_flag("--guard", config->guard,
+                "also time the guarded lean engine (predict --guard at the model's calibrated threshold)");
   cmd->add_option("--spawn-sample", config->mca.spawnSample, "blocks also run through llvm-mca-19 processes (0: skip)")
       ->capture_default_str();
   cmd->add_option("--params", config->mca.paramsFile,

@@ -18,6 +18,8 @@ void addEvalCommand(CLI::App &app, ExitStatus &status) {
   cmd->add_option("file", config->file, "CSV with a header, e.g. the output of simulate or predict")->required();
   cmd->add_option("--pred", config->predictedColumn, "column holding the predictions")->capture_default_str();
   cmd->add_option("--measured", config->measuredColumn, "column holding the measurements")->capture_default_str();
+  cmd->add_option("--uncertainty", config->uncertaintyColumn,
+                  "column of uncertainty (predict --guard): its AUROC for APE > 20%, MAPE on the surest blocks");
   cmd->add_option("--format", *format, "text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--max-mape", *maxMape, "exit 3 if the overall MAPE (a fraction) is above this");
   cmd->add_option("--min-tau", *minTau, "exit 3 if Kendall's tau is below this");

@@ -38,15 +38,36 @@ std::string leanRefusal(const model::PredictConfig &c) {
 
 // The lean engine where it can run (an error if it was asked for and cannot), else LibTorch's.
 bool useLeanEngine(const model::PredictConfig &c) {
-  if (c.engine == model::Engine::Torch)
+  if (c.engine == model::Engine::Torch) {
+    if (c.guard.enabled)
+      throw support::ConfigError("--guard runs on the lean engine, not with --engine torch");
     return false;
+  }
   std::string refusal = leanRefusal(c);
   if (refusal.empty())
     return true;
-  if (c.engine == model::Engine::Lean)
-    throw support::ConfigError("--engine lean: " + refusal);
+  if (c.engine == model::Engine::Lean || c.guard.enabled)
+    throw support::ConfigError((c.guard.enabled ? "--guard: " : "--engine lean: ") + refusal);
   spdlog::info("predicting with LibTorch: {}", refusal);
   return false;
+}
+
+void addGuardOptions(CLI::App *cmd, model::GuardOptions &guard) {
+  auto *enabled = cmd->add_flag("--guard", guard.enabled,
+                                "answer the blocks the surrogate is unsure of with llvm-mca (the model's guard.json, "
+                                "docs/uncertainty.md); adds the columns uncertainty and source");
+  cmd->add_option("--guard-threshold", guard.threshold,
+                  "the uncertainty (P(APE > 20%), 0 to 1) above which llvm-mca answers (default: the calibration's)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->needs(enabled);
+  cmd->add_option("--guard-target-mape", guard.targetMape,
+                  "instead, the threshold at which the guarded whole met this MAPE (percent) on validation")
+      ->check(CLI::PositiveNumber)
+      ->needs(enabled)
+      ->excludes("--guard-threshold");
+  cmd->add_option("--guard-params", guard.params, "llvm-mca's parameter table for the guarded blocks (JSON)")
+      ->check(CLI::ExistingFile)
+      ->needs(enabled);
 }
 
 } // namespace
@@ -71,6 +92,7 @@ void addPredictCommand(CLI::App &app, ExitStatus &status) {
       ->transform(CLI::CheckedTransformer(kEngines))
       ->default_str("auto");
   input->addTo(cmd);
+  addGuardOptions(cmd, config->guard);
   cmd->add_option("--params", config->paramsFiles,
                   "parameter table (JSON, `params export`) for a conditioned model; several: one column each")
       ->allow_extra_args(false);
@@ -83,6 +105,32 @@ void addPredictCommand(CLI::App &app, ExitStatus &status) {
     else
       status.code = torchCommands().predict(*config);
   });
+}
+
+void addGuardCommand(CLI::App &app, ExitStatus &status) {
+  auto config = std::make_shared<patterns::GuardCalibrateConfig>();
+  CLI::App *guard = app.add_subcommand("guard", "the uncertainty of a surrogate's answers (docs/uncertainty.md)");
+  guard->require_subcommand(1);
+  CLI::App *cmd = guard->add_subcommand(
+      "calibrate", "choose and fit a surrogate's uncertainty on validation blocks; write guard.json beside the model");
+  cmd->add_option("--model", config->model, "run directory or model file")->required();
+  cmd->add_option("inputs", config->inputs, "blocks: BHive CSV (with throughputs for --reference measured) or .s")
+      ->required();
+  cmd->add_option("--reference", config->reference, "what the errors are against: llvm-mca or measured")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"llvm-mca", "measured"}));
+  cmd->add_option("--split", config->split, "the blocks used: validation (by block hash) or all")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"validation", "all"}));
+  cmd->add_option("--members", config->members, "ensemble members (model files or run directories)");
+  cmd->add_option("--mcpu", config->cpu, "CPU of the bounds and of llvm-mca (default: the model's bounds_cpu)");
+  cmd->add_option("--guard-params", config->params, "llvm-mca's parameter table (JSON) for the reference and the guard");
+  cmd->add_option("--target-mape", config->targetMape, "percent: the stored threshold's target for the guarded whole")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("-j,--threads", config->threads, "threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+  cmd->add_option("-o,--output", config->output, "the calibration file (default: guard.json beside the model)");
+  cmd->callback([config, &status] { status.code = torchCommands().guardCalibrate(*config); });
 }
 
 void addExportCommand(CLI::App &app, ExitStatus &status) {

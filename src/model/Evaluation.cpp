@@ -2,6 +2,7 @@
 #include "surrogate/model/Evaluation.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -25,6 +26,22 @@ std::optional<double> parseNumber(const std::string &text) {
 
 constexpr std::size_t kProblemsKept = 20;
 
+SelectiveReport selectiveReport(const std::string &column, const std::vector<double> &predicted,
+                                const std::vector<double> &measured, const std::vector<double> &uncertainty) {
+  std::vector<double> ape;
+  std::vector<bool> wrong;
+  for (std::size_t i = 0; i < predicted.size(); ++i) {
+    ape.push_back(std::abs(predicted[i] - measured[i]) / measured[i]);
+    wrong.push_back(ape.back() > 0.2);
+  }
+  SelectiveReport r;
+  r.column = column;
+  r.auroc = auroc(uncertainty, wrong);
+  r.surest = riskCoverage(uncertainty, ape, {}, {0.5, 0.8, 0.9, 0.95, 1.0});
+  r.calibration = calibrationTable(uncertainty, wrong);
+  return r;
+}
+
 } // namespace
 
 EvaluationReport evaluateFile(const EvaluationConfig &config) {
@@ -33,13 +50,15 @@ EvaluationReport evaluateFile(const EvaluationConfig &config) {
   const std::size_t measCol = table.column(config.measuredColumn);
   const bool withHex = table.hasColumn(config.hexColumn);
   const std::size_t hexCol = withHex ? table.column(config.hexColumn) : 0;
+  const bool withUncertainty = !config.uncertaintyColumn.empty();
+  const std::size_t uncCol = withUncertainty ? table.column(config.uncertaintyColumn) : 0;
 
   EvaluationReport report;
   report.file = config.file;
   report.predictedColumn = config.predictedColumn;
   report.measuredColumn = config.measuredColumn;
   const auto &buckets = lengthBuckets();
-  std::vector<double> predicted, measured;
+  std::vector<double> predicted, measured, uncertainty;
   std::vector<std::vector<double>> bucketPred(buckets.size()), bucketMeas(buckets.size());
   block::Decoder decoder;
   std::vector<llvm::MCInst> insts;
@@ -53,8 +72,9 @@ EvaluationReport evaluateFile(const EvaluationConfig &config) {
   std::vector<std::string> fields;
   while (table.next(fields)) {
     ++report.rows;
-    if (fields.size() <= std::max({predCol, measCol, hexCol})) {
-      skip(fmt::format("has {} fields, expected at least {}", fields.size(), std::max({predCol, measCol, hexCol}) + 1));
+    const std::size_t last = std::max({predCol, measCol, hexCol, uncCol});
+    if (fields.size() <= last) {
+      skip(fmt::format("has {} fields, expected at least {}", fields.size(), last + 1));
       continue;
     }
     auto pred = parseNumber(fields[predCol]);
@@ -66,6 +86,11 @@ EvaluationReport evaluateFile(const EvaluationConfig &config) {
     if (!meas || *meas <= 0) {
       skip(fields[measCol].empty() ? std::string("no measured value")
                                    : "measured value '" + fields[measCol] + "' is not a positive number");
+      continue;
+    }
+    std::optional<double> unc = withUncertainty ? parseNumber(fields[uncCol]) : std::optional<double>(0);
+    if (!unc) {
+      skip("uncertainty '" + fields[uncCol] + "' is not a number");
       continue;
     }
     if (withHex) {
@@ -81,8 +106,11 @@ EvaluationReport evaluateFile(const EvaluationConfig &config) {
     }
     predicted.push_back(*pred);
     measured.push_back(*meas);
+    uncertainty.push_back(*unc);
   }
   report.overall = summarize(predicted, measured);
+  if (withUncertainty)
+    report.selective = selectiveReport(config.uncertaintyColumn, predicted, measured, uncertainty);
   if (withHex)
     for (std::size_t b = 0; b < buckets.size(); ++b)
       report.byLength.emplace_back(buckets[b].name, summarize(bucketPred[b], bucketMeas[b]));
@@ -100,6 +128,12 @@ nlohmann::json EvaluationReport::toJson() const {
   for (const auto &[name, s] : byLength)
     buckets[name] = model::toJson(s);
   j["by_length"] = buckets;
+  if (selective)
+    j["uncertainty"] = {{"column", selective->column},
+                        {"auroc_ape_over_20", std::isnan(selective->auroc) ? nlohmann::json(nullptr)
+                                                                           : nlohmann::json(selective->auroc)},
+                        {"surest", model::toJson(selective->surest)},
+                        {"calibration", model::toJson(selective->calibration)}};
   return j;
 }
 
@@ -113,6 +147,12 @@ std::string EvaluationReport::toText() const {
   row("all", overall);
   for (const auto &[name, s] : byLength)
     row(name, s);
+  if (selective) {
+    out += fmt::format("uncertainty ({}): AUROC for APE > 20% {:.3f}; MAPE on the surest", selective->column,
+                       selective->auroc);
+    for (const CoveragePoint &p : selective->surest)
+      out += fmt::format(" {:.0f}%: {:.2f}%{}", 100 * p.coverage, 100 * p.surrogateMape, p.coverage < 1 ? "," : "\n");
+  }
   if (skipped)
     out += fmt::format("{} of {} rows skipped\n", skipped, rows);
   return out;

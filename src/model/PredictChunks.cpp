@@ -6,7 +6,13 @@
 
 #include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/CodeRegions.h"
+#include <filesystem>
+#include <memory>
+
+#include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/model/GuardedPredictor.h"
 #include "surrogate/model/LeanPredictor.h"
+#include "surrogate/support/Errors.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/CsvField.h"
 #include "surrogate/support/Progress.h"
@@ -19,12 +25,13 @@ constexpr std::size_t kChunk = 16384;  // blocks held in memory at once
 
 // Takes each chunk's outcomes in input order: reports the blocks that could
 // not be predicted, counts the others and sums their cycles, and (unless the
-// output is the gradient) writes them as CSV: hex, one column per table, and
-// measured and region when the inputs have them.
+// output is the gradient) writes them as CSV: hex, one column per table,
+// uncertainty and source when guarded, and measured and region when the
+// inputs have them.
 class PredictionSink {
 public:
-  PredictionSink(std::ostream &out, std::vector<std::string> columns, bool withRegion, bool gradient)
-      : Out(out), Columns(std::move(columns)), WithRegion(withRegion), Gradient(gradient) {}
+  PredictionSink(std::ostream &out, std::vector<std::string> columns, bool withRegion, bool gradient, bool guarded)
+      : Out(out), Columns(std::move(columns)), WithRegion(withRegion), Gradient(gradient), Guarded(guarded) {}
 
   void take(const std::vector<block::BasicBlock> &chunk, const ChunkOutcomes &outcomes) {
     if (!Started && !Gradient)
@@ -37,6 +44,7 @@ public:
         continue;
       }
       ++Predicted;
+      ByLlvmMca += outcomes.front()[i].byLlvmMca;
       CyclesSum += *outcomes.front()[i].cycles;
       if (!Gradient)
         writeRow(chunk[i], outcomes, i);
@@ -46,6 +54,7 @@ public:
   bool started() const { return Started; }
   std::size_t predicted() const { return Predicted; }
   std::size_t skipped() const { return Skipped; }
+  std::size_t byLlvmMca() const { return ByLlvmMca; }
   double cyclesSum() const { return CyclesSum; }
 
 private:
@@ -56,13 +65,17 @@ private:
     Out << "hex";
     for (const std::string &c : Columns)
       Out << ',' << c;
-    Out << (WithMeasured ? ",measured" : "") << (WithRegion ? ",region\n" : "\n");
+    Out << (Guarded ? ",uncertainty,source" : "") << (WithMeasured ? ",measured" : "") << (WithRegion ? ",region\n" : "\n");
   }
 
   void writeRow(const block::BasicBlock &b, const ChunkOutcomes &outcomes, std::size_t i) {
     Out << b.hex;
     for (const std::vector<PredictionOutcome> &perTable : outcomes)
       Out << ',' << fmt::format("{:.4f}", *perTable[i].cycles);
+    if (Guarded) {
+      const PredictionOutcome &o = outcomes.front()[i];
+      Out << ',' << fmt::format("{:.4f}", o.uncertainty.value_or(0)) << ',' << (o.byLlvmMca ? "llvm-mca" : "surrogate");
+    }
     if (WithMeasured)
       Out << ',' << (b.measured ? fmt::format("{}", *b.measured) : std::string());
     if (WithRegion)
@@ -72,9 +85,9 @@ private:
 
   std::ostream &Out;
   std::vector<std::string> Columns;
-  bool WithRegion, Gradient;
+  bool WithRegion, Gradient, Guarded;
   bool Started = false, WithMeasured = false;
-  std::size_t Predicted = 0, Skipped = 0;
+  std::size_t Predicted = 0, Skipped = 0, ByLlvmMca = 0;
   double CyclesSum = 0;
 };
 
@@ -87,7 +100,8 @@ PredictSummary predictChunks(const PredictConfig &config, const std::vector<std:
   support::ResultOutput output(config.output);
   PredictSummary summary;
   support::Progress progress("predicting");
-  PredictionSink sink(output.stream(), columns, block::inputsHaveRegionMarkers(config.inputs), config.gradient);
+  PredictionSink sink(output.stream(), columns, block::inputsHaveRegionMarkers(config.inputs), config.gradient,
+                      config.guard.enabled);
   std::vector<block::BasicBlock> chunk;
   auto flush = [&] {
     sink.take(chunk, predictor(chunk));
@@ -108,14 +122,57 @@ PredictSummary predictChunks(const PredictConfig &config, const std::vector<std:
   summary.predicted = sink.predicted();
   summary.skipped = sink.skipped() + counts.skipped;
   summary.cyclesSum = sink.cyclesSum();
+  summary.byLlvmMca = sink.byLlvmMca();
   if (finish)
     finish(output.stream(), summary);
   output.commit();
   spdlog::info("{} blocks read, {} predicted, {} skipped", summary.read, summary.predicted, summary.skipped);
+  if (config.guard.enabled)
+    spdlog::info("guard: {} blocks answered by the surrogate, {} by llvm-mca", summary.predicted - summary.byLlvmMca,
+                 summary.byLlvmMca);
   return summary;
 }
 
+namespace {
+
+// The guard's threshold: given, else from a target MAPE, else the calibration's own.
+double guardThreshold(const PredictConfig &config, const GuardCalibration &calibration) {
+  if (config.guard.threshold)
+    return *config.guard.threshold;
+  if (config.guard.targetMape)
+    return calibration.thresholdFor(*config.guard.targetMape / 100);
+  return calibration.threshold;
+}
+
+PredictSummary runGuardedPredict(const PredictConfig &config) {
+  std::string file = guardFileOf(config.runDir);
+  if (!std::filesystem::exists(file))
+    throw support::ConfigError("--guard: " + config.runDir + " has no guard calibration (" + file +
+                               "): `surrogate guard calibrate --model " + config.runDir + " ...` writes one");
+  GuardCalibration calibration = GuardCalibration::load(file);
+  double threshold = guardThreshold(config, calibration);
+  std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, config.guard.params);
+  GuardedPredictor predictor(config.runDir, calibration, std::filesystem::path(file).parent_path().string(),
+                             config.threads, config.batchSize);
+  spdlog::info("guard: blocks whose uncertainty (P(APE > 20%)) is above {:.4f} go to llvm-mca ({}{})", threshold,
+               calibration.cpu, config.guard.params.empty() ? "" : ", " + config.guard.params);
+  return predictChunks(config, {"predicted"}, [&](const std::vector<block::BasicBlock> &chunk) {
+    std::vector<GuardedOutcome> guarded = predictor.run(chunk, threshold, *fallback);
+    std::vector<PredictionOutcome> outcomes;
+    for (GuardedOutcome &g : guarded) {
+      g.outcome.uncertainty = g.uncertainty;
+      g.outcome.byLlvmMca = g.byLlvmMca;
+      outcomes.push_back(std::move(g.outcome));
+    }
+    return ChunkOutcomes{std::move(outcomes)};
+  });
+}
+
+} // namespace
+
 PredictSummary runLeanPredict(const PredictConfig &config) {
+  if (config.guard.enabled)
+    return runGuardedPredict(config);
   LeanPredictor predictor(config.runDir, config.threads, config.batchSize);
   return predictChunks(config, {"predicted"}, [&](const std::vector<block::BasicBlock> &chunk) {
     return ChunkOutcomes{predictor.run(chunk)};

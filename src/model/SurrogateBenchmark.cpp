@@ -2,6 +2,7 @@
 #include "surrogate/model/SurrogateBenchmark.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -11,6 +12,8 @@
 
 #include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/BlockReader.h"
+#include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/model/GuardedPredictor.h"
 #include "surrogate/model/LeanPredictor.h"
 #include "surrogate/model/Predictor.h"
 #include "surrogate/model/TableInputs.h"
@@ -75,6 +78,37 @@ std::vector<std::string> enginesOf(const SurrogateBenchConfig &config) {
   return config.engines;
 }
 
+// The guarded lean engine at the calibration's threshold; `byLlvmMca` counts the blocks llvm-mca answered.
+Timing timeGuarded(const SurrogateBenchConfig &config, unsigned threads, std::size_t batch,
+                   const std::vector<block::BasicBlock> &blocks, std::size_t &byLlvmMca) {
+  std::string file = guardFileOf(config.runDir);
+  GuardCalibration calibration = GuardCalibration::load(file);
+  std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, calibration.params);
+  GuardedPredictor guarded(config.runDir, calibration, std::filesystem::path(file).parent_path().string(), threads,
+                           batch);
+  // One block at a time, as a tool would ask, or the whole set batched.
+  auto predict = [&](const std::vector<block::BasicBlock> &b) {
+    std::vector<PredictionOutcome> out;
+    std::vector<block::BasicBlock> one(1);
+    byLlvmMca = 0;
+    auto take = [&](std::vector<GuardedOutcome> &&g) {
+      for (GuardedOutcome &o : g) {
+        byLlvmMca += o.byLlvmMca;
+        out.push_back(std::move(o.outcome));
+      }
+    };
+    if (batch > 1)
+      take(guarded.run(b, calibration.threshold, *fallback));
+    else
+      for (const block::BasicBlock &block : b) {
+        one[0] = block;
+        take(guarded.run(one, calibration.threshold, *fallback));
+      }
+    return out;
+  };
+  return timeRun(predict, blocks);
+}
+
 } // namespace
 
 nlohmann::json runSurrogateBenchmark(const SurrogateBenchConfig &config) {
@@ -93,6 +127,9 @@ nlohmann::json runSurrogateBenchmark(const SurrogateBenchConfig &config) {
   const TableInputs *inputs = table ? &*table : nullptr;
   const char *mcaKey = table ? "params_blocks_per_second" : "blocks_per_second";
 
+  std::vector<std::string> timed = engines;
+  if (config.guard)
+    timed.push_back("lean+guard");
   std::vector<std::size_t> batchSizes = {1};
   if (config.batchSize > 1)
     batchSizes.push_back(config.batchSize);
@@ -103,7 +140,7 @@ nlohmann::json runSurrogateBenchmark(const SurrogateBenchConfig &config) {
   for (std::size_t k = 0; k < config.mca.threads.size(); ++k) {
     unsigned threads = config.mca.threads[k];
     double mcaRate = mcaResult.at("in_process").at(k).at(mcaKey);
-    for (const std::string &engine : engines)
+    for (const std::string &engine : timed)
       for (std::size_t batch : batchSizes) {
         Timing t;
         nlohmann::json row = {{"engine", engine}, {"batch_size", batch}, {"threads", threads}};
@@ -116,6 +153,10 @@ nlohmann::json runSurrogateBenchmark(const SurrogateBenchConfig &config) {
           };
           t = timeRun([&](const auto &b) { return lean.run(b); }, blocks, afterWarmUp);
           row["gflops"] = 2e-9 * static_cast<double>(lean.multiplyAdds() - warm) / t.seconds;
+        } else if (engine == "lean+guard") {
+          std::size_t byLlvmMca = 0;
+          t = timeGuarded(config, threads, batch, blocks, byLlvmMca);
+          row["answered_by_llvm_mca"] = static_cast<double>(byLlvmMca) / static_cast<double>(blocks.size());
         } else {
           BatchPredictor torch(config.runDir, threads, batch, config.checkpoint);
           t = timeRun([&](const auto &b) { return torch.run(b, inputs); }, blocks);

@@ -16,6 +16,7 @@
 #include "surrogate/data/BlockHash.h"
 #include "surrogate/mca/BatchRunner.h"
 #include "surrogate/model/Metrics.h"
+#include "surrogate/model/ModelFile.h"
 #include "surrogate/model/RunDir.h"
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/Deployment.h"
@@ -311,6 +312,9 @@ nlohmann::json deployLargestFraction(const AdaptReport &r) {
   fs::path best = fs::path(r.runDir) / "curve" / ("adapted-" + fractionName(r.curve.back().fraction));
   for (const std::string &f : model::RunDir::modelFiles())
     fs::copy_file(best / f, fs::path(r.runDir) / f, fs::copy_options::overwrite_existing);
+  if (fs::exists(best / model::ModelFile::kFileName))  // the lean engine's file (runs of older builds have none)
+    fs::copy_file(best / model::ModelFile::kFileName, fs::path(r.runDir) / model::ModelFile::kFileName,
+                  fs::copy_options::overwrite_existing);
   fs::copy_file(best / "metrics.jsonl", fs::path(r.runDir) / "metrics.jsonl", fs::copy_options::overwrite_existing);
   std::ifstream in(best / "report.json");
   if (!in)

@@ -22,6 +22,7 @@ void addBenchCommand(CLI::App &app, ExitStatus &status);
 void addTrainCommand(CLI::App &app, ExitStatus &status);
 void addPredictCommand(CLI::App &app, ExitStatus &status);
 void addExportCommand(CLI::App &app, ExitStatus &status);
+void addGuardCommand(CLI::App &app, ExitStatus &status);
 void addBenchSurrogateCommand(CLI::App &app, ExitStatus &status);  ///< after addBenchCommand
 void addParamsCommand(CLI::App &app, ExitStatus &status);
 void addDatasetCommand(CLI::App &app, ExitStatus &status);

@@ -1,6 +1,6 @@
 #pragma once
 // The commands that run the network on LibTorch (train, export, predict
-// --engine torch, bench surrogate, compile, adapt, optimize, sweep) live in a module of their own,
+// --engine torch, bench surrogate, guard calibrate, compile, adapt, optimize, sweep) live in a module of their own,
 // libsurrogate_torch.so, with the model and patterns layers and LibTorch;
 // the binary loads it with dlopen only when one of them runs, so every other
 // command starts without LibTorch's 300 libraries. Their options are declared
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "surrogate/cli/PatternOptions.h"
+#include "surrogate/patterns/GuardCalibrate.h"
 #include "surrogate/model/PredictJob.h"
 #include "surrogate/model/SurrogateBenchmark.h"
 #include "surrogate/model/Trainer.h"
@@ -46,6 +47,7 @@ struct TorchCommands {
   int (*train)(const TrainCommandOptions &options);
   int (*predict)(const model::PredictConfig &config);
   int (*exportModel)(const ExportCommandOptions &options);
+  int (*guardCalibrate)(const patterns::GuardCalibrateConfig &config);
   int (*benchSurrogate)(const model::SurrogateBenchConfig &config, bool json);
   /// `params`: compile --params (empty: the config's pattern.params, if any).
   int (*compile)(const PatternCommandOptions &options, const std::string &params);

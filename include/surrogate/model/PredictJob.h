@@ -11,6 +11,7 @@
 // respect to every value of the one table, largest magnitude first.
 
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,6 +25,15 @@ namespace surrogate::model {
 /// or LibTorch's; automatic takes the lean one wherever it can run the model.
 enum class Engine { Automatic, Lean, Torch };
 
+/// predict --guard (docs/uncertainty.md): the blocks whose uncertainty is
+/// above the threshold are answered by the in-process llvm-mca.
+struct GuardOptions {
+  bool enabled = false;
+  std::optional<double> threshold;   ///< given; else from targetMape; else the calibration's
+  std::optional<double> targetMape;  ///< percent
+  std::string params;                ///< llvm-mca's table for the guarded blocks ("": LLVM's)
+};
+
 struct PredictConfig {
   std::string runDir;             ///< a run directory, or a model file (lean engine only)
   std::string checkpoint = "best.pt";
@@ -35,11 +45,13 @@ struct PredictConfig {
   std::vector<std::string> paramsFiles;  ///< parameter tables (JSON) for a conditioned model
   bool gradient = false;                 ///< write the gradient (one table) instead of predictions
   Engine engine = Engine::Automatic;
+  GuardOptions guard;
 };
 
 struct PredictSummary {
   std::size_t read = 0, predicted = 0, skipped = 0;
   double cyclesSum = 0;  ///< of the predicted blocks (first column)
+  std::size_t byLlvmMca = 0;  ///< of the predicted blocks, those the guard sent to llvm-mca
 };
 
 /// A chunk's outcomes, one vector per prediction column.

@@ -9,6 +9,8 @@ namespace surrogate::model {
 struct PredictionOutcome {
   std::optional<double> cycles;
   std::string problem;
+  std::optional<double> uncertainty;  ///< predict --guard: P(APE > 20%)
+  bool byLlvmMca = false;             ///< predict --guard: llvm-mca answered instead of the surrogate
 };
 
 } // namespace surrogate::model

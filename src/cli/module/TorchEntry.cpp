@@ -41,6 +41,11 @@ int exportModel(const ExportCommandOptions &o) {
   return 0;
 }
 
+int guardCalibrate(const patterns::GuardCalibrateConfig &config) {
+  std::cout << patterns::runGuardCalibration(config).dump(2) << "\n";
+  return 0;
+}
+
 int benchSurrogate(const model::SurrogateBenchConfig &config, bool json) {
   nlohmann::json result = model::runSurrogateBenchmark(config);
   std::cout << (json ? result.dump(2) + "\n" : model::formatSurrogateBenchmark(result));
@@ -88,7 +93,7 @@ int sweep(const PatternCommandOptions &o) {
                            [](const nlohmann::json &r) { return r["picked"]; }, o.check);
 }
 
-const TorchCommands kCommands = {TorchCommands::kVersion, sizeof(TorchCommands), train, predict, exportModel, benchSurrogate,
+const TorchCommands kCommands = {TorchCommands::kVersion, sizeof(TorchCommands), train, predict, exportModel, guardCalibrate, benchSurrogate,
                                  compile, adapt, optimize, sweep};
 
 } // namespace

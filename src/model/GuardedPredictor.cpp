@@ -1,0 +1,106 @@
+// GuardedPredictor: predictions with their uncertainty, and llvm-mca for the blocks the surrogate is unsure of.
+#include "surrogate/model/GuardedPredictor.h"
+
+#include <cmath>
+#include <filesystem>
+
+#include "surrogate/block/Decoder.h"
+#include "surrogate/block/Tokenizer.h"
+#include "surrogate/mca/BatchRunner.h"
+#include "surrogate/model/BoundFeatures.h"
+
+namespace surrogate::model {
+
+struct GuardedPredictor::Analysis {
+  explicit Analysis(const std::string &cpu) : bounds(cpu) {}
+  BoundFeaturizer bounds;
+  block::Decoder decoder;
+  block::Tokenizer tokenizer;
+  std::vector<llvm::MCInst> insts;
+};
+
+GuardedPredictor::GuardedPredictor(const std::string &model, GuardCalibration calibration,
+                                   const std::string &calibrationDir, unsigned threads, std::size_t batchSize)
+    : Calibration(std::move(calibration)), Main(std::make_unique<LeanPredictor>(model, threads, batchSize)),
+      A(std::make_unique<Analysis>(Calibration.cpu)), Threads(threads) {
+  for (const std::string &member : Calibration.members)
+    Members.push_back(std::make_unique<LeanPredictor>((std::filesystem::path(calibrationDir) / member).string(),
+                                                      threads, batchSize));
+}
+
+GuardedPredictor::~GuardedPredictor() = default;
+
+void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, std::vector<GuardedOutcome> &out,
+                                  const std::vector<std::vector<PredictionOutcome>> &members) {
+  const block::Vocabulary &vocabulary = Main->model().vocabulary();
+  const bool tokens = Main->model().config().tokens;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    GuardedOutcome &o = out[i];
+    if (!o.outcome.cycles)
+      continue;
+    llvm::ArrayRef<llvm::MCInst> insts = blocks[i].insts;
+    if (insts.empty()) {
+      A->decoder.decode(blocks[i].hex, A->insts);  // it decoded for the model
+      insts = A->insts;
+    }
+    double logCycles = std::log(*o.outcome.cycles);
+    std::string problem;
+    std::optional<BlockBounds> bounds = A->bounds.of(insts, problem);
+    o.signals[0] = bounds ? std::abs(logCycles - bounds->anchor) : 0;
+    // The spread of the log predictions over the model and the members that could predict the block.
+    double sum = logCycles, squares = logCycles * logCycles, n = 1;
+    for (const std::vector<PredictionOutcome> &m : members)
+      if (m[i].cycles) {
+        double l = std::log(*m[i].cycles);
+        sum += l;
+        squares += l * l;
+        ++n;
+      }
+    o.signals[1] = std::sqrt(std::max(0.0, squares / n - (sum / n) * (sum / n)));
+    o.signals[2] = std::log(static_cast<double>(insts.size()));
+    double unknown = 0, all = 0;
+    if (tokens)
+      for (const std::vector<std::int32_t> &inst : vocabulary.encode(A->tokenizer, insts))
+        for (std::int32_t id : inst) {
+          unknown += id == block::Vocabulary::kUnknownId;
+          ++all;
+        }
+    o.signals[3] = all > 0 ? unknown / all : 0;
+    o.uncertainty = Calibration.uncertainty(o.signals);
+  }
+}
+
+std::vector<GuardedOutcome> GuardedPredictor::assess(const std::vector<block::BasicBlock> &blocks) {
+  std::vector<PredictionOutcome> main = Main->run(blocks);
+  std::vector<std::vector<PredictionOutcome>> members;
+  for (const auto &m : Members)
+    members.push_back(m->run(blocks));
+  std::vector<GuardedOutcome> out(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    out[i].outcome = std::move(main[i]);
+    out[i].surrogateCycles = out[i].outcome.cycles.value_or(0);
+  }
+  addSignals(blocks, out, members);
+  return out;
+}
+
+std::vector<GuardedOutcome> GuardedPredictor::run(const std::vector<block::BasicBlock> &blocks, double threshold,
+                                                  const llvm::MCSubtargetInfo &fallback) {
+  std::vector<GuardedOutcome> out = assess(blocks);
+  std::vector<block::BasicBlock> unsure;
+  std::vector<std::size_t> where;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (out[i].outcome.cycles && out[i].uncertainty > threshold) {
+      unsure.push_back(blocks[i]);
+      where.push_back(i);
+    }
+  std::vector<double> cycles = mca::simulateCycles(fallback, unsure, Threads);
+  for (std::size_t k = 0; k < where.size(); ++k)
+    if (!std::isnan(cycles[k])) {  // a block llvm-mca cannot run keeps the surrogate's answer
+      out[where[k]].outcome.cycles = cycles[k];
+      out[where[k]].byLlvmMca = true;
+    }
+  return out;
+}
+
+} // namespace surrogate::model

@@ -1,0 +1,384 @@
+// runGuardCalibration: the guard's uncertainty chosen, fitted and thresholded on validation blocks.
+#include "surrogate/patterns/GuardCalibrate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <numeric>
+
+#include <fmt/format.h>
+#include <nlopt.h>
+#include <spdlog/spdlog.h>
+
+#include "surrogate/block/BlockPipeline.h"
+#include "surrogate/block/BlockReader.h"
+#include "surrogate/data/BlockHash.h"
+#include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/TunedSubtarget.h"
+#include "surrogate/model/GuardedPredictor.h"
+#include "surrogate/model/LeanPredictor.h"
+#include "surrogate/patterns/Plot.h"
+#include "surrogate/support/AtomicFile.h"
+#include "surrogate/support/Errors.h"
+
+namespace fs = std::filesystem;
+
+namespace surrogate::patterns {
+
+namespace {
+
+// The blocks the errors are measured on, with the reference's cycles and llvm-mca's (the fallback).
+struct CalibrationBlocks {
+  std::vector<block::BasicBlock> blocks;
+  std::vector<double> reference, llvmMca;
+};
+
+CalibrationBlocks readBlocks(const GuardCalibrateConfig &config, const llvm::MCSubtargetInfo &subtarget) {
+  CalibrationBlocks c;
+  block::BlockReader reader(config.inputs);
+  block::forEachBlock(reader, [&](block::BasicBlock &b) {
+    if (config.split == "validation" && data::splitOfHex(b.hex) != data::Split::Validation)
+      return true;
+    if (config.reference == "measured" && !b.measured)
+      throw support::InputError(b.where.str() + ": reference measured needs a throughput on every block");
+    c.blocks.push_back(std::move(b));
+    return true;
+  });
+  c.llvmMca = mca::simulateCycles(subtarget, c.blocks, config.threads);
+  for (std::size_t i = 0; i < c.blocks.size(); ++i)
+    c.reference.push_back(config.reference == "measured" ? *c.blocks[i].measured : c.llvmMca[i]);
+  spdlog::info("guard calibrate: {} {} blocks", c.blocks.size(), config.split);
+  return c;
+}
+
+// What the fit and the choice see of each block the surrogate and llvm-mca both answered.
+struct Observations {
+  std::vector<model::GuardSignals> signals;
+  std::vector<double> surrogateApe, fallbackApe;
+  std::vector<bool> wrong;  ///< APE above GuardCalibration::kEventApe
+  std::vector<int> fold;    ///< 0 or 1, by block hash
+  std::vector<std::string> input;  ///< the file each block came from
+};
+
+Observations observe(const CalibrationBlocks &c, const std::vector<model::GuardedOutcome> &outcomes,
+                     bool fallbackIsReference) {
+  Observations o;
+  for (std::size_t i = 0; i < c.blocks.size(); ++i) {
+    if (!outcomes[i].outcome.cycles || std::isnan(c.llvmMca[i]) || !(c.reference[i] > 0))
+      continue;
+    double ape = std::abs(*outcomes[i].outcome.cycles - c.reference[i]) / c.reference[i];
+    o.signals.push_back(outcomes[i].signals);
+    o.surrogateApe.push_back(ape);
+    o.fallbackApe.push_back(fallbackIsReference ? 0 : std::abs(c.llvmMca[i] - c.reference[i]) / c.reference[i]);
+    o.wrong.push_back(ape > model::GuardCalibration::kEventApe);
+    o.fold.push_back(static_cast<int>(data::mix64(data::fnv1a64(c.blocks[i].hex.data(), c.blocks[i].hex.size())) & 1));
+    o.input.push_back(c.blocks[i].where.file);
+  }
+  return o;
+}
+
+// A logistic model of some signals: standardised, then fitted by L-BFGS on the mean log-loss.
+struct Logistic {
+  std::vector<std::size_t> features;
+  std::vector<double> mean, scale, weights;
+  double bias = 0;
+
+  double z(const model::GuardSignals &s) const {
+    double v = bias;
+    for (std::size_t k = 0; k < features.size(); ++k)
+      v += weights[k] * (s[features[k]] - mean[k]) / scale[k];
+    return v;
+  }
+};
+
+struct FitData {
+  const Observations *o;
+  const std::vector<std::size_t> *rows;
+  Logistic *model;
+};
+
+double logLoss(unsigned n, const double *x, double *grad, void *data) {
+  auto *d = static_cast<FitData *>(data);
+  Logistic &m = *d->model;
+  std::copy(x, x + n - 1, m.weights.begin());
+  m.bias = x[n - 1];
+  double loss = 0;
+  if (grad)
+    std::fill(grad, grad + n, 0.0);
+  for (std::size_t r : *d->rows) {
+    double z = m.z(d->o->signals[r]), p = 1 / (1 + std::exp(-z)), y = d->o->wrong[r] ? 1 : 0;
+    loss += std::log1p(std::exp(-std::abs(z))) + std::max(z, 0.0) - y * z;  // stable -log likelihood
+    if (!grad)
+      continue;
+    for (std::size_t k = 0; k + 1 < n; ++k)
+      grad[k] += (p - y) * (d->o->signals[r][m.features[k]] - m.mean[k]) / m.scale[k];
+    grad[n - 1] += p - y;
+  }
+  double count = static_cast<double>(d->rows->size());
+  for (unsigned k = 0; k < n; ++k) {
+    if (grad)
+      grad[k] = grad[k] / count + (k + 1 < n ? 1e-3 * x[k] : 0);
+    loss += k + 1 < n ? 0.5e-3 * x[k] * x[k] * count : 0;
+  }
+  return loss / count;
+}
+
+Logistic fit(const Observations &o, const std::vector<std::size_t> &rows, const std::vector<std::size_t> &features) {
+  Logistic m;
+  m.features = features;
+  for (std::size_t f : features) {
+    double sum = 0, squares = 0;
+    for (std::size_t r : rows) {
+      sum += o.signals[r][f];
+      squares += o.signals[r][f] * o.signals[r][f];
+    }
+    double n = static_cast<double>(rows.size()), mean = sum / n;
+    m.mean.push_back(mean);
+    m.scale.push_back(std::max(1e-9, std::sqrt(std::max(0.0, squares / n - mean * mean))));
+  }
+  m.weights.assign(features.size(), 0.0);
+  std::vector<double> x(features.size() + 1, 0.0);
+  FitData data{&o, &rows, &m};
+  nlopt_opt opt = nlopt_create(NLOPT_LD_LBFGS, static_cast<unsigned>(x.size()));
+  nlopt_set_min_objective(opt, &logLoss, &data);
+  nlopt_set_ftol_rel(opt, 1e-10);
+  nlopt_set_maxeval(opt, 500);
+  double loss = 0;
+  nlopt_optimize(opt, x.data(), &loss);  // a stop on the budget or the tolerance keeps the best point
+  nlopt_destroy(opt);
+  std::copy(x.begin(), x.end() - 1, m.weights.begin());
+  m.bias = x.back();
+  return m;
+}
+
+std::vector<double> scores(const Observations &o, const Logistic &m) {
+  std::vector<double> s;
+  for (const model::GuardSignals &signals : o.signals)
+    s.push_back(1 / (1 + std::exp(-m.z(signals))));
+  return s;
+}
+
+// Each candidate set of signals, fitted on one fold and scored (AUROC) on the other, both ways.
+struct Candidate {
+  std::vector<std::size_t> features;
+  double auroc = 0;
+};
+
+std::vector<Candidate> candidates(const Observations &o, bool members, bool tokens) {
+  std::vector<std::vector<std::size_t>> sets;
+  std::vector<std::size_t> all;
+  for (std::size_t f = 0; f < model::kGuardSignals.size(); ++f) {
+    if ((f == 1 && !members) || (f == 3 && !tokens))
+      continue;
+    sets.push_back({f});
+    all.push_back(f);
+  }
+  if (all.size() > 1)
+    sets.push_back(all);
+  std::vector<Candidate> out;
+  for (const std::vector<std::size_t> &features : sets) {
+    double sum = 0;
+    for (int held = 0; held < 2; ++held) {
+      std::vector<std::size_t> fitRows, scoreRows;
+      for (std::size_t r = 0; r < o.fold.size(); ++r)
+        (o.fold[r] == held ? scoreRows : fitRows).push_back(r);
+      Logistic m = fit(o, fitRows, features);
+      std::vector<double> s;
+      std::vector<bool> y;
+      for (std::size_t r : scoreRows) {
+        s.push_back(1 / (1 + std::exp(-m.z(o.signals[r]))));
+        y.push_back(o.wrong[r]);
+      }
+      double a = model::auroc(s, y);
+      sum += std::isnan(a) ? 0.5 : a;
+    }
+    out.push_back({features, sum / 2});
+  }
+  return out;
+}
+
+std::string signalNames(const std::vector<std::size_t> &features) {
+  std::string out;
+  for (std::size_t f : features)
+    out += (out.empty() ? "" : " + ") + std::string(model::kGuardSignals[f]);
+  return out;
+}
+
+std::string relativeTo(const std::string &file, const fs::path &dir) {
+  return fs::relative(fs::absolute(file), fs::absolute(dir)).string();
+}
+
+void writeFigure(const std::string &png, const std::vector<model::CoveragePoint> &curve, double target) {
+  Series surrogate{"the surrogate on the blocks it answers", {}, {}}, guarded{"the guarded whole", {}, {}};
+  for (const model::CoveragePoint &p : curve) {
+    surrogate.x.push_back(100 * p.coverage);
+    surrogate.y.push_back(100 * p.surrogateMape);
+    guarded.x.push_back(100 * p.coverage);
+    guarded.y.push_back(100 * p.guardedMape);
+  }
+  PlotSpec spec{fmt::format("risk against coverage on the validation blocks (target {:g}%)", target),
+                "blocks answered by the surrogate (%, the surest first)", "MAPE (%)"};
+  linePlot(png, spec, {surrogate, guarded});
+}
+
+// The threshold that meets the target on every input file's blocks (each a distribution the surrogate may
+// meet: BHive's blocks, compiled loops, synthetic ones), with each input's coverage at it; inputs of fewer
+// than 20 usable blocks are left out of the choice.
+double thresholdForEachInput(const Observations &o, const std::vector<double> &uncertainty, double target,
+                             nlohmann::json &perInput) {
+  std::vector<double> coverages;
+  for (int c = 1; c <= 100; ++c)
+    coverages.push_back(c / 100.0);
+  std::map<std::string, std::vector<std::size_t>> rows;
+  for (std::size_t r = 0; r < o.input.size(); ++r)
+    rows[o.input[r]].push_back(r);
+  double threshold = 1.0;
+  for (const auto &[file, rs] : rows) {
+    if (rs.size() < 20)
+      continue;
+    std::vector<double> u, ape, fallback;
+    for (std::size_t r : rs) {
+      u.push_back(uncertainty[r]);
+      ape.push_back(o.surrogateApe[r]);
+      fallback.push_back(o.fallbackApe[r]);
+    }
+    model::CoveragePoint at{0, 0, 0, 1e9};
+    for (const model::CoveragePoint &p : model::riskCoverage(u, ape, fallback, coverages))
+      if (p.guardedMape <= target || p.guardedMape < at.guardedMape)
+        at = p;
+    threshold = std::min(threshold, at.coverage >= 1 ? 1.0 : at.threshold);
+    perInput.push_back({{"input", file}, {"blocks", rs.size()}, {"coverage", at.coverage},
+                        {"threshold", at.threshold}, {"guarded_mape", at.guardedMape}});
+  }
+  return threshold;
+}
+
+std::string markdown(const model::GuardCalibration &g, const nlohmann::json &r) {
+  std::string out = fmt::format("# Guard calibration: {}\n\n", r["model"].get<std::string>());
+  out += fmt::format("{} {} blocks; errors against {}; {} of them more than 20% off. Surrogate MAPE {:.2f}%, "
+                     "llvm-mca {:.2f}%.\n\n",
+                     r["blocks"].get<std::size_t>(), r["split"].get<std::string>(), g.reference,
+                     r["wrong"].get<std::size_t>(), 100 * r["surrogate_mape"].get<double>(),
+                     100 * r["llvm_mca_mape"].get<double>());
+  out += "## Uncertainty: each candidate's AUROC for APE > 20% (fitted on one half, scored on the other)\n\n"
+         "| signals | AUROC |\n|---|---:|\n";
+  for (const auto &c : r["candidates"])
+    out += fmt::format("| {} | {:.3f} |\n", c["signals"].get<std::string>(), c["auroc"].get<double>());
+  out += fmt::format("\nChosen: {} (AUROC on all the blocks {:.3f}).\n\n", r["chosen"].get<std::string>(),
+                     r["auroc"].get<double>());
+  out += fmt::format("## Threshold\n\nTarget {:g}%: threshold {:.4f}, the surrogate answering {:.1f}% of the blocks "
+                     "(guarded MAPE {:.2f}%).\n\n![risk-coverage](figures/guard_risk_coverage.png)\n\n",
+                     100 * g.targetMape, g.threshold, 100 * r["coverage_at_threshold"].get<double>(),
+                     100 * r["guarded_mape_at_threshold"].get<double>());
+  out += "The threshold is the lowest of those meeting the target on each input's blocks:\n\n"
+         "| input | blocks | coverage | guarded MAPE |\n|---|---:|---:|---:|\n";
+  for (const auto &in : r["per_input"])
+    out += fmt::format("| {} | {} | {:.1f}% | {:.2f}% |\n", in["input"].get<std::string>(),
+                       in["blocks"].get<std::size_t>(), 100 * in["coverage"].get<double>(),
+                       100 * in["guarded_mape"].get<double>());
+  out += "\nThe whole calibration set:\n\n| coverage | threshold | surrogate MAPE | guarded MAPE |\n|---:|---:|---:|---:|\n";
+  for (const model::CoveragePoint &p : g.curve)
+    if (std::lround(100 * p.coverage) % 10 == 0 || std::lround(100 * p.coverage) >= 95)
+      out += fmt::format("| {:.0f}% | {:.4f} | {:.2f}% | {:.2f}% |\n", 100 * p.coverage, p.threshold,
+                         100 * p.surrogateMape, 100 * p.guardedMape);
+  out += "\n## Calibration: predicted P(APE > 20%) against the observed rate, ten bins\n\n"
+         "| predicted | observed | blocks |\n|---:|---:|---:|\n";
+  for (const auto &b : r["calibration"])
+    out += fmt::format("| {:.3f} | {:.3f} | {} |\n", b["predicted"].get<double>(), b["observed"].get<double>(),
+                       b["count"].get<std::size_t>());
+  return out;
+}
+
+} // namespace
+
+nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
+  if (config.reference != "llvm-mca" && config.reference != "measured")
+    throw support::ConfigError("--reference: llvm-mca or measured, not '" + config.reference + "'");
+  if (config.split != "validation" && config.split != "all")
+    throw support::ConfigError("--split: validation or all, not '" + config.split + "'");
+  std::string file = config.output.empty() ? model::guardFileOf(config.model) : config.output;
+  fs::path dir = fs::path(file).parent_path();
+  model::LeanModel probe(model::ModelFile::load(model::modelFileOf(config.model)));
+  model::GuardCalibration g;
+  g.cpu = !config.cpu.empty() ? config.cpu : probe.config().boundsCpu;
+  if (g.cpu.empty())
+    throw support::ConfigError("--mcpu: the model takes no scheduling bounds, so name the CPU of its llvm-mca");
+  g.reference = config.reference;
+  g.params = config.params;
+  g.targetMape = config.targetMape / 100;
+  for (const std::string &m : config.members)
+    g.members.push_back(relativeTo(model::modelFileOf(m), dir));
+
+  // Steps: the blocks and llvm-mca's cycles; the surrogate's predictions and signals; the choice and fit.
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget = mca::createSimulationSubtarget(g.cpu, config.params);
+  CalibrationBlocks blocks = readBlocks(config, *subtarget);
+  model::GuardedPredictor predictor(config.model, g, dir.string(), config.threads, 512);
+  Observations o = observe(blocks, predictor.assess(blocks.blocks), config.reference == "llvm-mca");
+  if (o.signals.size() < 20)
+    throw support::InputError(fmt::format("guard calibrate: {} usable {} blocks in the inputs; at least 20 are needed",
+                                          o.signals.size(), config.split));
+  std::vector<Candidate> tried = candidates(o, !g.members.empty(), probe.config().tokens);
+  const Candidate &best = *std::max_element(tried.begin(), tried.end(), [](const Candidate &a, const Candidate &b) {
+    return a.auroc < b.auroc;
+  });
+  std::vector<std::size_t> rows(o.signals.size());
+  std::iota(rows.begin(), rows.end(), 0);
+  Logistic chosen = fit(o, rows, best.features);
+  for (std::size_t f : chosen.features)
+    g.signals.push_back(model::kGuardSignals[f]);
+  g.mean = chosen.mean;
+  g.scale = chosen.scale;
+  g.weights = chosen.weights;
+  g.bias = chosen.bias;
+
+  // The risk-coverage curve on the same blocks, and the threshold for the target.
+  std::vector<double> uncertainty = scores(o, chosen), coverages;
+  for (int c = 1; c <= 100; ++c)
+    coverages.push_back(c / 100.0);
+  g.curve = model::riskCoverage(uncertainty, o.surrogateApe, o.fallbackApe, coverages);
+  nlohmann::json perInput = nlohmann::json::array();
+  g.threshold = thresholdForEachInput(o, uncertainty, g.targetMape, perInput);
+  // Where the whole calibration set stands at that threshold.
+  model::CoveragePoint at = g.curve.front();
+  for (const model::CoveragePoint &p : g.curve)
+    if (p.threshold <= g.threshold)
+      at = p;
+  for (const auto &in : perInput)
+    if (in["guarded_mape"].get<double>() > g.targetMape)
+      spdlog::warn("guard calibrate: {}: no coverage meets the target {:g}%; the threshold keeps {:.0f}% of its blocks",
+                   in["input"].get<std::string>(), config.targetMape, 100 * in["coverage"].get<double>());
+
+  double surrogateSum = std::accumulate(o.surrogateApe.begin(), o.surrogateApe.end(), 0.0);
+  double mcaSum = 0;
+  for (std::size_t i = 0; i < blocks.blocks.size(); ++i)
+    if (!std::isnan(blocks.llvmMca[i]) && blocks.reference[i] > 0)
+      mcaSum += std::abs(blocks.llvmMca[i] - blocks.reference[i]) / blocks.reference[i];
+  nlohmann::json tried_ = nlohmann::json::array();
+  for (const Candidate &c : tried)
+    tried_.push_back({{"signals", signalNames(c.features)}, {"auroc", c.auroc}});
+  nlohmann::json report = {{"model", config.model},
+                           {"blocks", o.signals.size()},
+                           {"split", config.split},
+                           {"reference", config.reference},
+                           {"wrong", std::count(o.wrong.begin(), o.wrong.end(), true)},
+                           {"surrogate_mape", surrogateSum / static_cast<double>(o.signals.size())},
+                           {"llvm_mca_mape", mcaSum / static_cast<double>(o.signals.size())},
+                           {"candidates", tried_},
+                           {"chosen", signalNames(best.features)},
+                           {"auroc", model::auroc(uncertainty, o.wrong)},
+                           {"calibration", model::toJson(model::calibrationTable(uncertainty, o.wrong))},
+                           {"per_input", perInput},
+                           {"coverage_at_threshold", at.coverage},
+                           {"guarded_mape_at_threshold", at.guardedMape}};
+  g.report = report;
+  fs::create_directories(dir / "figures");
+  g.save(file);
+  writeFigure((dir / "figures" / "guard_risk_coverage.png").string(), g.curve, config.targetMape);
+  support::writeFileAtomically((dir / "guard_report.md").string(), markdown(g, report));
+  spdlog::info("guard calibrate: chose {} (AUROC {:.3f}); threshold {:.4f} answers {:.1f}% by the surrogate; wrote {}",
+               signalNames(best.features), report["auroc"].get<double>(), g.threshold, 100 * at.coverage, file);
+  return report;
+}
+
+} // namespace surrogate::patterns
