@@ -166,7 +166,7 @@ TEST(GuardCli, AnOutOfDistributionBlockGoesToLlvmMcaAndNothingChangesWithoutGuar
   EXPECT_NE(last.find("by llvm-mca"), std::string::npos) << guarded.err;
 
   // Bad requests, each named.
-  auto none = test::runSurrogate("predict --guard --model " SURROGATE_SOURCE_DIR "/data/models/haswell " + blocks);
+  auto none = test::runSurrogate("predict --guard --model " SURROGATE_SOURCE_DIR "/data/models/haswell-hybrid " + blocks);
   EXPECT_EQ(none.exitCode, 1);
   EXPECT_NE(none.err.find("has no guard calibration"), std::string::npos) << none.err;
   auto range = test::runSurrogate("predict --guard --guard-threshold 2 --model " + model + " " + blocks);

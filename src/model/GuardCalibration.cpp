@@ -45,6 +45,7 @@ void GuardCalibration::save(const std::string &file) const {
                               {"cpu", cpu},
                               {"members", members},
                               {"reference", reference},
+                              {"answer", answer},
                               {"params", params},
                               {"uncertainty",
                                {{"of", "P(APE > 20%), a logistic model of the signals"},
@@ -105,6 +106,7 @@ GuardCalibration GuardCalibration::load(const std::string &file) {
   r.read("cpu", g.cpu);
   r.read("members", g.members);
   r.read("reference", g.reference, {"llvm-mca", "measured"});
+  r.read("answer", g.answer, {"model", "ensemble-mean"});
   r.read("params", g.params);
   r.read("target_mape", g.targetMape, 0.0, 100.0);
   r.read("threshold", g.threshold, 0.0, 1.0);

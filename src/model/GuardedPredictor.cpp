@@ -6,7 +6,7 @@
 
 #include "surrogate/block/Decoder.h"
 #include "surrogate/block/Tokenizer.h"
-#include "surrogate/mca/BatchRunner.h"
+#include "surrogate/mca/Simulator.h"
 #include "surrogate/model/BoundFeatures.h"
 
 namespace surrogate::model {
@@ -57,6 +57,7 @@ void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, 
         ++n;
       }
     o.signals[1] = std::sqrt(std::max(0.0, squares / n - (sum / n) * (sum / n)));
+    o.ensembleCycles = std::exp(sum / n);
     o.signals[2] = std::log(static_cast<double>(insts.size()));
     double unknown = 0, all = 0;
     if (tokens)
@@ -78,28 +79,38 @@ std::vector<GuardedOutcome> GuardedPredictor::assess(const std::vector<block::Ba
   std::vector<GuardedOutcome> out(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     out[i].outcome = std::move(main[i]);
-    out[i].surrogateCycles = out[i].outcome.cycles.value_or(0);
+    out[i].modelCycles = out[i].ensembleCycles = out[i].outcome.cycles.value_or(0);
   }
   addSignals(blocks, out, members);
+  if (Calibration.answer == "ensemble-mean")
+    for (GuardedOutcome &o : out)
+      if (o.outcome.cycles)
+        o.outcome.cycles = o.ensembleCycles;
   return out;
 }
 
 std::vector<GuardedOutcome> GuardedPredictor::run(const std::vector<block::BasicBlock> &blocks, double threshold,
                                                   const llvm::MCSubtargetInfo &fallback) {
   std::vector<GuardedOutcome> out = assess(blocks);
-  std::vector<block::BasicBlock> unsure;
-  std::vector<std::size_t> where;
-  for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (out[i].outcome.cycles && out[i].uncertainty > threshold) {
-      unsure.push_back(blocks[i]);
-      where.push_back(i);
+  // One simulator for the whole run, so llvm-mca's instruction descriptors are built once, as bench mca's are.
+  if (!Fallback || &Fallback->subtarget() != &fallback)
+    Fallback = std::make_unique<mca::Simulator>(fallback);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!out[i].outcome.cycles || out[i].uncertainty <= threshold)
+      continue;
+    llvm::ArrayRef<llvm::MCInst> insts = blocks[i].insts;
+    if (insts.empty()) {
+      A->decoder.decode(blocks[i].hex, A->insts);
+      insts = A->insts;
     }
-  std::vector<double> cycles = mca::simulateCycles(fallback, unsure, Threads);
-  for (std::size_t k = 0; k < where.size(); ++k)
-    if (!std::isnan(cycles[k])) {  // a block llvm-mca cannot run keeps the surrogate's answer
-      out[where[k]].outcome.cycles = cycles[k];
-      out[where[k]].byLlvmMca = true;
+    llvm::Expected<mca::SimulationResult> r = Fallback->run(insts);
+    if (!r) {  // a block llvm-mca cannot run keeps the surrogate's answer
+      llvm::consumeError(r.takeError());
+      continue;
     }
+    out[i].outcome.cycles = r->cycles;
+    out[i].byLlvmMca = true;
+  }
   return out;
 }
 

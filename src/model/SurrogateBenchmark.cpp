@@ -117,7 +117,8 @@ nlohmann::json runSurrogateBenchmark(const SurrogateBenchConfig &config) {
   std::optional<TableInputs> table;
   if (!config.mca.paramsFile.empty())
     table.emplace(mca::ParamTable::load(config.mca.paramsFile), config.mca.paramsFile);
-  Predictor(config.runDir, config.checkpoint).checkTable(table ? &*table : nullptr);
+  if (std::find(engines.begin(), engines.end(), "torch") != engines.end())  // the lean engine alone reads a model file
+    Predictor(config.runDir, config.checkpoint).checkTable(table ? &*table : nullptr);
   nlohmann::json mcaResult = mca::runMcaBenchmark(config.mca);
   std::vector<block::BasicBlock> blocks = benchBlocks(config.mca);
   if (blocks.size() != mcaResult.at("blocks").get<std::size_t>())

@@ -20,6 +20,7 @@
 #include "surrogate/model/RunDir.h"
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/Deployment.h"
+#include "surrogate/patterns/GuardStep.h"
 #include "surrogate/patterns/PatternRun.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
@@ -158,6 +159,7 @@ struct AdaptReport {
   double mcaError = 0;
   std::vector<CurvePoint> curve;
   DeploymentComparison comparison;
+  std::optional<nlohmann::json> guard;  ///< the guard step's calibration and speed (GuardStep.h)
   TrainingFacts finalTraining;  ///< of the deployed model (the largest fraction)
   std::int64_t parameters = 0;
   MachineInfo machine;
@@ -214,6 +216,7 @@ nlohmann::json AdaptReport::toJson() const {
                     {"largest_fraction", finalTraining.toJson()}}},
       {"deployment_facts", {{"machine", machine.toJson()}, {"threads", config.threads},
                             {"deployed_bytes", deployedBytes}}},
+      {"guard", guard ? *guard : nlohmann::json(nullptr)},
       {"wall_seconds", wallSeconds}};
 }
 
@@ -249,6 +252,7 @@ std::string AdaptReport::markdown() const {
   md.paragraph("");
   md.image("learning curve", "figures/learning_curve.png");
   md.image("prediction vs measured", "figures/predicted_vs_measured.png");
+  writeGuardSection(md, guard, comparison.summary["speed"][0]["llvm_mca_blocks_per_second"].get<double>());
 
   TrainingSection t;
   t.data = "Each point trains twice on the same examples: from the compiled weights and vocabulary, and from a fresh "
@@ -369,6 +373,7 @@ nlohmann::json runAdapt(const AdaptJob &job) {
   r.comparison = compareWithLlvmMca(r.runDir, r.config.cpu, r.measured.test, r.config.threads);
   writeComparisonCsv((fs::path(r.runDir) / "deploy_predictions.csv").string(), r.comparison);
   drawFigures(r);
+  r.guard = runGuardStep(r.config, r.runDir, GuardStep{"measured", 10, ""}, r.comparison.blocks);
 
   r.parameters = modelParameterCount(r.runDir);
   r.machine = MachineInfo::ofThisMachine();

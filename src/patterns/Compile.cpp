@@ -14,6 +14,7 @@
 #include "surrogate/model/Trainer.h"
 #include "surrogate/patterns/CompileDataset.h"
 #include "surrogate/patterns/Deployment.h"
+#include "surrogate/patterns/GuardStep.h"
 #include "surrogate/patterns/PatternRun.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/patterns/Report.h"
@@ -58,6 +59,7 @@ struct CompileReport {
   model::ModelConfig model;
   std::int64_t parameters = 0;
   DeploymentComparison comparison;
+  std::optional<nlohmann::json> guard;  ///< the guard step's calibration and speed (GuardStep.h)
   MachineInfo machine;
   std::uintmax_t deployedBytes = 0;
   double wallSeconds = 0;
@@ -199,6 +201,7 @@ nlohmann::json CompileReport::toJson() const {
         {"threads", config.threads},
         {"deployed_files", model::RunDir::modelFiles()},
         {"deployed_bytes", deployedBytes}}},
+      {"guard", guard ? *guard : nlohmann::json(nullptr)},
       {"wall_seconds", wallSeconds}};
   report["training"].update(TrainingFacts::of(training).toJson());
   if (!params.empty())  // absent at default parameters, so those reports keep their bytes
@@ -238,6 +241,7 @@ std::string CompileReport::markdown() const {
   md.paragraph("");
   md.image("prediction vs measured", "figures/predicted_vs_measured.png");
   md.image("learning curve", "figures/learning_curve.png");
+  writeGuardSection(md, guard, s["speed"][0]["llvm_mca_blocks_per_second"].get<double>());
 
   TrainingSection t;
   t.data = fmt::format("Data: {} training, {} validation, {} test examples of {}.", training.value("train_examples", 0),
@@ -270,6 +274,7 @@ nlohmann::json runCompile(const CompileJob &job) {
   r.training = trainOnDataset(r.config, r.runDir, r.datasetDir, job.handover);
   r.comparison = compareOnHeldOut(r.config, r.runDir, r.datasetDir);
   drawFigures(r);
+  r.guard = runGuardStep(r.config, r.runDir, GuardStep{"llvm-mca", 2, r.params}, r.comparison.blocks);
 
   model::RunDir trained(r.runDir);
   r.model = trained.modelConfig();

@@ -78,6 +78,22 @@ Observations observe(const CalibrationBlocks &c, const std::vector<model::Guarde
   return o;
 }
 
+// The model's own answer, or the ensemble's geometric mean when it is closer to the reference.
+std::string chooseAnswer(const CalibrationBlocks &c, const std::vector<model::GuardedOutcome> &outcomes,
+                         bool members) {
+  if (!members)
+    return "model";
+  double model = 0, ensemble = 0;
+  for (std::size_t i = 0; i < outcomes.size(); ++i)
+    if (outcomes[i].outcome.cycles && c.reference[i] > 0) {
+      model += std::abs(outcomes[i].modelCycles - c.reference[i]) / c.reference[i];
+      ensemble += std::abs(outcomes[i].ensembleCycles - c.reference[i]) / c.reference[i];
+    }
+  spdlog::info("guard calibrate: the model's MAPE {:.2f}%, the ensemble mean's {:.2f}%",
+               100 * model / static_cast<double>(outcomes.size()), 100 * ensemble / static_cast<double>(outcomes.size()));
+  return ensemble < model ? "ensemble-mean" : "model";
+}
+
 // A logistic model of some signals: standardised, then fitted by L-BFGS on the mean log-loss.
 struct Logistic {
   std::vector<std::size_t> features;
@@ -247,7 +263,8 @@ double thresholdForEachInput(const Observations &o, const std::vector<double> &u
     for (const model::CoveragePoint &p : model::riskCoverage(u, ape, fallback, coverages))
       if (p.guardedMape <= target || p.guardedMape < at.guardedMape)
         at = p;
-    threshold = std::min(threshold, at.coverage >= 1 ? 1.0 : at.threshold);
+    // An uncertainty is a probability; no block answered (coverage 0) is threshold 0.
+    threshold = std::min(threshold, at.coverage >= 1 ? 1.0 : std::clamp(at.threshold, 0.0, 1.0));
     perInput.push_back({{"input", file}, {"blocks", rs.size()}, {"coverage", at.coverage},
                         {"threshold", at.threshold}, {"guarded_mape", at.guardedMape}});
   }
@@ -256,9 +273,9 @@ double thresholdForEachInput(const Observations &o, const std::vector<double> &u
 
 std::string markdown(const model::GuardCalibration &g, const nlohmann::json &r) {
   std::string out = fmt::format("# Guard calibration: {}\n\n", r["model"].get<std::string>());
-  out += fmt::format("{} {} blocks; errors against {}; {} of them more than 20% off. Surrogate MAPE {:.2f}%, "
-                     "llvm-mca {:.2f}%.\n\n",
-                     r["blocks"].get<std::size_t>(), r["split"].get<std::string>(), g.reference,
+  out += fmt::format("{} {} blocks; errors against {}; the answer: {}; {} of them more than 20% off. Surrogate MAPE "
+                     "{:.2f}%, llvm-mca {:.2f}%.\n\n",
+                     r["blocks"].get<std::size_t>(), r["split"].get<std::string>(), g.reference, g.answer,
                      r["wrong"].get<std::size_t>(), 100 * r["surrogate_mape"].get<double>(),
                      100 * r["llvm_mca_mape"].get<double>());
   out += "## Uncertainty: each candidate's AUROC for APE > 20% (fitted on one half, scored on the other)\n\n"
@@ -314,7 +331,13 @@ nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget = mca::createSimulationSubtarget(g.cpu, config.params);
   CalibrationBlocks blocks = readBlocks(config, *subtarget);
   model::GuardedPredictor predictor(config.model, g, dir.string(), config.threads, 512);
-  Observations o = observe(blocks, predictor.assess(blocks.blocks), config.reference == "llvm-mca");
+  std::vector<model::GuardedOutcome> outcomes = predictor.assess(blocks.blocks);
+  g.answer = chooseAnswer(blocks, outcomes, !g.members.empty());
+  if (g.answer == "ensemble-mean")
+    for (model::GuardedOutcome &out : outcomes)
+      if (out.outcome.cycles)
+        out.outcome.cycles = out.ensembleCycles;
+  Observations o = observe(blocks, outcomes, config.reference == "llvm-mca");
   if (o.signals.size() < 20)
     throw support::InputError(fmt::format("guard calibrate: {} usable {} blocks in the inputs; at least 20 are needed",
                                           o.signals.size(), config.split));

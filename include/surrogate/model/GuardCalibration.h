@@ -33,6 +33,10 @@ struct GuardCalibration {
   std::string cpu;                   ///< the scheduling model of the bound_gap signal
   std::vector<std::string> members;  ///< ensemble members' model files, relative to the calibration's directory
   std::string reference = "llvm-mca";  ///< what the errors were measured against: llvm-mca or measured
+  /// The surrogate's answer: the model's ("model") or, with members, the
+  /// geometric mean of all their predictions ("ensemble-mean"), whichever
+  /// was closer to the reference on validation.
+  std::string answer = "model";
   std::string params;                ///< llvm-mca's table for the fallback at calibration ("": LLVM's)
   std::vector<std::string> signals;  ///< the chosen signals (names of kGuardSignals)
   std::vector<double> mean, scale, weights;

@@ -12,14 +12,16 @@
 #include <llvm/MC/MCSubtargetInfo.h>
 
 #include "surrogate/block/BasicBlock.h"
+#include "surrogate/mca/Simulator.h"
 #include "surrogate/model/GuardCalibration.h"
 #include "surrogate/model/LeanPredictor.h"
 
 namespace surrogate::model {
 
 struct GuardedOutcome {
-  PredictionOutcome outcome;  ///< the answer: the surrogate's, or llvm-mca's when byLlvmMca
-  double surrogateCycles = 0;
+  PredictionOutcome outcome;  ///< the answer: the surrogate's (GuardCalibration::answer), or llvm-mca's when byLlvmMca
+  double modelCycles = 0;     ///< the model's own prediction
+  double ensembleCycles = 0;  ///< the geometric mean over the model and its members (the model's without members)
   GuardSignals signals{};
   double uncertainty = 0;
   bool byLlvmMca = false;
@@ -35,7 +37,7 @@ public:
 
   /// Predictions, signals and uncertainty; nothing goes to llvm-mca.
   std::vector<GuardedOutcome> assess(const std::vector<block::BasicBlock> &blocks);
-  /// assess(), then llvm-mca on `fallback` for the blocks whose uncertainty is above `threshold`.
+  /// assess(), then llvm-mca on `fallback` (on this thread) for the blocks whose uncertainty is above `threshold`.
   std::vector<GuardedOutcome> run(const std::vector<block::BasicBlock> &blocks, double threshold,
                                   const llvm::MCSubtargetInfo &fallback);
 
@@ -52,6 +54,7 @@ private:
   std::vector<std::unique_ptr<LeanPredictor>> Members;
   struct Analysis;
   std::unique_ptr<Analysis> A;
+  std::unique_ptr<mca::Simulator> Fallback;  ///< llvm-mca for the unsure blocks, on the calling thread
   unsigned Threads;
 };
 
