@@ -189,17 +189,20 @@ std::string formatSurrogateBenchmark(const nlohmann::json &r) {
   const bool withTable = r.contains("params") && !r["params"].is_null();
   if (withTable)
     out += fmt::format("both under the parameter table {}\n", r["params"].get<std::string>());
-  out += fmt::format("{:<7} {:>6} {:>8} {:>14} {:>21} {:>8} {:>8}\n", "engine", "batch", "threads", "surrogate b/s",
+  out += fmt::format("{:<10} {:>6} {:>8} {:>14} {:>21} {:>8} {:>8}\n", "engine", "batch", "threads", "surrogate b/s",
                      "llvm-mca in-proc b/s", "ratio", "GFLOP/s");
   const nlohmann::json &mcaRows = r["mca"]["in_process"];
   for (const auto &s : r["surrogate"]) {
     auto threads = s["threads"].get<unsigned>();
     auto mca = std::find_if(mcaRows.begin(), mcaRows.end(), [&](const auto &m) { return m["threads"] == threads; });
-    out += fmt::format("{:<7} {:>6} {:>8} {:>14.0f} {:>21.0f} {:>7.2f}x {:>8}\n", s["engine"].get<std::string>(),
+    out += fmt::format("{:<10} {:>6} {:>8} {:>14.0f} {:>21.0f} {:>7.2f}x {:>8}\n", s["engine"].get<std::string>(),
                        s["batch_size"].get<std::size_t>(), threads, s["blocks_per_second"].get<double>(),
                        (*mca)[withTable ? "params_blocks_per_second" : "blocks_per_second"].get<double>(),
                        s["vs_mca_same_threads"].get<double>(),
-                       s.contains("gflops") ? fmt::format("{:.1f}", s["gflops"].get<double>()) : "");
+                       s.contains("gflops")                 ? fmt::format("{:.1f}", s["gflops"].get<double>())
+                       : s.contains("answered_by_llvm_mca") ? fmt::format("{:.1f}% by llvm-mca",
+                                                                          100 * s["answered_by_llvm_mca"].get<double>())
+                                                            : std::string());
   }
   out += fmt::format("best surrogate / best llvm-mca: {:.2f}x\n", r["best_vs_best_mca"].get<double>());
   return out;
