@@ -307,18 +307,15 @@ std::string markdown(const model::GuardCalibration &g, const nlohmann::json &r) 
   return out;
 }
 
-} // namespace
-
-nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
+// The calibration's settings before anything is measured: the CPU, the reference, the members' paths.
+model::GuardCalibration startCalibration(const GuardCalibrateConfig &config, const fs::path &dir,
+                                         const model::ModelConfig &model) {
   if (config.reference != "llvm-mca" && config.reference != "measured")
     throw support::ConfigError("--reference: llvm-mca or measured, not '" + config.reference + "'");
   if (config.split != "validation" && config.split != "all")
     throw support::ConfigError("--split: validation or all, not '" + config.split + "'");
-  std::string file = config.output.empty() ? model::guardFileOf(config.model) : config.output;
-  fs::path dir = fs::path(file).parent_path();
-  model::LeanModel probe(model::ModelFile::load(model::modelFileOf(config.model)));
   model::GuardCalibration g;
-  g.cpu = !config.cpu.empty() ? config.cpu : probe.config().boundsCpu;
+  g.cpu = !config.cpu.empty() ? config.cpu : model.boundsCpu;
   if (g.cpu.empty())
     throw support::ConfigError("--mcpu: the model takes no scheduling bounds, so name the CPU of its llvm-mca");
   g.reference = config.reference;
@@ -326,10 +323,12 @@ nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
   g.targetMape = config.targetMape / 100;
   for (const std::string &m : config.members)
     g.members.push_back(relativeTo(model::modelFileOf(m), dir));
+  return g;
+}
 
-  // Steps: the blocks and llvm-mca's cycles; the surrogate's predictions and signals; the choice and fit.
-  std::unique_ptr<llvm::MCSubtargetInfo> subtarget = mca::createSimulationSubtarget(g.cpu, config.params);
-  CalibrationBlocks blocks = readBlocks(config, *subtarget);
+// The surrogate (and members) on the blocks: its answer chosen (g.answer), then each block's signals and errors.
+Observations observeSurrogate(const GuardCalibrateConfig &config, const fs::path &dir, const CalibrationBlocks &blocks,
+                              model::GuardCalibration &g) {
   model::GuardedPredictor predictor(config.model, g, dir.string(), config.threads, 512);
   std::vector<model::GuardedOutcome> outcomes = predictor.assess(blocks.blocks);
   g.answer = chooseAnswer(blocks, outcomes, !g.members.empty());
@@ -341,66 +340,110 @@ nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
   if (o.signals.size() < 20)
     throw support::InputError(fmt::format("guard calibrate: {} usable {} blocks in the inputs; at least 20 are needed",
                                           o.signals.size(), config.split));
-  std::vector<Candidate> tried = candidates(o, !g.members.empty(), probe.config().tokens);
-  const Candidate &best = *std::max_element(tried.begin(), tried.end(), [](const Candidate &a, const Candidate &b) {
-    return a.auroc < b.auroc;
-  });
+  return o;
+}
+
+// The uncertainty: the best candidate by held-out AUROC, refitted on every block and stored in `g`.
+struct Choice {
+  std::vector<Candidate> tried;
+  Candidate best;
+  std::vector<double> uncertainty;  ///< of each observed block
+};
+
+Choice chooseUncertainty(const Observations &o, bool tokens, model::GuardCalibration &g) {
+  Choice c;
+  c.tried = candidates(o, !g.members.empty(), tokens);
+  c.best = *std::max_element(c.tried.begin(), c.tried.end(),
+                             [](const Candidate &a, const Candidate &b) { return a.auroc < b.auroc; });
   std::vector<std::size_t> rows(o.signals.size());
   std::iota(rows.begin(), rows.end(), 0);
-  Logistic chosen = fit(o, rows, best.features);
+  Logistic chosen = fit(o, rows, c.best.features);
   for (std::size_t f : chosen.features)
     g.signals.push_back(model::kGuardSignals[f]);
   g.mean = chosen.mean;
   g.scale = chosen.scale;
   g.weights = chosen.weights;
   g.bias = chosen.bias;
+  c.uncertainty = scores(o, chosen);
+  return c;
+}
 
-  // The risk-coverage curve on the same blocks, and the threshold for the target.
-  std::vector<double> uncertainty = scores(o, chosen), coverages;
+// The risk-coverage curve and the threshold (stored in `g`), and where the whole set and each input stand there.
+struct Threshold {
+  model::CoveragePoint whole;
+  nlohmann::json perInput = nlohmann::json::array();
+};
+
+Threshold chooseThreshold(const Observations &o, const std::vector<double> &uncertainty, model::GuardCalibration &g) {
+  std::vector<double> coverages;
   for (int c = 1; c <= 100; ++c)
     coverages.push_back(c / 100.0);
   g.curve = model::riskCoverage(uncertainty, o.surrogateApe, o.fallbackApe, coverages);
-  nlohmann::json perInput = nlohmann::json::array();
-  g.threshold = thresholdForEachInput(o, uncertainty, g.targetMape, perInput);
-  // Where the whole calibration set stands at that threshold.
-  model::CoveragePoint at = g.curve.front();
+  Threshold t;
+  g.threshold = thresholdForEachInput(o, uncertainty, g.targetMape, t.perInput);
+  t.whole = g.curve.front();
   for (const model::CoveragePoint &p : g.curve)
     if (p.threshold <= g.threshold)
-      at = p;
-  for (const auto &in : perInput)
+      t.whole = p;
+  for (const auto &in : t.perInput)
     if (in["guarded_mape"].get<double>() > g.targetMape)
       spdlog::warn("guard calibrate: {}: no coverage meets the target {:g}%; the threshold keeps {:.0f}% of its blocks",
-                   in["input"].get<std::string>(), config.targetMape, 100 * in["coverage"].get<double>());
+                   in["input"].get<std::string>(), 100 * g.targetMape, 100 * in["coverage"].get<double>());
+  return t;
+}
 
-  double surrogateSum = std::accumulate(o.surrogateApe.begin(), o.surrogateApe.end(), 0.0);
+nlohmann::json reportOf(const GuardCalibrateConfig &config, const CalibrationBlocks &blocks, const Observations &o,
+                        const Choice &choice, const Threshold &t) {
+  const double n = static_cast<double>(o.signals.size());
   double mcaSum = 0;
   for (std::size_t i = 0; i < blocks.blocks.size(); ++i)
     if (!std::isnan(blocks.llvmMca[i]) && blocks.reference[i] > 0)
       mcaSum += std::abs(blocks.llvmMca[i] - blocks.reference[i]) / blocks.reference[i];
-  nlohmann::json tried_ = nlohmann::json::array();
-  for (const Candidate &c : tried)
-    tried_.push_back({{"signals", signalNames(c.features)}, {"auroc", c.auroc}});
-  nlohmann::json report = {{"model", config.model},
-                           {"blocks", o.signals.size()},
-                           {"split", config.split},
-                           {"reference", config.reference},
-                           {"wrong", std::count(o.wrong.begin(), o.wrong.end(), true)},
-                           {"surrogate_mape", surrogateSum / static_cast<double>(o.signals.size())},
-                           {"llvm_mca_mape", mcaSum / static_cast<double>(o.signals.size())},
-                           {"candidates", tried_},
-                           {"chosen", signalNames(best.features)},
-                           {"auroc", model::auroc(uncertainty, o.wrong)},
-                           {"calibration", model::toJson(model::calibrationTable(uncertainty, o.wrong))},
-                           {"per_input", perInput},
-                           {"coverage_at_threshold", at.coverage},
-                           {"guarded_mape_at_threshold", at.guardedMape}};
+  nlohmann::json tried = nlohmann::json::array();
+  for (const Candidate &c : choice.tried)
+    tried.push_back({{"signals", signalNames(c.features)}, {"auroc", c.auroc}});
+  return {{"model", config.model},
+          {"blocks", o.signals.size()},
+          {"split", config.split},
+          {"reference", config.reference},
+          {"wrong", std::count(o.wrong.begin(), o.wrong.end(), true)},
+          {"surrogate_mape", std::accumulate(o.surrogateApe.begin(), o.surrogateApe.end(), 0.0) / n},
+          {"llvm_mca_mape", mcaSum / n},
+          {"candidates", tried},
+          {"chosen", signalNames(choice.best.features)},
+          {"auroc", model::auroc(choice.uncertainty, o.wrong)},
+          {"calibration", model::toJson(model::calibrationTable(choice.uncertainty, o.wrong))},
+          {"per_input", t.perInput},
+          {"coverage_at_threshold", t.whole.coverage},
+          {"guarded_mape_at_threshold", t.whole.guardedMape}};
+}
+
+void writeCalibration(const std::string &file, const fs::path &dir, model::GuardCalibration &g,
+                      const nlohmann::json &report) {
   g.report = report;
   fs::create_directories(dir / "figures");
   g.save(file);
-  writeFigure((dir / "figures" / "guard_risk_coverage.png").string(), g.curve, config.targetMape);
+  writeFigure((dir / "figures" / "guard_risk_coverage.png").string(), g.curve, 100 * g.targetMape);
   support::writeFileAtomically((dir / "guard_report.md").string(), markdown(g, report));
   spdlog::info("guard calibrate: chose {} (AUROC {:.3f}); threshold {:.4f} answers {:.1f}% by the surrogate; wrote {}",
-               signalNames(best.features), report["auroc"].get<double>(), g.threshold, 100 * at.coverage, file);
+               report["chosen"].get<std::string>(), report["auroc"].get<double>(), g.threshold,
+               100 * report["coverage_at_threshold"].get<double>(), file);
+}
+
+} // namespace
+
+nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
+  std::string file = config.output.empty() ? model::guardFileOf(config.model) : config.output;
+  fs::path dir = fs::path(file).parent_path();
+  model::ModelConfig network = model::ModelFile::load(model::modelFileOf(config.model)).config;
+  model::GuardCalibration g = startCalibration(config, dir, network);
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget = mca::createSimulationSubtarget(g.cpu, config.params);
+  CalibrationBlocks blocks = readBlocks(config, *subtarget);
+  Observations o = observeSurrogate(config, dir, blocks, g);
+  Choice choice = chooseUncertainty(o, network.tokens, g);
+  Threshold threshold = chooseThreshold(o, choice.uncertainty, g);
+  nlohmann::json report = reportOf(config, blocks, o, choice, threshold);
+  writeCalibration(file, dir, g, report);
   return report;
 }
 
