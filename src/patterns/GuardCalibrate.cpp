@@ -443,6 +443,7 @@ nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
   Choice choice = chooseUncertainty(o, network.tokens, g);
   Threshold threshold = chooseThreshold(o, choice.uncertainty, g);
   nlohmann::json report = reportOf(config, blocks, o, choice, threshold);
+  report["surest_80_mape"] = g.curve[79].surrogateMape;  // coverages run 1%, 2%, ..., 100%
   writeCalibration(file, dir, g, report);
   return report;
 }
