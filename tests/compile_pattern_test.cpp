@@ -3,6 +3,8 @@
 // label cli: CompileConfig
 // label e2e: CompilePattern TunedPrior
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "TestSupport.h"
@@ -46,6 +48,15 @@ TEST(CompilePattern, TinyRunEndToEnd) {
   EXPECT_GT(report["deployment_facts"]["deployed_bytes"].get<double>(), 0);
   EXPECT_TRUE(std::filesystem::exists(run + "/compile_report.md"));
   EXPECT_TRUE(std::filesystem::exists(run + "/deploy_predictions.csv"));
+  // The guard step: the run's surrogate calibrated on the validation split, timed, and shown in the report.
+  ASSERT_TRUE(report["guard"].is_object()) << report["guard"].dump();
+  EXPECT_EQ(report["guard"]["reference"], "llvm-mca");
+  EXPECT_GT(report["guard"]["guarded_blocks_per_second"].get<double>(), 0);
+  EXPECT_TRUE(std::filesystem::exists(run + "/guard.json"));
+  EXPECT_TRUE(std::filesystem::exists(run + "/figures/guard_risk_coverage.dat"));
+  std::ifstream markdown(run + "/compile_report.md");
+  std::string text((std::istreambuf_iterator<char>(markdown)), {});
+  EXPECT_NE(text.find("## Guard"), std::string::npos);
 
   // The run directory is a model.
   auto p = test::runSurrogate("predict --model " + run + " " + measured + " -o " + (dir / "pred.csv"));
