@@ -23,14 +23,10 @@ template <typename F> auto guarded(F f) -> decltype(f()) {
 
 struct Model::State {
   explicit State(const std::string &file) : predictor(file, 1, 1) {}
-  model::LeanPredictor predictor;
-  std::string file;
+  model::LeanPredictor predictor;  ///< one thread, one block at a time
 };
 
-Model::Model(const std::string &modelFile) {
-  S = guarded([&] { return std::make_unique<State>(modelFile); });
-  S->file = modelFile;
-}
+Model::Model(const std::string &modelFile) : S(guarded([&] { return std::make_unique<State>(modelFile); })) {}
 
 Model::~Model() = default;
 Model::Model(Model &&) noexcept = default;
