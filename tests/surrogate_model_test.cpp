@@ -517,3 +517,53 @@ TEST(Training, ListedBlocksLeaveTrainingAndValidationButNotTest) {
   EXPECT_EQ(nlohmann::json::parse(cli.out)["excluded_blocks"]["train_examples_listed"], x["train_examples_listed"]);
   EXPECT_NE(cli.err.find("training.exclude_blocks"), std::string::npos) << cli.err;
 }
+
+// The guard of a conditioned model: calibrated and asked under one table, the unsure blocks answered by
+// llvm-mca under that same table; the surrogate's answers unchanged where it is sure.
+TEST(Cli, ConditionedGuardAnswersUnsureBlocksWithLlvmMcaUnderTheSameTable) {
+  TempDir dir;
+  auto train = trainTinyConditioned(dir);
+  ASSERT_EQ(train.exitCode, 0) << train.err;
+  std::string run = dir / "run", blocks = dir / "blocks.csv";
+  auto exported = test::runSurrogate("params export --mcpu haswell --blocks " + blocks + " -o " + (dir / "t.json"));
+  ASSERT_EQ(exported.exitCode, 0) << exported.err;
+  std::string table = dir / "t.json";
+  auto calibrate = test::runSurrogate("--no-progress guard calibrate --model " + run + " --guard-params " + table +
+                                      " --split all --target-mape 5 " + blocks);
+  ASSERT_EQ(calibrate.exitCode, 0) << calibrate.err;
+  auto plain = test::runSurrogate("predict --model " + run + " --params " + table + " " + blocks);
+  auto sure = test::runSurrogate("predict --guard --guard-threshold 1 --model " + run + " --params " + table + " " +
+                                 blocks);
+  auto unsure = test::runSurrogate("predict --guard --guard-threshold 0 --model " + run + " --params " + table + " " +
+                                   blocks);
+  auto mca = test::runSurrogate("simulate --params " + table + " " + blocks);
+  ASSERT_EQ(sure.exitCode, 0) << sure.err;
+  ASSERT_EQ(unsure.exitCode, 0) << unsure.err;
+  std::istringstream p(plain.out), s(sure.out), u(unsure.out), m(mca.out);
+  std::string pl, sl, ul, ml;
+  std::getline(p, pl), std::getline(s, sl), std::getline(u, ul), std::getline(m, ml);  // headers
+  EXPECT_EQ(sl.rfind("hex,predicted,uncertainty,source", 0), 0u) << sl;
+  std::size_t rows = 0;
+  while (std::getline(p, pl) && std::getline(s, sl) && std::getline(u, ul) && std::getline(m, ml)) {
+    ++rows;
+    auto field = [](const std::string &line, int k) {
+      std::istringstream f(line);
+      std::string v;
+      for (int i = 0; i <= k; ++i)
+        std::getline(f, v, ',');
+      return v;
+    };
+    EXPECT_EQ(field(sl, 1), field(pl, 1)) << sl;      // threshold 1: every answer the surrogate's
+    EXPECT_EQ(field(sl, 3), "surrogate") << sl;
+    EXPECT_EQ(field(ul, 3), "llvm-mca") << ul;         // threshold 0: every answer llvm-mca's, under the table
+    EXPECT_EQ(std::stod(field(ul, 1)), std::stod(field(ml, 1))) << ul << " vs " << ml;
+  }
+  EXPECT_EQ(rows, 40u);
+  auto two = test::runSurrogate("predict --guard --model " + run + " --params " + table + " --params " + table + " " +
+                                blocks);
+  EXPECT_EQ(two.exitCode, 1);
+  EXPECT_NE(two.err.find("exactly one --params table"), std::string::npos) << two.err;
+  auto noTable = test::runSurrogate("--no-progress guard calibrate --model " + run + " --split all " + blocks);
+  EXPECT_EQ(noTable.exitCode, 1);
+  EXPECT_NE(noTable.err.find("--guard-params"), std::string::npos) << noTable.err;
+}

@@ -37,17 +37,17 @@ std::string leanRefusal(const model::PredictConfig &c) {
 }
 
 // The lean engine where it can run (an error if it was asked for and cannot), else LibTorch's.
+// A guarded conditioned model (--guard --params) runs on LibTorch; other guarded models on the lean engine.
 bool useLeanEngine(const model::PredictConfig &c) {
-  if (c.engine == model::Engine::Torch) {
-    if (c.guard.enabled)
-      throw support::ConfigError("--guard runs on the lean engine, not with --engine torch");
+  if (c.engine == model::Engine::Torch)
     return false;
-  }
   std::string refusal = leanRefusal(c);
   if (refusal.empty())
     return true;
-  if (c.engine == model::Engine::Lean || c.guard.enabled)
-    throw support::ConfigError((c.guard.enabled ? "--guard: " : "--engine lean: ") + refusal);
+  if (c.engine == model::Engine::Lean)
+    throw support::ConfigError("--engine lean: " + refusal);
+  if (c.guard.enabled && c.paramsFiles.empty())
+    throw support::ConfigError("--guard: " + refusal);
   spdlog::info("predicting with LibTorch: {}", refusal);
   return false;
 }

@@ -9,11 +9,17 @@
 
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/BlockAnalyzer.h"
+#include "surrogate/mca/TunedSubtarget.h"
 
 namespace surrogate::model {
 
 BoundFeaturizer::BoundFeaturizer(const std::string &cpu)
     : Cpu(cpu), STI(block::X86Target::get().createSubtarget(cpu, "model.bounds_cpu: ")),
+      Analyzer(std::make_unique<mca::BlockAnalyzer>(*STI)) {}
+
+BoundFeaturizer::BoundFeaturizer(const std::string &cpu, const std::string &table)
+    : Cpu(cpu), STI(table.empty() ? block::X86Target::get().createSubtarget(cpu, "model.bounds_cpu: ")
+                                  : mca::createSimulationSubtarget(cpu, table)),
       Analyzer(std::make_unique<mca::BlockAnalyzer>(*STI)) {}
 
 BoundFeaturizer::~BoundFeaturizer() = default;

@@ -39,6 +39,12 @@ double GuardCalibration::thresholdFor(double target) const {
   return threshold;
 }
 
+double GuardCalibration::thresholdOf(std::optional<double> given, std::optional<double> targetPercent) const {
+  if (given)
+    return *given;
+  return targetPercent ? thresholdFor(*targetPercent / 100) : threshold;
+}
+
 void GuardCalibration::save(const std::string &file) const {
   nlohmann::ordered_json j = {{"format", "surrogate guard"},
                               {"version", 1},
@@ -133,6 +139,18 @@ GuardCalibration GuardCalibration::load(const std::string &file) {
 std::string guardFileOf(const std::string &model) {
   fs::path dir = fs::is_directory(model) ? fs::path(model) : fs::path(model).parent_path();
   return (dir / GuardCalibration::kFileName).string();
+}
+
+} // namespace surrogate::model
+
+namespace surrogate::model {
+
+GuardCalibration guardOf(const std::string &model) {
+  std::string file = guardFileOf(model);
+  if (!fs::exists(file))
+    throw support::ConfigError("--guard: " + model + " has no guard calibration (" + file +
+                               "): `surrogate guard calibrate --model " + model + " ...` writes one");
+  return GuardCalibration::load(file);
 }
 
 } // namespace surrogate::model

@@ -12,28 +12,54 @@
 namespace surrogate::model {
 
 struct GuardedPredictor::Analysis {
-  explicit Analysis(const std::string &cpu) : bounds(cpu) {}
+  Analysis(const std::string &cpu, const std::string &table) : bounds(cpu, table) {}
   BoundFeaturizer bounds;
   block::Decoder decoder;
   block::Tokenizer tokenizer;
   std::vector<llvm::MCInst> insts;
 };
 
+namespace {
+
+GuardedModel leanModel(LeanPredictor &p) {
+  return {[&p](const std::vector<block::BasicBlock> &blocks) { return p.run(blocks); },
+          p.model().config().tokens ? &p.model().vocabulary() : nullptr};
+}
+
+} // namespace
+
 GuardedPredictor::GuardedPredictor(const std::string &model, GuardCalibration calibration,
                                    const std::string &calibrationDir, unsigned threads, std::size_t batchSize)
-    : Calibration(std::move(calibration)), Main(std::make_unique<LeanPredictor>(model, threads, batchSize)),
-      A(std::make_unique<Analysis>(Calibration.cpu)), Threads(threads) {
+    : Calibration(std::move(calibration)), A(std::make_unique<Analysis>(Calibration.cpu, "")) {
+  Lean.push_back(std::make_unique<LeanPredictor>(model, threads, batchSize));
   for (const std::string &member : Calibration.members)
-    Members.push_back(std::make_unique<LeanPredictor>((std::filesystem::path(calibrationDir) / member).string(),
-                                                      threads, batchSize));
+    Lean.push_back(std::make_unique<LeanPredictor>((std::filesystem::path(calibrationDir) / member).string(),
+                                                   threads, batchSize));
+  Main = leanModel(*Lean.front());
+  for (std::size_t m = 1; m < Lean.size(); ++m)
+    Members.push_back(leanModel(*Lean[m]));
+}
+
+GuardedPredictor::GuardedPredictor(GuardedModel main, std::vector<GuardedModel> members, GuardCalibration calibration,
+                                   const std::string &boundsTable)
+    : Calibration(std::move(calibration)), Main(std::move(main)), Members(std::move(members)),
+      A(std::make_unique<Analysis>(Calibration.cpu, boundsTable)) {}
+
+std::vector<PredictionOutcome> answersOf(std::vector<GuardedOutcome> &&guarded) {
+  std::vector<PredictionOutcome> out;
+  for (GuardedOutcome &g : guarded) {
+    g.outcome.uncertainty = g.uncertainty;
+    g.outcome.byLlvmMca = g.byLlvmMca;
+    out.push_back(std::move(g.outcome));
+  }
+  return out;
 }
 
 GuardedPredictor::~GuardedPredictor() = default;
 
 void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, std::vector<GuardedOutcome> &out,
                                   const std::vector<std::vector<PredictionOutcome>> &members) {
-  const block::Vocabulary &vocabulary = Main->model().vocabulary();
-  const bool tokens = Main->model().config().tokens;
+  const block::Vocabulary *vocabulary = Main.vocabulary;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     GuardedOutcome &o = out[i];
     if (!o.outcome.cycles)
@@ -60,8 +86,8 @@ void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, 
     o.ensembleCycles = std::exp(sum / n);
     o.signals[2] = std::log(static_cast<double>(insts.size()));
     double unknown = 0, all = 0;
-    if (tokens)
-      for (const std::vector<std::int32_t> &inst : vocabulary.encode(A->tokenizer, insts))
+    if (vocabulary)
+      for (const std::vector<std::int32_t> &inst : vocabulary->encode(A->tokenizer, insts))
         for (std::int32_t id : inst) {
           unknown += id == block::Vocabulary::kUnknownId;
           ++all;
@@ -72,10 +98,10 @@ void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, 
 }
 
 std::vector<GuardedOutcome> GuardedPredictor::assess(const std::vector<block::BasicBlock> &blocks) {
-  std::vector<PredictionOutcome> main = Main->run(blocks);
+  std::vector<PredictionOutcome> main = Main.predict(blocks);
   std::vector<std::vector<PredictionOutcome>> members;
-  for (const auto &m : Members)
-    members.push_back(m->run(blocks));
+  for (const GuardedModel &m : Members)
+    members.push_back(m.predict(blocks));
   std::vector<GuardedOutcome> out(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     out[i].outcome = std::move(main[i]);

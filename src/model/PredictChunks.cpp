@@ -135,36 +135,17 @@ PredictSummary predictChunks(const PredictConfig &config, const std::vector<std:
 
 namespace {
 
-// The guard's threshold: given, else from a target MAPE, else the calibration's own.
-double guardThreshold(const PredictConfig &config, const GuardCalibration &calibration) {
-  if (config.guard.threshold)
-    return *config.guard.threshold;
-  if (config.guard.targetMape)
-    return calibration.thresholdFor(*config.guard.targetMape / 100);
-  return calibration.threshold;
-}
-
 PredictSummary runGuardedPredict(const PredictConfig &config) {
-  std::string file = guardFileOf(config.runDir);
-  if (!std::filesystem::exists(file))
-    throw support::ConfigError("--guard: " + config.runDir + " has no guard calibration (" + file +
-                               "): `surrogate guard calibrate --model " + config.runDir + " ...` writes one");
-  GuardCalibration calibration = GuardCalibration::load(file);
-  double threshold = guardThreshold(config, calibration);
+  GuardCalibration calibration = guardOf(config.runDir);
+  double threshold = calibration.thresholdOf(config.guard.threshold, config.guard.targetMape);
   std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, config.guard.params);
-  GuardedPredictor predictor(config.runDir, calibration, std::filesystem::path(file).parent_path().string(),
-                             config.threads, config.batchSize);
+  GuardedPredictor predictor(config.runDir, calibration,
+                             std::filesystem::path(guardFileOf(config.runDir)).parent_path().string(), config.threads,
+                             config.batchSize);
   spdlog::info("guard: blocks whose uncertainty (P(APE > 20%)) is above {:.4f} go to llvm-mca ({}{})", threshold,
                calibration.cpu, config.guard.params.empty() ? "" : ", " + config.guard.params);
   return predictChunks(config, {"predicted"}, [&](const std::vector<block::BasicBlock> &chunk) {
-    std::vector<GuardedOutcome> guarded = predictor.run(chunk, threshold, *fallback);
-    std::vector<PredictionOutcome> outcomes;
-    for (GuardedOutcome &g : guarded) {
-      g.outcome.uncertainty = g.uncertainty;
-      g.outcome.byLlvmMca = g.byLlvmMca;
-      outcomes.push_back(std::move(g.outcome));
-    }
-    return ChunkOutcomes{std::move(outcomes)};
+    return ChunkOutcomes{answersOf(predictor.run(chunk, threshold, *fallback))};
   });
 }
 

@@ -18,6 +18,9 @@
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/GuardedPredictor.h"
 #include "surrogate/model/LeanPredictor.h"
+#include "surrogate/model/Predictor.h"
+#include "surrogate/model/RunDir.h"
+#include "surrogate/model/TableInputs.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Errors.h"
@@ -316,6 +319,10 @@ model::GuardCalibration startCalibration(const GuardCalibrateConfig &config, con
     throw support::ConfigError("--split: validation or all, not '" + config.split + "'");
   model::GuardCalibration g;
   g.cpu = !config.cpu.empty() ? config.cpu : model.boundsCpu;
+  if (g.cpu.empty() && !config.params.empty())
+    g.cpu = mca::ParamTable::load(config.params).cpu;  // a conditioned model's table names its CPU
+  if (model.instFeatures > 0 && config.params.empty())
+    throw support::ConfigError("--guard-params: a parameter-conditioned model is calibrated under a table; give one");
   if (g.cpu.empty())
     throw support::ConfigError("--mcpu: the model takes no scheduling bounds, so name the CPU of its llvm-mca");
   g.reference = config.reference;
@@ -326,11 +333,51 @@ model::GuardCalibration startCalibration(const GuardCalibrateConfig &config, con
   return g;
 }
 
+// A conditioned model (and its members) under the calibration's one table, on LibTorch.
+struct ConditionedModels {
+  ConditionedModels(const GuardCalibrateConfig &config, const fs::path &dir, const model::GuardCalibration &g)
+      : table(mca::ParamTable::load(config.params), config.params), vocabulary(vocabularyOf(config.model)) {
+    predictors.push_back(std::make_unique<model::BatchPredictor>(runDirOf(config.model), config.threads));
+    for (const std::string &m : g.members)
+      predictors.push_back(
+          std::make_unique<model::BatchPredictor>(runDirOf((dir / m).string()), config.threads));
+  }
+  static std::string runDirOf(const std::string &model) {
+    return fs::is_directory(model) ? model : fs::path(model).parent_path().string();
+  }
+  static block::Vocabulary vocabularyOf(const std::string &model) {
+    model::RunDir run(runDirOf(model));
+    return run.vocabulary(run.modelConfig());
+  }
+  model::GuardedModel of(std::size_t k) {
+    return {[this, k](const std::vector<block::BasicBlock> &blocks) {
+              table.cover(blocks);
+              return predictors[k]->run(blocks, &table);
+            },
+            &vocabulary};
+  }
+
+  model::TableInputs table;
+  block::Vocabulary vocabulary;
+  std::vector<std::unique_ptr<model::BatchPredictor>> predictors;
+};
+
+std::vector<model::GuardedOutcome> assessSurrogate(const GuardCalibrateConfig &config, const fs::path &dir,
+                                                   const model::GuardCalibration &g, bool conditioned,
+                                                   const CalibrationBlocks &blocks) {
+  if (!conditioned)
+    return model::GuardedPredictor(config.model, g, dir.string(), config.threads, 512).assess(blocks.blocks);
+  ConditionedModels models(config, dir, g);
+  std::vector<model::GuardedModel> members;
+  for (std::size_t k = 1; k < models.predictors.size(); ++k)
+    members.push_back(models.of(k));
+  return model::GuardedPredictor(models.of(0), members, g, config.params).assess(blocks.blocks);
+}
+
 // The surrogate (and members) on the blocks: its answer chosen (g.answer), then each block's signals and errors.
 Observations observeSurrogate(const GuardCalibrateConfig &config, const fs::path &dir, const CalibrationBlocks &blocks,
-                              model::GuardCalibration &g) {
-  model::GuardedPredictor predictor(config.model, g, dir.string(), config.threads, 512);
-  std::vector<model::GuardedOutcome> outcomes = predictor.assess(blocks.blocks);
+                              bool conditioned, model::GuardCalibration &g) {
+  std::vector<model::GuardedOutcome> outcomes = assessSurrogate(config, dir, g, conditioned, blocks);
   g.answer = chooseAnswer(blocks, outcomes, !g.members.empty());
   if (g.answer == "ensemble-mean")
     for (model::GuardedOutcome &out : outcomes)
@@ -439,7 +486,8 @@ nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
   model::GuardCalibration g = startCalibration(config, dir, network);
   std::unique_ptr<llvm::MCSubtargetInfo> subtarget = mca::createSimulationSubtarget(g.cpu, config.params);
   CalibrationBlocks blocks = readBlocks(config, *subtarget);
-  Observations o = observeSurrogate(config, dir, blocks, g);
+  const bool conditioned = network.instFeatures > 0 || network.globalFeatures > 0;
+  Observations o = observeSurrogate(config, dir, blocks, conditioned, g);
   Choice choice = chooseUncertainty(o, network.tokens, g);
   Threshold threshold = chooseThreshold(o, choice.uncertainty, g);
   nlohmann::json report = reportOf(config, blocks, o, choice, threshold);

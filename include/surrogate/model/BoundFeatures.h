@@ -37,6 +37,8 @@ class BoundFeaturizer {
 public:
   /// Bounds under `cpu`'s scheduling model (an unknown CPU is an error naming it).
   explicit BoundFeaturizer(const std::string &cpu);
+  /// The same under a parameter table's values ("": LLVM's), as `simulate --params` runs.
+  BoundFeaturizer(const std::string &cpu, const std::string &table);
   ~BoundFeaturizer();
   BoundFeaturizer(BoundFeaturizer &&) noexcept;
 

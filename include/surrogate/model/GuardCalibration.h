@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ struct GuardCalibration {
   /// validation, the surrogate answering the most blocks; a ConfigError
   /// naming the target and the lowest MAPE reached when none does.
   double thresholdFor(double targetMape) const;
+  /// The threshold to guard at: `given`, else that of `targetPercent` (a
+  /// MAPE in percent), else the stored one.
+  double thresholdOf(std::optional<double> given, std::optional<double> targetPercent) const;
 
   void save(const std::string &file) const;
   /// Errors name the file and the key.
@@ -59,5 +63,7 @@ struct GuardCalibration {
 
 /// The calibration file beside `model` (a run directory or a model file).
 std::string guardFileOf(const std::string &model);
+/// That file, loaded; a ConfigError naming the model when it has none (`--guard` needs one).
+GuardCalibration guardOf(const std::string &model);
 
 } // namespace surrogate::model

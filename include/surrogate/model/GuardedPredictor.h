@@ -1,10 +1,13 @@
 #pragma once
 // A surrogate that knows when it does not know (docs/uncertainty.md): each
-// block's prediction on the lean engine comes with its uncertainty signals
-// (GuardCalibration.h) and the calibrated probability that it is more than
-// 20% off; run() then hands the blocks above a threshold to the in-process
-// llvm-mca (under LLVM's table or a given one) and marks which answered.
+// block's prediction comes with its uncertainty signals (GuardCalibration.h)
+// and the calibrated probability that it is more than 20% off; run() then
+// hands the blocks above a threshold to the in-process llvm-mca (under
+// LLVM's table or a given one) and marks which answered. The surrogate and
+// its members run on the lean engine, or are any predictor (LibTorch's
+// conditioned surrogate under a table, in the module).
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,12 +30,26 @@ struct GuardedOutcome {
   bool byLlvmMca = false;
 };
 
+/// What the guard asks of a surrogate: predictions for blocks, and the
+/// vocabulary of its tokens (for unknown_tokens; nullptr: a model without tokens).
+struct GuardedModel {
+  std::function<std::vector<PredictionOutcome>(const std::vector<block::BasicBlock> &)> predict;
+  const block::Vocabulary *vocabulary = nullptr;
+};
+
+/// The answers of guarded outcomes, with their uncertainty and source, as predict writes them.
+std::vector<PredictionOutcome> answersOf(std::vector<GuardedOutcome> &&guarded);
+
 class GuardedPredictor {
 public:
-  /// `model`: a model file or a run directory; the members are the
-  /// calibration's, relative to `calibrationDir`.
+  /// On the lean engine: `model` is a model file or a run directory; the
+  /// members are the calibration's, relative to `calibrationDir`.
   GuardedPredictor(const std::string &model, GuardCalibration calibration, const std::string &calibrationDir,
                    unsigned threads, std::size_t batchSize);
+  /// Any surrogate and members; the scheduling bounds of bound_gap under
+  /// `boundsTable` (a parameter table, "" for LLVM's).
+  GuardedPredictor(GuardedModel main, std::vector<GuardedModel> members, GuardCalibration calibration,
+                   const std::string &boundsTable);
   ~GuardedPredictor();
 
   /// Predictions, signals and uncertainty; nothing goes to llvm-mca.
@@ -42,7 +59,6 @@ public:
                                   const llvm::MCSubtargetInfo &fallback);
 
   const GuardCalibration &calibration() const { return Calibration; }
-  const LeanPredictor &model() const { return *Main; }
 
 private:
   /// Each block's signals from the predictions (`cycles` of the model and its members).
@@ -50,12 +66,12 @@ private:
                   const std::vector<std::vector<PredictionOutcome>> &members);
 
   GuardCalibration Calibration;
-  std::unique_ptr<LeanPredictor> Main;
-  std::vector<std::unique_ptr<LeanPredictor>> Members;
+  std::vector<std::unique_ptr<LeanPredictor>> Lean;  ///< the lean engine's predictors, when they are
+  GuardedModel Main;
+  std::vector<GuardedModel> Members;
   struct Analysis;
   std::unique_ptr<Analysis> A;
   std::unique_ptr<mca::Simulator> Fallback;  ///< llvm-mca for the unsure blocks, on the calling thread
-  unsigned Threads;
 };
 
 } // namespace surrogate::model
