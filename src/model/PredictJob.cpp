@@ -8,9 +8,8 @@
 #include <fmt/format.h>
 
 #include "surrogate/mca/TunedSubtarget.h"
-#include "surrogate/model/GuardedPredictor.h"
+#include "surrogate/model/ConditionedGuard.h"
 #include "surrogate/model/Predictor.h"
-#include "surrogate/model/RunDir.h"
 #include "surrogate/model/TableInputs.h"
 #include "surrogate/support/Errors.h"
 
@@ -81,40 +80,20 @@ ChunkOutcomes predictChunk(BatchPredictor &predictor, std::vector<TableInputs> &
   return outcomes;
 }
 
-// A member of a conditioned model's ensemble, as the calibration names it: its model file or run directory.
-std::string runDirOf(const std::string &member) {
-  return std::filesystem::is_directory(member) ? member : std::filesystem::path(member).parent_path().string();
-}
-
 // predict --guard of a conditioned model: it and its members under the one --params table, the bounds and
 // llvm-mca under that table too.
 PredictSummary runGuardedConditioned(const PredictConfig &config) {
   if (config.paramsFiles.size() != 1)
     throw support::ConfigError(fmt::format("--guard of a conditioned model takes exactly one --params table ({} given)",
                                            config.paramsFiles.size()));
+  const std::string &table = config.paramsFiles.front();
   GuardCalibration calibration = guardOf(config.runDir);
-  std::string dir = std::filesystem::path(guardFileOf(config.runDir)).parent_path().string();
-  TableInputs table(mca::ParamTable::load(config.paramsFiles.front()), config.paramsFiles.front());
-  std::vector<std::unique_ptr<BatchPredictor>> predictors;
-  predictors.push_back(std::make_unique<BatchPredictor>(config.runDir, config.threads, config.batchSize));
-  for (const std::string &m : calibration.members)
-    predictors.push_back(std::make_unique<BatchPredictor>(runDirOf((std::filesystem::path(dir) / m).string()),
-                                                          config.threads, config.batchSize));
-  RunDir run(config.runDir);
-  block::Vocabulary vocabulary = run.vocabulary(run.modelConfig());
-  std::vector<GuardedModel> models;
-  for (auto &p : predictors)
-    models.push_back({[&table, &p](const std::vector<block::BasicBlock> &blocks) {
-                        table.cover(blocks);
-                        return p->run(blocks, &table);
-                      },
-                      &vocabulary});
-  GuardedModel main = models.front();
-  models.erase(models.begin());
+  ConditionedGuard models(config.runDir, calibration.members,
+                          std::filesystem::path(guardFileOf(config.runDir)).parent_path().string(), table,
+                          config.threads, config.batchSize);
+  GuardedPredictor guarded = models.predictor(calibration);
   double threshold = calibration.thresholdOf(config.guard.threshold, config.guard.targetMape);
-  std::unique_ptr<llvm::MCSubtargetInfo> fallback =
-      mca::createSimulationSubtarget(calibration.cpu, config.paramsFiles.front());
-  GuardedPredictor guarded(main, models, calibration, config.paramsFiles.front());
+  std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, table);
   return predictChunks(config, {"predicted"}, [&](const std::vector<block::BasicBlock> &chunk) {
     return ChunkOutcomes{answersOf(guarded.run(chunk, threshold, *fallback))};
   });

@@ -17,10 +17,8 @@
 #include "surrogate/mca/BatchRunner.h"
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/GuardedPredictor.h"
+#include "surrogate/model/ConditionedGuard.h"
 #include "surrogate/model/LeanPredictor.h"
-#include "surrogate/model/Predictor.h"
-#include "surrogate/model/RunDir.h"
-#include "surrogate/model/TableInputs.h"
 #include "surrogate/patterns/Plot.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/Errors.h"
@@ -333,45 +331,13 @@ model::GuardCalibration startCalibration(const GuardCalibrateConfig &config, con
   return g;
 }
 
-// A conditioned model (and its members) under the calibration's one table, on LibTorch.
-struct ConditionedModels {
-  ConditionedModels(const GuardCalibrateConfig &config, const fs::path &dir, const model::GuardCalibration &g)
-      : table(mca::ParamTable::load(config.params), config.params), vocabulary(vocabularyOf(config.model)) {
-    predictors.push_back(std::make_unique<model::BatchPredictor>(runDirOf(config.model), config.threads));
-    for (const std::string &m : g.members)
-      predictors.push_back(
-          std::make_unique<model::BatchPredictor>(runDirOf((dir / m).string()), config.threads));
-  }
-  static std::string runDirOf(const std::string &model) {
-    return fs::is_directory(model) ? model : fs::path(model).parent_path().string();
-  }
-  static block::Vocabulary vocabularyOf(const std::string &model) {
-    model::RunDir run(runDirOf(model));
-    return run.vocabulary(run.modelConfig());
-  }
-  model::GuardedModel of(std::size_t k) {
-    return {[this, k](const std::vector<block::BasicBlock> &blocks) {
-              table.cover(blocks);
-              return predictors[k]->run(blocks, &table);
-            },
-            &vocabulary};
-  }
-
-  model::TableInputs table;
-  block::Vocabulary vocabulary;
-  std::vector<std::unique_ptr<model::BatchPredictor>> predictors;
-};
-
 std::vector<model::GuardedOutcome> assessSurrogate(const GuardCalibrateConfig &config, const fs::path &dir,
                                                    const model::GuardCalibration &g, bool conditioned,
                                                    const CalibrationBlocks &blocks) {
   if (!conditioned)
     return model::GuardedPredictor(config.model, g, dir.string(), config.threads, 512).assess(blocks.blocks);
-  ConditionedModels models(config, dir, g);
-  std::vector<model::GuardedModel> members;
-  for (std::size_t k = 1; k < models.predictors.size(); ++k)
-    members.push_back(models.of(k));
-  return model::GuardedPredictor(models.of(0), members, g, config.params).assess(blocks.blocks);
+  model::ConditionedGuard models(config.model, g.members, dir.string(), config.params, config.threads);
+  return models.predictor(g).assess(blocks.blocks);
 }
 
 // The surrogate (and members) on the blocks: its answer chosen (g.answer), then each block's signals and errors.
