@@ -28,6 +28,17 @@ DecodeResult decodeInPlace(Decoder &decoder, BasicBlock &block) {
   return decoder.decode(block.hex, block.insts);
 }
 
+std::optional<llvm::ArrayRef<llvm::MCInst>> instructionsOf(Decoder &decoder, const BasicBlock &block,
+                                                           std::vector<llvm::MCInst> &scratch, std::string &problem) {
+  if (!block.insts.empty())
+    return llvm::ArrayRef<llvm::MCInst>(block.insts);
+  if (DecodeResult bad = decoder.decode(block.hex, scratch); !bad.ok()) {
+    problem = bad.error;
+    return std::nullopt;
+  }
+  return llvm::ArrayRef<llvm::MCInst>(scratch);
+}
+
 ReadCounts forEachDecoded(BlockReader &reader, const BlockVisitor &visit, DecodeMode mode) {
   Decoder decoder;
   std::vector<llvm::MCInst> scratch;

@@ -1,6 +1,8 @@
 // BlockPreparer: a block's decoded instructions, token ids and bounds, as a model takes them.
 #include "surrogate/model/BlockPreparer.h"
 
+#include "surrogate/block/BlockPipeline.h"
+
 namespace surrogate::model {
 
 BlockPreparer::BlockPreparer(const ModelConfig &config, const block::Vocabulary &vocabulary)
@@ -11,17 +13,12 @@ BlockPreparer::BlockPreparer(const ModelConfig &config, const block::Vocabulary 
 
 std::optional<llvm::ArrayRef<llvm::MCInst>> BlockPreparer::instructions(const block::BasicBlock &b,
                                                                         std::string &problem) {
-  if (!b.insts.empty())
-    return llvm::ArrayRef<llvm::MCInst>(b.insts);
-  if (block::DecodeResult bad = Decoder.decode(b.hex, Decoded); !bad.ok()) {
-    problem = bad.error;
-    return std::nullopt;
-  }
-  if (Decoded.empty()) {
+  std::optional<llvm::ArrayRef<llvm::MCInst>> insts = block::instructionsOf(Decoder, b, Decoded, problem);
+  if (insts && insts->empty()) {
     problem = "empty block";
     return std::nullopt;
   }
-  return llvm::ArrayRef<llvm::MCInst>(Decoded);
+  return insts;
 }
 
 bool BlockPreparer::prepare(llvm::ArrayRef<llvm::MCInst> insts, std::vector<block::TokenizedBlock> &tokens,

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/Decoder.h"
 #include "surrogate/block/Tokenizer.h"
 #include "surrogate/mca/Simulator.h"
@@ -64,13 +65,11 @@ void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, 
     GuardedOutcome &o = out[i];
     if (!o.outcome.cycles)
       continue;
-    llvm::ArrayRef<llvm::MCInst> insts = blocks[i].insts;
-    if (insts.empty()) {
-      A->decoder.decode(blocks[i].hex, A->insts);  // it decoded for the model
-      insts = A->insts;
-    }
-    double logCycles = std::log(*o.outcome.cycles);
+    // The model predicted the block, so it decodes.
     std::string problem;
+    llvm::ArrayRef<llvm::MCInst> insts =
+        block::instructionsOf(A->decoder, blocks[i], A->insts, problem).value_or(llvm::ArrayRef<llvm::MCInst>());
+    double logCycles = std::log(*o.outcome.cycles);
     std::optional<BlockBounds> bounds = A->bounds.of(insts, problem);
     o.signals[0] = bounds ? std::abs(logCycles - bounds->anchor) : 0;
     // The spread of the log predictions over the model and the members that could predict the block.
@@ -124,12 +123,9 @@ std::vector<GuardedOutcome> GuardedPredictor::run(const std::vector<block::Basic
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!out[i].outcome.cycles || out[i].uncertainty <= threshold)
       continue;
-    llvm::ArrayRef<llvm::MCInst> insts = blocks[i].insts;
-    if (insts.empty()) {
-      A->decoder.decode(blocks[i].hex, A->insts);
-      insts = A->insts;
-    }
-    llvm::Expected<mca::SimulationResult> r = Fallback->run(insts);
+    std::string problem;
+    llvm::Expected<mca::SimulationResult> r = Fallback->run(
+        block::instructionsOf(A->decoder, blocks[i], A->insts, problem).value_or(llvm::ArrayRef<llvm::MCInst>()));
     if (!r) {  // a block llvm-mca cannot run keeps the surrogate's answer
       llvm::consumeError(r.takeError());
       continue;

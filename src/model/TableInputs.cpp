@@ -7,6 +7,7 @@
 #include <llvm/ADT/StringExtras.h>
 #include <spdlog/spdlog.h>
 
+#include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/Decoder.h"
 #include "surrogate/block/Target.h"
 #include "surrogate/mca/TableKey.h"
@@ -45,14 +46,12 @@ void TableInputs::cover(const std::vector<block::BasicBlock> &blocks) {
   std::map<unsigned, std::string> missing;  // opcode -> LLVM's key for it
   block::Decoder decoder;
   std::vector<llvm::MCInst> decoded;
+  std::string problem;
   for (const block::BasicBlock &b : blocks) {
-    llvm::ArrayRef<llvm::MCInst> insts = b.insts;
-    if (insts.empty()) {
-      if (!decoder.decode(b.hex, decoded).ok())
-        continue;  // the predictor reports it
-      insts = decoded;
-    }
-    for (const llvm::MCInst &inst : insts) {
+    std::optional<llvm::ArrayRef<llvm::MCInst>> insts = block::instructionsOf(decoder, b, decoded, problem);
+    if (!insts)
+      continue;  // the predictor reports it
+    for (const llvm::MCInst &inst : *insts) {
       unsigned opcode = inst.getOpcode();
       if (ByOpcode.count(opcode) || missing.count(opcode))
         continue;

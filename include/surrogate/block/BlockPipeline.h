@@ -5,6 +5,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/block/BlockReader.h"
@@ -34,6 +37,10 @@ ReadCounts forEachDecoded(BlockReader &reader, const BlockVisitor &visit, Decode
 
 /// Decodes `block` into its `insts` unless they are already there.
 DecodeResult decodeInPlace(Decoder &decoder, BasicBlock &block);
+/// The same without changing a block: its `insts`, or its hex decoded into
+/// `scratch`; nullopt, with `problem` set, when it does not decode.
+std::optional<llvm::ArrayRef<llvm::MCInst>> instructionsOf(Decoder &decoder, const BasicBlock &block,
+                                                           std::vector<llvm::MCInst> &scratch, std::string &problem);
 
 /// Reports a skipped block on stderr as `FILE:LINE: reason (skipped)`.
 void reportSkipped(const Problem &problem);
