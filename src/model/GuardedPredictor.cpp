@@ -8,6 +8,7 @@
 #include "surrogate/block/Decoder.h"
 #include "surrogate/block/Tokenizer.h"
 #include "surrogate/mca/Simulator.h"
+#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/BoundFeatures.h"
 
 namespace surrogate::model {
@@ -135,5 +136,12 @@ std::vector<GuardedOutcome> GuardedPredictor::run(const std::vector<block::Basic
   }
   return out;
 }
+
+LeanGuard::LeanGuard(const std::string &model, const std::optional<std::string> &table, unsigned threads,
+                     std::size_t batchSize)
+    : calibration(guardOf(model)),
+      fallback(mca::createSimulationSubtarget(calibration.cpu, table.value_or(calibration.params))),
+      predictor(model, calibration, std::filesystem::path(guardFileOf(model)).parent_path().string(), threads,
+                batchSize) {}
 
 } // namespace surrogate::model

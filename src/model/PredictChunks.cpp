@@ -6,13 +6,8 @@
 
 #include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/CodeRegions.h"
-#include <filesystem>
-#include <memory>
-
-#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/GuardedPredictor.h"
 #include "surrogate/model/LeanPredictor.h"
-#include "surrogate/support/Errors.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/CsvField.h"
 #include "surrogate/support/Progress.h"
@@ -133,27 +128,22 @@ PredictSummary predictChunks(const PredictConfig &config, const std::vector<std:
   return summary;
 }
 
-namespace {
-
-PredictSummary runGuardedPredict(const PredictConfig &config) {
-  GuardCalibration calibration = guardOf(config.runDir);
+PredictSummary predictGuarded(const PredictConfig &config, GuardedPredictor &guarded,
+                              const llvm::MCSubtargetInfo &fallback) {
+  const GuardCalibration &calibration = guarded.calibration();
   double threshold = calibration.thresholdOf(config.guard.threshold, config.guard.targetMape);
-  std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, config.guard.params);
-  GuardedPredictor predictor(config.runDir, calibration,
-                             std::filesystem::path(guardFileOf(config.runDir)).parent_path().string(), config.threads,
-                             config.batchSize);
-  spdlog::info("guard: blocks whose uncertainty (P(APE > 20%)) is above {:.4f} go to llvm-mca ({}{})", threshold,
-               calibration.cpu, config.guard.params.empty() ? "" : ", " + config.guard.params);
+  spdlog::info("guard: blocks whose uncertainty (P(APE > 20%)) is above {:.4f} go to llvm-mca ({})", threshold,
+               fallback.getCPU().str());
   return predictChunks(config, {"predicted"}, [&](const std::vector<block::BasicBlock> &chunk) {
-    return ChunkOutcomes{answersOf(predictor.run(chunk, threshold, *fallback))};
+    return ChunkOutcomes{answersOf(guarded.run(chunk, threshold, fallback))};
   });
 }
 
-} // namespace
-
 PredictSummary runLeanPredict(const PredictConfig &config) {
-  if (config.guard.enabled)
-    return runGuardedPredict(config);
+  if (config.guard.enabled) {
+    LeanGuard guard(config.runDir, config.guard.params, config.threads, config.batchSize);
+    return predictGuarded(config, guard.predictor, *guard.fallback);
+  }
   LeanPredictor predictor(config.runDir, config.threads, config.batchSize);
   return predictChunks(config, {"predicted"}, [&](const std::vector<block::BasicBlock> &chunk) {
     return ChunkOutcomes{predictor.run(chunk)};

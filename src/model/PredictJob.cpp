@@ -92,11 +92,8 @@ PredictSummary runGuardedConditioned(const PredictConfig &config) {
                           std::filesystem::path(guardFileOf(config.runDir)).parent_path().string(), table,
                           config.threads, config.batchSize);
   GuardedPredictor guarded = models.predictor(calibration);
-  double threshold = calibration.thresholdOf(config.guard.threshold, config.guard.targetMape);
   std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, table);
-  return predictChunks(config, {"predicted"}, [&](const std::vector<block::BasicBlock> &chunk) {
-    return ChunkOutcomes{answersOf(guarded.run(chunk, threshold, *fallback))};
-  });
+  return predictGuarded(config, guarded, *fallback);
 }
 
 } // namespace

@@ -2,7 +2,6 @@
 #include "surrogate/model/SurrogateBenchmark.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -12,7 +11,6 @@
 
 #include "surrogate/block/BlockPipeline.h"
 #include "surrogate/block/BlockReader.h"
-#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/GuardedPredictor.h"
 #include "surrogate/model/LeanPredictor.h"
 #include "surrogate/model/Predictor.h"
@@ -81,11 +79,7 @@ std::vector<std::string> enginesOf(const SurrogateBenchConfig &config) {
 // The guarded lean engine at the calibration's threshold; `byLlvmMca` counts the blocks llvm-mca answered.
 Timing timeGuarded(const SurrogateBenchConfig &config, unsigned threads, std::size_t batch,
                    const std::vector<block::BasicBlock> &blocks, std::size_t &byLlvmMca) {
-  std::string file = guardFileOf(config.runDir);
-  GuardCalibration calibration = GuardCalibration::load(file);
-  std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, calibration.params);
-  GuardedPredictor guarded(config.runDir, calibration, std::filesystem::path(file).parent_path().string(), threads,
-                           batch);
+  LeanGuard guard(config.runDir, std::nullopt, threads, batch);
   // One block at a time, as a tool would ask, or the whole set batched.
   auto predict = [&](const std::vector<block::BasicBlock> &b) {
     std::vector<PredictionOutcome> out;
@@ -98,11 +92,11 @@ Timing timeGuarded(const SurrogateBenchConfig &config, unsigned threads, std::si
       }
     };
     if (batch > 1)
-      take(guarded.run(b, calibration.threshold, *fallback));
+      take(guard.run(b, guard.calibration.threshold));
     else
       for (const block::BasicBlock &block : b) {
         one[0] = block;
-        take(guarded.run(one, calibration.threshold, *fallback));
+        take(guard.run(one, guard.calibration.threshold));
       }
     return out;
   };

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/GuardedPredictor.h"
 #include "surrogate/model/LeanModel.h"
 #include "surrogate/model/LeanPredictor.h"
@@ -22,15 +21,12 @@ namespace {
 
 // Blocks per second of the guarded whole on `blocks`, one thread, at the stored threshold.
 double timeGuarded(const std::string &runDir, const std::vector<block::BasicBlock> &blocks, double &byLlvmMca) {
-  std::string file = model::guardFileOf(runDir);
-  model::GuardCalibration calibration = model::GuardCalibration::load(file);
-  std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, calibration.params);
-  model::GuardedPredictor guarded(runDir, calibration, fs::path(file).parent_path().string(), 1, 512);
+  model::LeanGuard guard(runDir, std::nullopt, 1, 512);
   std::vector<block::BasicBlock> timed = blocks;
   for (block::BasicBlock &b : timed)
     b.insts.clear();  // timed runs decode, as the deployment comparison's do
   auto start = support::Clock::now();
-  std::vector<model::GuardedOutcome> out = guarded.run(timed, calibration.threshold, *fallback);
+  std::vector<model::GuardedOutcome> out = guard.run(timed, guard.calibration.threshold);
   double seconds = support::secondsSince(start);
   std::size_t mca = 0;
   for (const model::GuardedOutcome &o : out)

@@ -8,6 +8,7 @@
 // conditioned surrogate under a table, in the module).
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -72,6 +73,24 @@ private:
   struct Analysis;
   std::unique_ptr<Analysis> A;
   std::unique_ptr<mca::Simulator> Fallback;  ///< llvm-mca for the unsure blocks, on the calling thread
+};
+
+/// A model's guard on the lean engine as predict --guard, bench surrogate
+/// --guard and the pattern runs set it up: the calibration beside the model
+/// (guardOf), its guarded predictor, and llvm-mca's subtarget for the
+/// fallback under `table` ("": LLVM's; nullopt: the calibration's own).
+struct LeanGuard {
+  LeanGuard(const std::string &model, const std::optional<std::string> &table, unsigned threads,
+            std::size_t batchSize);
+
+  /// predictor.run() at `threshold`, llvm-mca on the fallback subtarget.
+  std::vector<GuardedOutcome> run(const std::vector<block::BasicBlock> &blocks, double threshold) {
+    return predictor.run(blocks, threshold, *fallback);
+  }
+
+  GuardCalibration calibration;
+  std::unique_ptr<llvm::MCSubtargetInfo> fallback;
+  GuardedPredictor predictor;
 };
 
 } // namespace surrogate::model

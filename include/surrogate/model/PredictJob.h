@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <llvm/MC/MCSubtargetInfo.h>
+
 #include "surrogate/block/BlockReader.h"
 #include "surrogate/model/PredictionOutcome.h"
 
@@ -65,6 +67,12 @@ using ChunkPredictor = std::function<ChunkOutcomes(const std::vector<block::Basi
 PredictSummary predictChunks(const PredictConfig &config, const std::vector<std::string> &columns,
                              const ChunkPredictor &predictor,
                              const std::function<void(std::ostream &, const PredictSummary &)> &finish = {});
+
+class GuardedPredictor;
+/// predictChunks with `guarded` at the threshold config.guard asks for (given, from a target, or the
+/// calibration's), the unsure blocks answered by llvm-mca on `fallback`.
+PredictSummary predictGuarded(const PredictConfig &config, GuardedPredictor &guarded,
+                              const llvm::MCSubtargetInfo &fallback);
 
 /// `predict` on the lean engine (no tables, no gradient).
 PredictSummary runLeanPredict(const PredictConfig &config);
