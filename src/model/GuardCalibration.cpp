@@ -141,10 +141,6 @@ std::string guardFileOf(const std::string &model) {
   return (dir / GuardCalibration::kFileName).string();
 }
 
-} // namespace surrogate::model
-
-namespace surrogate::model {
-
 GuardCalibration guardOf(const std::string &model) {
   std::string file = guardFileOf(model);
   if (!fs::exists(file))

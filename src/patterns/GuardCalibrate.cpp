@@ -405,13 +405,9 @@ Threshold chooseThreshold(const Observations &o, const std::vector<double> &unce
   return t;
 }
 
-nlohmann::json reportOf(const GuardCalibrateConfig &config, const CalibrationBlocks &blocks, const Observations &o,
-                        const Choice &choice, const Threshold &t) {
+nlohmann::json reportOf(const GuardCalibrateConfig &config, const Observations &o, const Choice &choice,
+                        const Threshold &t) {
   const double n = static_cast<double>(o.signals.size());
-  double mcaSum = 0;
-  for (std::size_t i = 0; i < blocks.blocks.size(); ++i)
-    if (!std::isnan(blocks.llvmMca[i]) && blocks.reference[i] > 0)
-      mcaSum += std::abs(blocks.llvmMca[i] - blocks.reference[i]) / blocks.reference[i];
   nlohmann::json tried = nlohmann::json::array();
   for (const Candidate &c : choice.tried)
     tried.push_back({{"signals", signalNames(c.features)}, {"auroc", c.auroc}});
@@ -421,7 +417,7 @@ nlohmann::json reportOf(const GuardCalibrateConfig &config, const CalibrationBlo
           {"reference", config.reference},
           {"wrong", std::count(o.wrong.begin(), o.wrong.end(), true)},
           {"surrogate_mape", std::accumulate(o.surrogateApe.begin(), o.surrogateApe.end(), 0.0) / n},
-          {"llvm_mca_mape", mcaSum / n},
+          {"llvm_mca_mape", std::accumulate(o.fallbackApe.begin(), o.fallbackApe.end(), 0.0) / n},
           {"candidates", tried},
           {"chosen", signalNames(choice.best.features)},
           {"auroc", model::auroc(choice.uncertainty, o.wrong)},
@@ -456,7 +452,7 @@ nlohmann::json runGuardCalibration(const GuardCalibrateConfig &config) {
   Observations o = observeSurrogate(config, dir, blocks, conditioned, g);
   Choice choice = chooseUncertainty(o, network.tokens, g);
   Threshold threshold = chooseThreshold(o, choice.uncertainty, g);
-  nlohmann::json report = reportOf(config, blocks, o, choice, threshold);
+  nlohmann::json report = reportOf(config, o, choice, threshold);
   report["surest_80_mape"] = g.curve[79].surrogateMape;  // coverages run 1%, 2%, ..., 100%
   writeCalibration(file, dir, g, report);
   return report;
