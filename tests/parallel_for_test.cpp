@@ -5,6 +5,8 @@
 #include <atomic>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -39,4 +41,21 @@ TEST(ParallelFor, AWorkersThrowReachesTheCallerAfterEveryTaskEnded) {
   }
   EXPECT_EQ(finished, 5);
   EXPECT_THROW(parallelFor(1, [](std::size_t) { throw std::logic_error("alone"); }), std::logic_error);
+}
+
+TEST(ParallelFor, RangesCoverEveryItemOnceInContiguousShares) {
+  for (std::size_t items : {0u, 1u, 7u, 10u}) {
+    std::vector<int> seen(items, 0);
+    std::vector<std::pair<std::size_t, std::size_t>> ranges(3);
+    surrogate::support::parallelForRanges(items, 3, [&](std::size_t t, std::size_t begin, std::size_t end) {
+      ranges[t] = {begin, end};
+      for (std::size_t i = begin; i < end; ++i)
+        ++seen[i];  // ranges do not overlap, so no two threads touch one item
+    });
+    EXPECT_EQ(seen, std::vector<int>(items, 1)) << items;
+    EXPECT_EQ(ranges[0].first, 0u);
+    EXPECT_EQ(ranges[1].first, ranges[0].second) << items;
+    EXPECT_EQ(ranges[2].first, ranges[1].second) << items;
+    EXPECT_EQ(ranges[2].second, items);
+  }
 }

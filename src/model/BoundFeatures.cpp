@@ -13,9 +13,7 @@
 
 namespace surrogate::model {
 
-BoundFeaturizer::BoundFeaturizer(const std::string &cpu)
-    : Cpu(cpu), STI(block::X86Target::get().createSubtarget(cpu, "model.bounds_cpu: ")),
-      Analyzer(std::make_unique<mca::BlockAnalyzer>(*STI)) {}
+BoundFeaturizer::BoundFeaturizer(const std::string &cpu) : BoundFeaturizer(cpu, "") {}
 
 BoundFeaturizer::BoundFeaturizer(const std::string &cpu, const std::string &table)
     : Cpu(cpu), STI(table.empty() ? block::X86Target::get().createSubtarget(cpu, "model.bounds_cpu: ")

@@ -64,9 +64,7 @@ void LeanPredictor::work(Worker &w, const block::BasicBlock *blocks, std::size_t
 
 std::vector<PredictionOutcome> LeanPredictor::run(const std::vector<block::BasicBlock> &blocks) {
   std::vector<PredictionOutcome> out(blocks.size());
-  std::size_t n = Workers.size(), per = (blocks.size() + n - 1) / n;
-  support::parallelFor(n, [&](std::size_t t) {
-    std::size_t begin = std::min(blocks.size(), t * per), end = std::min(blocks.size(), begin + per);
+  support::parallelForRanges(blocks.size(), Workers.size(), [&](std::size_t t, std::size_t begin, std::size_t end) {
     work(*Workers[t], blocks.data() + begin, end - begin, out.data() + begin);
   });
   return out;

@@ -187,11 +187,7 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
     for (std::size_t k = 0; k < where.size(); ++k)
       out[where[k]].cycles = cycles[k];
   };
-  std::size_t n = Replicas.size(), per = (blocks.size() + n - 1) / n;
-  support::parallelFor(n, [&](std::size_t t) {
-    std::size_t begin = std::min(blocks.size(), t * per), end = std::min(blocks.size(), begin + per);
-    work(t, begin, end);
-  });
+  support::parallelForRanges(blocks.size(), Replicas.size(), work);
   if (gradient)
     for (const std::vector<double> &g : gradients) {
       gradient->resize(std::max(gradient->size(), g.size()), 0.0);

@@ -2,6 +2,7 @@
 
 #include "surrogate/support/ParallelFor.h"
 
+#include <algorithm>
 #include <exception>
 #include <thread>
 #include <vector>
@@ -39,6 +40,15 @@ void parallelFor(std::size_t tasks, const std::function<void(std::size_t)> &task
   for (std::exception_ptr &e : errors)
     if (e)
       std::rethrow_exception(e);
+}
+
+void parallelForRanges(std::size_t items, std::size_t tasks,
+                       const std::function<void(std::size_t, std::size_t, std::size_t)> &task) {
+  std::size_t per = tasks ? (items + tasks - 1) / tasks : 0;
+  parallelFor(tasks, [&](std::size_t t) {
+    std::size_t begin = std::min(items, t * per), end = std::min(items, begin + per);
+    task(t, begin, end);
+  });
 }
 
 } // namespace surrogate::support

@@ -14,4 +14,9 @@ namespace surrogate::support {
 /// rethrows the lowest-numbered task's exception, if any threw.
 void parallelFor(std::size_t tasks, const std::function<void(std::size_t)> &task);
 
+/// parallelFor over `items` split into `tasks` contiguous ranges of equal
+/// size (the last ones shorter or empty): task(t, begin, end).
+void parallelForRanges(std::size_t items, std::size_t tasks,
+                       const std::function<void(std::size_t, std::size_t, std::size_t)> &task);
+
 } // namespace surrogate::support
