@@ -28,10 +28,12 @@ std::string leanRefusal(const model::PredictConfig &c) {
     return "the model file holds the best checkpoint; another --checkpoint runs on LibTorch: use --engine torch";
   if (!std::filesystem::is_directory(c.runDir))
     return "";  // a model file: only the lean engine reads one
-  std::string file = (std::filesystem::path(c.runDir) / model::ModelFile::kFileName).string();
-  if (!std::filesystem::exists(file))
-    return c.runDir + " has no " + model::ModelFile::kFileName + " (a run of an older build): `surrogate export "
-           "--model " + c.runDir + "` writes it, or use --engine torch";
+  std::string file;
+  try {
+    file = model::modelFileOf(c.runDir);
+  } catch (const support::DataError &e) {
+    return e.what();
+  }
   std::string why;
   return model::LeanModel::runs(model::ModelFile::load(file).config, why) ? "" : file + ": " + why;
 }

@@ -15,9 +15,8 @@ std::string modelFileOf(const std::string &model) {
     return model;
   std::string file = (std::filesystem::path(model) / ModelFile::kFileName).string();
   if (!std::filesystem::exists(file))
-    throw support::DataError(model, std::string("no ") + ModelFile::kFileName +
-                                        " (a run of an older build): `surrogate export --model " + model +
-                                        "` writes it, or use --engine torch");
+    throw support::DataError(model + " has no " + ModelFile::kFileName + " (a run of an older build): `surrogate "
+                             "export --model " + model + "` writes it, or use --engine torch");
   return file;
 }
 

@@ -19,7 +19,8 @@ namespace surrogate::model {
 class BlockPreparer;
 
 /// `model` itself when it is a file, else the model file of the run
-/// directory `model`; a DataError naming the directory when it has none.
+/// directory `model`; a DataError naming the directory when it has none
+/// (predict's reason to fall back to LibTorch).
 std::string modelFileOf(const std::string &model);
 
 class LeanPredictor {
