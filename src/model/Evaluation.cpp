@@ -8,6 +8,7 @@
 
 #include "surrogate/block/Decoder.h"
 #include "surrogate/data/CsvTable.h"
+#include "surrogate/model/GuardCalibration.h"
 
 namespace surrogate::model {
 
@@ -32,7 +33,7 @@ SelectiveReport selectiveReport(const std::string &column, const std::vector<dou
   std::vector<bool> wrong;
   for (std::size_t i = 0; i < predicted.size(); ++i) {
     ape.push_back(std::abs(predicted[i] - measured[i]) / measured[i]);
-    wrong.push_back(ape.back() > 0.2);
+    wrong.push_back(ape.back() > GuardCalibration::kEventApe);
   }
   SelectiveReport r;
   r.column = column;
