@@ -104,9 +104,8 @@ std::vector<model::BlockBounds> randomBounds(std::size_t n, std::uint64_t seed) 
   return bounds;
 }
 
-std::vector<double> torchCycles(model::IthemalModel &m, const std::vector<block::TokenizedBlock> &blocks,
-                                const std::vector<model::BlockBounds> &bounds) {
-  torch::NoGradGuard noGrad;
+model::BlockBatch torchBatch(model::IthemalModel &m, const std::vector<block::TokenizedBlock> &blocks,
+                             const std::vector<model::BlockBounds> &bounds) {
   std::vector<const block::TokenizedBlock *> ptrs;
   for (const auto &b : blocks)
     ptrs.push_back(&b);
@@ -123,8 +122,18 @@ std::vector<double> torchCycles(model::IthemalModel &m, const std::vector<block:
     batch.boundAnchor = torch::tensor(anchors);
     batch.boundFeatures = torch::tensor(features).view({batch.blocks, model::kBoundFeatures});
   }
-  torch::Tensor cycles = m->toCycles(m->forward(batch)).to(torch::kFloat64);
-  return std::vector<double>(cycles.data_ptr<double>(), cycles.data_ptr<double>() + cycles.numel());
+  return batch;
+}
+
+std::vector<double> valuesOf(const torch::Tensor &t) {
+  torch::Tensor d = t.detach().to(torch::kFloat64).contiguous();
+  return std::vector<double>(d.data_ptr<double>(), d.data_ptr<double>() + d.numel());
+}
+
+std::vector<double> torchCycles(model::IthemalModel &m, const std::vector<block::TokenizedBlock> &blocks,
+                                const std::vector<model::BlockBounds> &bounds) {
+  torch::NoGradGuard noGrad;
+  return valuesOf(m->toCycles(m->forward(torchBatch(m, blocks, bounds))));
 }
 
 model::ModelConfig configOf(bool tokens, bool bounds, std::int64_t layers) {
@@ -278,6 +287,40 @@ TEST(LeanEngine, PredictsWhatLibTorchPredictsForEveryArchitecture) {
       }
       EXPECT_GT(model::LeanModel::multiplyAdds(*ws), 0u);
     }
+  }
+}
+
+TEST(LeanEngine, TheVarianceHeadGivesLibTorchsStandardDeviation) {
+  for (auto [tokens, bounds] : {std::pair{true, false}, std::pair{true, true}, std::pair{false, true}}) {
+    SCOPED_TRACE(::testing::Message() << "tokens " << tokens << " bounds " << bounds);
+    model::ModelConfig config = configOf(tokens, bounds, 1);
+    config.varianceHead = true;
+    auto m = randomModel(config, 23);
+    auto blocks = randomBlocks(30, static_cast<std::int32_t>(config.vocabularySize), 29);
+    auto blockBounds = randomBounds(blocks.size(), 31);
+    torch::NoGradGuard noGrad;
+    model::ModelOutput out = m->forwardWithVariance(torchBatch(m, blocks, blockBounds));
+    std::vector<double> cycles = valuesOf(m->toCycles(out.z)), sigma = valuesOf(torch::exp(0.5 * out.logVariance));
+
+    model::ModelFile file = model::exportModel(*m, vocabularyOf(30));
+    EXPECT_NE(file.architecture().find("+variance"), std::string::npos) << file.architecture();
+    model::LeanModel lean(file);
+    std::vector<const block::TokenizedBlock *> all;
+    for (const auto &b : blocks)
+      all.push_back(&b);
+    auto ws = lean.workspace();
+    std::vector<double> leanCycles, leanSigma, none;
+    lean.predict(all, &blockBounds, leanCycles, *ws, &leanSigma);
+    ASSERT_EQ(leanSigma.size(), blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      EXPECT_NEAR(leanCycles[i], cycles[i], 1e-5 * cycles[i]) << "block " << i;
+      EXPECT_NEAR(leanSigma[i], sigma[i], 1e-5 * sigma[i]) << "block " << i;
+    }
+    // Without the head there is no standard deviation to give.
+    model::LeanModel plain(model::exportModel(*randomModel(configOf(tokens, bounds, 1), 23), vocabularyOf(30)));
+    none.assign(3, 1.0);
+    plain.predict(all, &blockBounds, leanCycles, *plain.workspace(), &none);
+    EXPECT_TRUE(none.empty());
   }
 }
 

@@ -91,15 +91,20 @@ torch::Tensor cyclesOf(const std::vector<TrainingExample> &examples, const Indic
   return torch::tensor(cycles, torch::kFloat32).to(device);
 }
 
-torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::Tensor &targetZ, Loss kind,
+torch::Tensor lossOf(IthemalModel &model, const ModelOutput &output, const torch::Tensor &targetZ, Loss kind,
                      const torch::Tensor &weights) {
-  torch::Tensor logRatio = (z - targetZ) * model->logStd();
+  torch::Tensor logRatio = (output.z - targetZ) * model->logStd();
   torch::Tensor perExample;
   switch (kind) {
   case Loss::LogL1: perExample = logRatio.abs(); break;
   case Loss::LogMse: perExample = logRatio.pow(2); break;
   // A prediction 50x off contributes a bounded gradient early in training.
   case Loss::Mape: perExample = (torch::exp(logRatio.clamp(-4, 4)) - 1).abs(); break;
+  }
+  if (output.logVariance.defined()) {
+    // Clamped so that one wild block cannot send the variance to 0 or infinity.
+    torch::Tensor logVariance = output.logVariance.clamp(-16, 8);
+    perExample = perExample + 0.5 * (logVariance + logRatio.detach().pow(2) * torch::exp(-logVariance));
   }
   return weights.defined() ? (perExample * weights).mean() : perExample.mean();
 }

@@ -112,4 +112,19 @@ nlohmann::json loadCheckpoint(const std::string &path, torch::nn::Module &model,
   }
 }
 
+void copyMatching(torch::nn::Module &from, torch::nn::Module &to) {
+  torch::NoGradGuard noGrad;
+  auto copy = [](const torch::OrderedDict<std::string, torch::Tensor> &source,
+                 torch::OrderedDict<std::string, torch::Tensor> target) {
+    for (const auto &item : source) {
+      torch::Tensor *t = target.find(item.key());
+      if (!t || !t->sizes().equals(item.value().sizes()))
+        throw std::runtime_error("copyMatching: the model has no tensor " + item.key() + " of the source's shape");
+      t->copy_(item.value());
+    }
+  };
+  copy(from.named_parameters(), to.named_parameters());
+  copy(from.named_buffers(), to.named_buffers());
+}
+
 } // namespace surrogate::model

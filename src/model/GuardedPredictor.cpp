@@ -93,6 +93,17 @@ void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, 
           ++all;
         }
     o.signals[3] = all > 0 ? unknown / all : 0;
+    double variances = 0, heads = 0;
+    auto addSigma = [&](const PredictionOutcome &p) {
+      if (p.sigma) {
+        variances += *p.sigma * *p.sigma;
+        ++heads;
+      }
+    };
+    addSigma(o.outcome);
+    for (const std::vector<PredictionOutcome> &m : members)
+      addSigma(m[i]);
+    o.signals[4] = heads > 0 ? std::sqrt(variances / heads) : 0;
     o.uncertainty = Calibration.uncertainty(o.signals);
   }
 }

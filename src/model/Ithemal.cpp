@@ -2,6 +2,7 @@
 #include "surrogate/model/Ithemal.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
@@ -78,6 +79,13 @@ IthemalModelImpl::IthemalModelImpl(const ModelConfig &config) : Config(config) {
     BoundsHead = register_module("bounds_head", torch::nn::Sequential(torch::nn::Linear(in, config.boundsHidden),
                                                                      torch::nn::ReLU(), out));
   }
+  if (config.varianceHead) {
+    torch::nn::Linear head(config.bounds ? config.boundsHidden : config.hidden + config.globalFeatures, 1);
+    torch::NoGradGuard noGrad;  // a standard deviation of 10% at first, the same for every block
+    head->weight.zero_();
+    head->bias.fill_(2 * std::log(0.1));
+    VarianceHead = register_module("variance_head", head);
+  }
   TargetMean = register_buffer("target_mean", torch::zeros({}));
   TargetStd = register_buffer("target_std", torch::ones({}));
 }
@@ -96,14 +104,25 @@ void IthemalModelImpl::registerTokenModules() {
                                         .batch_first(true)));
 }
 
-torch::Tensor IthemalModelImpl::forward(const BlockBatch &batch) {
-  if (!Config.bounds)
-    return Head(blockVector(batch)).squeeze(1);
+ModelOutput IthemalModelImpl::forwardWithVariance(const BlockBatch &batch) {
+  ModelOutput out;
+  if (!Config.bounds) {
+    torch::Tensor blockVec = blockVector(batch);
+    out.z = Head(blockVec).squeeze(1);
+    if (VarianceHead)
+      out.logVariance = VarianceHead(blockVec).squeeze(1);
+    return out;
+  }
   if (!batch.boundFeatures.defined() || batch.boundFeatures.size(1) != kBoundFeatures)
     throw std::invalid_argument("IthemalModel: the batch lacks the block bounds the model takes");
   torch::Tensor in = Config.tokens ? torch::cat({blockVector(batch), batch.boundFeatures}, 1) : batch.boundFeatures;
-  torch::Tensor logCycles = batch.boundAnchor + BoundsHead->forward(in).squeeze(1);
-  return (logCycles - TargetMean) / TargetStd;
+  // BoundsHead's layers one by one, so the variance head can share its hidden units.
+  torch::Tensor units = torch::relu(BoundsHead[0]->as<torch::nn::Linear>()->forward(in));
+  torch::Tensor logCycles = batch.boundAnchor + BoundsHead[2]->as<torch::nn::Linear>()->forward(units).squeeze(1);
+  out.z = (logCycles - TargetMean) / TargetStd;
+  if (VarianceHead)
+    out.logVariance = VarianceHead(units).squeeze(1);
+  return out;
 }
 
 torch::Tensor IthemalModelImpl::blockVector(const BlockBatch &batch) {

@@ -73,6 +73,8 @@ struct LeanModel::Weights {
   Matrix boundsHidden;  ///< the bounds head's first layer, [boundsHidden, hidden (with tokens) + kBoundFeatures]
   Vector boundsHiddenBias, boundsOut;
   float boundsOutBias = 0;
+  Vector variance;  ///< the variance head over the block vector or the bounds head's units (empty without)
+  float varianceBias = 0;
   float targetMean = 0, targetStd = 1;
 };
 
@@ -252,6 +254,11 @@ LeanModel::LeanModel(const ModelFile &file) : W(std::make_unique<Weights>()) {
     W->tokenInputs = W->instructionLstm.front().inputWeights * embedding;
     W->tokenInputs.colwise() += W->instructionLstm.front().bias;
   }
+  if (c.varianceHead) {
+    std::int64_t in = c.bounds ? c.boundsHidden : c.hidden;
+    W->variance = matrixOf(file, "variance_head.weight", 1, in).row(0).transpose();
+    W->varianceBias = vectorOf(file, "variance_head.bias", 1)(0);
+  }
   if (!c.bounds) {
     W->head = matrixOf(file, "head.weight", 1, c.hidden).row(0).transpose();
     W->headBias = vectorOf(file, "head.bias", 1)(0);
@@ -323,11 +330,13 @@ void checkBlocks(const std::vector<const block::TokenizedBlock *> &blocks, std::
 
 void LeanModel::predict(const std::vector<const block::TokenizedBlock *> &blocks,
                         const std::vector<BlockBounds> *bounds, std::vector<double> &cycles,
-                        Workspace &ws) const {
+                        Workspace &ws, std::vector<double> *sigmas) const {
   const ModelConfig &c = W->config;
   if (c.bounds && (!bounds || bounds->size() != blocks.size()))
     throw std::invalid_argument("LeanModel::predict: a bounds model needs every block's bounds");
   cycles.resize(blocks.size());
+  if (sigmas)
+    sigmas->resize(c.varianceHead ? blocks.size() : 0);
   if (blocks.empty())
     return;
   const Index h = c.hidden;
@@ -360,7 +369,7 @@ void LeanModel::predict(const std::vector<const block::TokenizedBlock *> &blocks
     for (std::size_t i = 0; i < blocks.size(); ++i)
       ws.blockOrder[i] = i;
   }
-  heads(bounds, ws, cycles);
+  heads(bounds, ws, cycles, sigmas);
 }
 
 void LeanModel::instructionVectors(Workspace &ws) const {
@@ -394,14 +403,24 @@ void LeanModel::instructionVectors(Workspace &ws) const {
     x.col(static_cast<Index>(d)) = ws.cache.vectors().col(ws.slotOf[d]);
 }
 
-void LeanModel::heads(const std::vector<BlockBounds> *bounds, Workspace &ws, std::vector<double> &cycles) const {
+void LeanModel::heads(const std::vector<BlockBounds> *bounds, Workspace &ws, std::vector<double> &cycles,
+                      std::vector<double> *sigmas) const {
   const ModelConfig &c = W->config;
   const Index n = static_cast<Index>(cycles.size());
   auto z = columns(ws.z, 1, n);  // the normalised log of each block, in ws.blockOrder's order
+  // The variance head's log variance, over the same vectors as the output layer's.
+  auto logVariance = [&](const auto &vectors) {
+    if (!sigmas || !c.varianceHead)
+      return;
+    for (Index s = 0; s < n; ++s)
+      (*sigmas)[ws.blockOrder[s]] = std::exp(0.5 * static_cast<double>(W->variance.dot(vectors.col(s)) + W->varianceBias));
+    ws.multiplyAdds += static_cast<std::uint64_t>(W->variance.size() * n);
+  };
   if (!c.bounds) {
     z.noalias() = W->head.transpose() * ws.hidden.leftCols(n);
     z.array() += W->headBias;
     ws.multiplyAdds += static_cast<std::uint64_t>(W->head.size() * n);
+    logVariance(ws.hidden.leftCols(n));
   } else {
     // The MLP over [block vector, bounds] predicts a correction to the anchor, the log of the larger bound.
     auto features = columns(ws.features, kBoundFeatures, n);
@@ -414,6 +433,7 @@ void LeanModel::heads(const std::vector<BlockBounds> *bounds, Workspace &ws, std
       units.noalias() += W->boundsHidden.leftCols(c.hidden) * ws.hidden.leftCols(n);
     units.colwise() += W->boundsHiddenBias;
     units = units.cwiseMax(0.0f);  // ReLU
+    logVariance(units);
     z.noalias() = W->boundsOut.transpose() * units;
     z.array() += W->boundsOutBias;
     ws.multiplyAdds += static_cast<std::uint64_t>((W->boundsHidden.size() + W->boundsOut.size()) * n);

@@ -30,7 +30,7 @@ struct LeanPredictor::Worker {
   std::vector<BlockBounds> bounds;
   std::vector<const block::TokenizedBlock *> batch;
   std::vector<std::size_t> where;
-  std::vector<double> cycles;
+  std::vector<double> cycles, sigmas;
 };
 
 LeanPredictor::LeanPredictor(const std::string &model, unsigned threads, std::size_t batchSize)
@@ -55,9 +55,12 @@ void LeanPredictor::work(Worker &w, const block::BasicBlock *blocks, std::size_t
     w.batch.clear();
     for (const block::TokenizedBlock &t : w.tokens)
       w.batch.push_back(&t);
-    Model.predict(w.batch, &w.bounds, w.cycles, *w.workspace);
-    for (std::size_t k = 0; k < w.where.size(); ++k)
+    Model.predict(w.batch, &w.bounds, w.cycles, *w.workspace, &w.sigmas);
+    for (std::size_t k = 0; k < w.where.size(); ++k) {
       out[w.where[k]].cycles = w.cycles[k];
+      if (!w.sigmas.empty())
+        out[w.where[k]].sigma = w.sigmas[k];
+    }
   }
 }
 

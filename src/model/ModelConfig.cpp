@@ -15,6 +15,8 @@ nlohmann::json ModelConfig::toJson() const {
     j["bounds_cpu"] = boundsCpu;
     j["bounds_hidden"] = boundsHidden;
   }
+  if (varianceHead)
+    j["variance_head"] = true;
   return j;
 }
 
@@ -31,6 +33,7 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json &j, const std::string &fi
   r.read("tokens", c.tokens);
   r.read("bounds_cpu", c.boundsCpu);
   r.read("bounds_hidden", c.boundsHidden, std::int64_t{1});
+  r.read("variance_head", c.varianceHead);
   if (!c.tokens && !c.bounds)
     throw r.error("tokens", "false needs \"bounds\": true (a model needs some input)");
   r.finish();

@@ -94,11 +94,12 @@ std::map<std::string, ModelTensor> readTensors(const nlohmann::json &entries, co
 } // namespace
 
 std::string architectureOf(const ModelConfig &config) {
+  std::string variance = config.varianceHead ? "+variance" : "";
   if (config.instFeatures > 0 || config.globalFeatures > 0)
-    return "lstm-conditioned";
+    return "lstm-conditioned" + variance;
   if (!config.bounds)
-    return "lstm";
-  return config.tokens ? "lstm+bounds" : "bounds";
+    return "lstm" + variance;
+  return (config.tokens ? "lstm+bounds" : "bounds") + variance;
 }
 
 const ModelTensor &ModelFile::tensor(const std::string &name, const std::vector<std::int64_t> &shape) const {

@@ -50,7 +50,7 @@ double Replicas::backward(const std::vector<TrainingExample> &examples, const In
     BlockBatch input =
         batchOf(examples, shares[r], device, Features, unknownRate, data::mix64(stepSeed + firstReplica + r));
     torch::Tensor l =
-        lossOf(m, m->forward(input), target, loss, lossWeightsOf(examples, shares[r], device)) * weight;
+        lossOf(m, m->forwardWithVariance(input), target, loss, lossWeightsOf(examples, shares[r], device)) * weight;
     l.backward();
     losses[r] = l.item<double>();
   });

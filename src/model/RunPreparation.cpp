@@ -51,6 +51,7 @@ void prepareFresh(PreparedRun &p, const RunDir &run) {
     p.loaded = loadExamples(p.job.data, p.vocab, /*growVocabulary=*/true);
     p.job.model.vocabularySize = static_cast<std::int64_t>(p.vocab.size());
   }
+  p.job.model.varianceHead |= p.job.training.varianceHead;
 }
 
 // The conditioned variant: each example's table, as features.
@@ -176,7 +177,15 @@ IthemalModel initialModel(const PreparedRun &p, const Splits &splits, const torc
   torch::manual_seed(p.job.training.seed);
   IthemalModel model(p.job.model);
   if (!p.job.initFrom.empty()) {
-    loadCheckpoint(RunDir(p.job.initFrom).bestPath(), *model, nullptr);
+    RunDir from(p.job.initFrom);
+    if (from.modelConfig().varianceHead == p.job.model.varianceHead) {
+      loadCheckpoint(from.bestPath(), *model, nullptr);
+    } else {
+      // A variance head added to a model without one: every other weight comes from it.
+      IthemalModel start(from.modelConfig());
+      loadCheckpoint(from.bestPath(), *start, nullptr);
+      copyMatching(*start, *model);
+    }
     spdlog::info("starting from the weights of {}", p.job.initFrom);
   } else {
     auto [logMean, logStd] = logMeanStd(p.loaded.examples, splits.train);

@@ -44,6 +44,8 @@ nlohmann::json TrainingOptions::toJson() const {
     j["exclude_blocks"] = excludeBlocks;
     j["exclude_weight"] = excludeWeight;
   }
+  if (varianceHead)
+    j["variance_head"] = true;
   return j;
 }
 
@@ -72,6 +74,7 @@ TrainingOptions TrainingOptions::fromJson(const nlohmann::json &j, const std::st
   r.read("condition_on_parameters", o.conditionOnParameters);
   r.read("exclude_blocks", o.excludeBlocks);
   r.read("exclude_weight", o.excludeWeight, 0, 1);
+  r.read("variance_head", o.varianceHead);
   r.finish();
   return o;
 }

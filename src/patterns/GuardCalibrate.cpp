@@ -183,10 +183,11 @@ struct Candidate {
 };
 
 std::vector<Candidate> candidates(const Observations &o, bool members, bool tokens) {
+  bool learnt = std::any_of(o.signals.begin(), o.signals.end(), [](const model::GuardSignals &s) { return s[4] > 0; });
   std::vector<std::vector<std::size_t>> sets;
   std::vector<std::size_t> all;
   for (std::size_t f = 0; f < model::kGuardSignals.size(); ++f) {
-    if ((f == 1 && !members) || (f == 3 && !tokens))
+    if ((f == 1 && !members) || (f == 3 && !tokens) || (f == 4 && !learnt))
       continue;
     sets.push_back({f});
     all.push_back(f);

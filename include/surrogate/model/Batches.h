@@ -37,8 +37,12 @@ torch::Tensor cyclesOf(const std::vector<TrainingExample> &examples, const Indic
 
 /// The loss on the normalised log scale; `mape` is the absolute percentage
 /// error of the prediction in cycles, the way runs are scored. `weights`
-/// (undefined: all 1) scale each example's term of the mean.
-torch::Tensor lossOf(IthemalModel &model, const torch::Tensor &z, const torch::Tensor &targetZ, Loss kind,
+/// (undefined: all 1) scale each example's term of the mean. With the
+/// variance head's output, each term gains the Gaussian negative
+/// log-likelihood of the log-cycles error under that variance, the error
+/// held constant there: the head learns the error's size, the loss alone
+/// moves the prediction.
+torch::Tensor lossOf(IthemalModel &model, const ModelOutput &output, const torch::Tensor &targetZ, Loss kind,
                      const torch::Tensor &weights);
 
 /// The examples' loss weights, or an undefined tensor when all are 1.

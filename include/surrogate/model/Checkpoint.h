@@ -26,4 +26,9 @@ std::string unsealCheckpointBytes(const std::string &path, std::string bytes);
 /// Throws std::runtime_error naming the file when it is missing or damaged.
 nlohmann::json loadCheckpoint(const std::string &path, torch::nn::Module &model, torch::optim::Optimizer *optimizer);
 
+/// Copies each parameter and buffer of `from` into the one of the same name
+/// and shape in `to`, which may have more (a head added to a loaded model);
+/// one of `from` that `to` lacks or shapes otherwise is a std::runtime_error.
+void copyMatching(torch::nn::Module &from, torch::nn::Module &to);
+
 } // namespace surrogate::model

@@ -11,6 +11,10 @@
 // instruction vector and a global feature vector to the block vector, so the
 // prediction is differentiable with respect to both.
 //
+// With model.variance_head a second linear head, over the last layer before
+// the output (the block vector, or the bounds MLP's hidden units), predicts
+// the log variance of the log-cycles error: the model's own uncertainty.
+//
 // The bounds variant (model.bounds) also takes what the scheduling model says
 // of the block (BoundFeatures.h) beside the block vector, and its head, a
 // small MLP that starts at zero, predicts a correction to the log of the
@@ -50,12 +54,19 @@ struct BlockBatch {
 /// the same outputs, less work; training keeps a row each).
 BlockBatch makeBatch(const std::vector<const block::TokenizedBlock *> &blocks, bool shareInstructions = false);
 
+/// forward()'s answer with the variance head's.
+struct ModelOutput {
+  torch::Tensor z;            ///< normalised log throughput, [blocks]
+  torch::Tensor logVariance;  ///< log variance of log(cycles) about the prediction, [blocks]; undefined without the head
+};
+
 class IthemalModelImpl : public torch::nn::Module {
 public:
   explicit IthemalModelImpl(const ModelConfig &config);
 
   /// Normalised log throughput, [blocks].
-  torch::Tensor forward(const BlockBatch &batch);
+  torch::Tensor forward(const BlockBatch &batch) { return forwardWithVariance(batch).z; }
+  ModelOutput forwardWithVariance(const BlockBatch &batch);
 
   /// Cycles per 100 iterations from forward()'s output.
   torch::Tensor toCycles(const torch::Tensor &z) const;
@@ -77,6 +88,7 @@ private:
   torch::nn::LSTM InstructionLstm{nullptr}, BlockLstm{nullptr};
   torch::nn::Linear Head{nullptr};
   torch::nn::Sequential BoundsHead{nullptr};
+  torch::nn::Linear VarianceHead{nullptr};
   torch::Tensor TargetMean, TargetStd;
 };
 TORCH_MODULE(IthemalModel);

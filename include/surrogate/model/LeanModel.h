@@ -41,9 +41,11 @@ public:
   /// Cycles per 100 iterations of each block, into `cycles` (resized). A model
   /// with tokens needs each block non-empty with ids below the vocabulary's
   /// size; a bounds model needs `bounds` parallel to `blocks`
-  /// (std::invalid_argument otherwise).
+  /// (std::invalid_argument otherwise). With `sigmas` and a model with a
+  /// variance head, each block's learnt standard deviation of log(cycles)
+  /// goes there (resized; emptied for a model without the head).
   void predict(const std::vector<const block::TokenizedBlock *> &blocks, const std::vector<BlockBounds> *bounds,
-               std::vector<double> &cycles, Workspace &workspace) const;
+               std::vector<double> &cycles, Workspace &workspace, std::vector<double> *sigmas = nullptr) const;
 
   /// Multiply-adds of the matrix products `workspace` has run so far.
   static std::uint64_t multiplyAdds(const Workspace &workspace);
@@ -57,7 +59,8 @@ private:
   /// ws.instructionVectors: a column per distinct instruction (ws.distinct), from the cache or the instruction LSTM.
   void instructionVectors(Workspace &ws) const;
   /// The heads over ws.hidden's block vectors (blocks in ws.blockOrder), into `cycles` in input order.
-  void heads(const std::vector<BlockBounds> *bounds, Workspace &ws, std::vector<double> &cycles) const;
+  void heads(const std::vector<BlockBounds> *bounds, Workspace &ws, std::vector<double> &cycles,
+             std::vector<double> *sigmas) const;
 
   struct Weights;
   std::unique_ptr<Weights> W;

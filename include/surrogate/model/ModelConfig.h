@@ -22,6 +22,9 @@ struct ModelConfig {
   bool tokens = true;                ///< false: no token LSTMs, the bounds alone (needs bounds)
   std::string boundsCpu;             ///< the CPU whose scheduling model gives the bounds
   std::int64_t boundsHidden = 64;    ///< units of the bounds head's hidden layer
+  /// A second head that predicts the variance of the log-cycles error
+  /// (training.variance_head), an uncertainty learnt from the data.
+  bool varianceHead = false;
 
   nlohmann::json toJson() const;
   /// Missing keys keep their defaults; an unknown key or a bad value is a

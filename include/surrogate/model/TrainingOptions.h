@@ -49,6 +49,11 @@ struct TrainingOptions {
   /// `excludeWeight`. The test split is scored whole.
   std::vector<std::string> excludeBlocks;
   double excludeWeight = 0;
+  /// Gives the model a learnt variance head (model.variance_head; added to
+  /// a starting model that lacks one), trained by the Gaussian negative
+  /// log-likelihood of the log-cycles error beside the loss, the prediction
+  /// held fixed in that term so the loss alone trains it.
+  bool varianceHead = false;
 
   nlohmann::json toJson() const;
   /// Missing keys keep defaults; an unknown key or a bad value is a
