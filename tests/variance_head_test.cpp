@@ -1,6 +1,7 @@
 // The learnt variance head (training.variance_head): its likelihood term
 // trains the head and leaves the prediction to the loss; it is added to a
-// starting model without changing what that model predicts; and a run that
+// starting model without changing what that model predicts; a run with it
+// predicts what the same run without it does, to the byte; and a run that
 // adds it writes a model file the lean engine reads, whose standard
 // deviation `guard calibrate` offers as the learnt_sigma signal.
 // label unit: VarianceHead
@@ -83,6 +84,35 @@ TEST(VarianceHead, AddedToAStartingModelItChangesNoPrediction) {
   } catch (const std::runtime_error &e) {
     EXPECT_NE(std::string(e.what()).find("variance_head"), std::string::npos) << e.what();
   }
+}
+
+TEST(VarianceHeadCli, TrainingTheHeadLeavesThePredictionsAsTheyWere) {
+  TempDir dir;
+  std::string sample = std::string(SURROGATE_SOURCE_DIR) + "/data/samples/hsw-sample.csv";
+  std::string csv = dir.file("train.csv", "hex,cycles\n" + test::headLines(sample, 300));
+  model::TrainJob job;
+  job.data.csv = {csv};
+  job.model.embedding = 8;
+  job.model.hidden = 12;
+  job.model.bounds = true;
+  job.model.boundsCpu = "haswell";
+  job.model.boundsHidden = 6;
+  job.training.maxEpochs = 2;
+  job.training.batchSize = 16;
+  job.training.threads = 2;
+  job.runDir = dir / "plain";
+  model::runTraining(job);
+  job.runDir = dir / "head";
+  job.training.varianceHead = true;
+  model::runTraining(job);
+  auto bytes = [](const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  };
+  std::string plain = bytes(dir / "plain/test_predictions.csv");
+  EXPECT_GT(plain.size(), 100u);
+  EXPECT_EQ(plain, bytes(dir / "head/test_predictions.csv"));
+  EXPECT_EQ(model::ModelFile::load(dir / "head/model.smodel").architecture(), "lstm+bounds+variance");
 }
 
 TEST(VarianceHeadCli, ARunAddsTheHeadToItsStartingModelAndTheGuardOffersItsSigma) {

@@ -80,11 +80,14 @@ IthemalModelImpl::IthemalModelImpl(const ModelConfig &config) : Config(config) {
                                                                      torch::nn::ReLU(), out));
   }
   if (config.varianceHead) {
-    torch::nn::Linear head(config.bounds ? config.boundsHidden : config.hidden + config.globalFeatures, 1);
+    std::int64_t in = config.tokens ? config.hidden + config.globalFeatures : 0;
+    in += config.bounds ? kBoundFeatures : 0;
+    torch::nn::Linear out(config.varianceHidden, 1);
     torch::NoGradGuard noGrad;  // a standard deviation of 10% at first, the same for every block
-    head->weight.zero_();
-    head->bias.fill_(2 * std::log(0.1));
-    VarianceHead = register_module("variance_head", head);
+    out->weight.zero_();
+    out->bias.fill_(2 * std::log(0.1));
+    VarianceHead = register_module("variance_head", torch::nn::Sequential(torch::nn::Linear(in, config.varianceHidden),
+                                                                         torch::nn::ReLU(), out));
   }
   TargetMean = register_buffer("target_mean", torch::zeros({}));
   TargetStd = register_buffer("target_std", torch::ones({}));
@@ -110,18 +113,16 @@ ModelOutput IthemalModelImpl::forwardWithVariance(const BlockBatch &batch) {
     torch::Tensor blockVec = blockVector(batch);
     out.z = Head(blockVec).squeeze(1);
     if (VarianceHead)
-      out.logVariance = VarianceHead(blockVec).squeeze(1);
+      out.logVariance = VarianceHead->forward(blockVec.detach()).squeeze(1);
     return out;
   }
   if (!batch.boundFeatures.defined() || batch.boundFeatures.size(1) != kBoundFeatures)
     throw std::invalid_argument("IthemalModel: the batch lacks the block bounds the model takes");
   torch::Tensor in = Config.tokens ? torch::cat({blockVector(batch), batch.boundFeatures}, 1) : batch.boundFeatures;
-  // BoundsHead's layers one by one, so the variance head can share its hidden units.
-  torch::Tensor units = torch::relu(BoundsHead[0]->as<torch::nn::Linear>()->forward(in));
-  torch::Tensor logCycles = batch.boundAnchor + BoundsHead[2]->as<torch::nn::Linear>()->forward(units).squeeze(1);
+  torch::Tensor logCycles = batch.boundAnchor + BoundsHead->forward(in).squeeze(1);
   out.z = (logCycles - TargetMean) / TargetStd;
   if (VarianceHead)
-    out.logVariance = VarianceHead(units).squeeze(1);
+    out.logVariance = VarianceHead->forward(in.detach()).squeeze(1);
   return out;
 }
 
@@ -149,6 +150,18 @@ torch::Tensor IthemalModelImpl::blockVector(const BlockBatch &batch) {
     blockVec = torch::cat({blockVec, batch.globalFeatures}, 1);
   }
   return blockVec;
+}
+
+std::vector<torch::Tensor> IthemalModelImpl::varianceParameters() const {
+  return VarianceHead ? VarianceHead->parameters() : std::vector<torch::Tensor>();
+}
+
+std::vector<torch::Tensor> IthemalModelImpl::predictionParameters() const {
+  std::vector<torch::Tensor> out;
+  for (const auto &p : named_parameters())
+    if (p.key().rfind("variance_head.", 0) != 0)
+      out.push_back(p.value());
+  return out;
 }
 
 torch::Tensor IthemalModelImpl::toCycles(const torch::Tensor &z) const { return torch::exp(z * TargetStd + TargetMean); }

@@ -73,8 +73,9 @@ struct LeanModel::Weights {
   Matrix boundsHidden;  ///< the bounds head's first layer, [boundsHidden, hidden (with tokens) + kBoundFeatures]
   Vector boundsHiddenBias, boundsOut;
   float boundsOutBias = 0;
-  Vector variance;  ///< the variance head over the block vector or the bounds head's units (empty without)
-  float varianceBias = 0;
+  Matrix varianceHidden;  ///< the variance head's first layer, [varianceHidden, the bounds head's inputs] (empty without)
+  Vector varianceHiddenBias, varianceOut;
+  float varianceOutBias = 0;
   float targetMean = 0, targetStd = 1;
 };
 
@@ -160,7 +161,7 @@ private:
 struct LeanModel::Workspace {
   explicit Workspace(std::size_t cachedInstructions) : cache(cachedInstructions) {}
 
-  Matrix gates, hidden, cell, projections, outputs, blockInputs, features, units, z, instructionVectors;
+  Matrix gates, hidden, cell, projections, outputs, blockInputs, features, units, varianceUnits, z, instructionVectors;
   Steps steps;
   InstructionCache cache;
   std::vector<std::size_t> missing;
@@ -255,9 +256,11 @@ LeanModel::LeanModel(const ModelFile &file) : W(std::make_unique<Weights>()) {
     W->tokenInputs.colwise() += W->instructionLstm.front().bias;
   }
   if (c.varianceHead) {
-    std::int64_t in = c.bounds ? c.boundsHidden : c.hidden;
-    W->variance = matrixOf(file, "variance_head.weight", 1, in).row(0).transpose();
-    W->varianceBias = vectorOf(file, "variance_head.bias", 1)(0);
+    std::int64_t in = (c.tokens ? c.hidden : 0) + (c.bounds ? kBoundFeatures : 0);
+    W->varianceHidden = matrixOf(file, "variance_head.0.weight", c.varianceHidden, in);
+    W->varianceHiddenBias = vectorOf(file, "variance_head.0.bias", c.varianceHidden);
+    W->varianceOut = matrixOf(file, "variance_head.2.weight", 1, c.varianceHidden).row(0).transpose();
+    W->varianceOutBias = vectorOf(file, "variance_head.2.bias", 1)(0);
   }
   if (!c.bounds) {
     W->head = matrixOf(file, "head.weight", 1, c.hidden).row(0).transpose();
@@ -408,35 +411,44 @@ void LeanModel::heads(const std::vector<BlockBounds> *bounds, Workspace &ws, std
   const ModelConfig &c = W->config;
   const Index n = static_cast<Index>(cycles.size());
   auto z = columns(ws.z, 1, n);  // the normalised log of each block, in ws.blockOrder's order
-  // The variance head's log variance, over the same vectors as the output layer's.
-  auto logVariance = [&](const auto &vectors) {
-    if (!sigmas || !c.varianceHead)
-      return;
-    for (Index s = 0; s < n; ++s)
-      (*sigmas)[ws.blockOrder[s]] = std::exp(0.5 * static_cast<double>(W->variance.dot(vectors.col(s)) + W->varianceBias));
-    ws.multiplyAdds += static_cast<std::uint64_t>(W->variance.size() * n);
-  };
-  if (!c.bounds) {
-    z.noalias() = W->head.transpose() * ws.hidden.leftCols(n);
-    z.array() += W->headBias;
-    ws.multiplyAdds += static_cast<std::uint64_t>(W->head.size() * n);
-    logVariance(ws.hidden.leftCols(n));
-  } else {
-    // The MLP over [block vector, bounds] predicts a correction to the anchor, the log of the larger bound.
+  if (c.bounds) {
     auto features = columns(ws.features, kBoundFeatures, n);
     for (Index s = 0; s < n; ++s)
       features.col(s) = Eigen::Map<const Eigen::Matrix<float, kBoundFeatures, 1>>(
           (*bounds)[ws.blockOrder[s]].features.data());
-    auto units = columns(ws.units, c.boundsHidden, n);
-    units.noalias() = W->boundsHidden.rightCols(kBoundFeatures) * features;
-    if (c.tokens)
-      units.noalias() += W->boundsHidden.leftCols(c.hidden) * ws.hidden.leftCols(n);
-    units.colwise() += W->boundsHiddenBias;
+  }
+  // The hidden layer of an MLP over [block vector, bounds] (either may be absent), into `into`.
+  auto mlp = [&](const Matrix &weights, const Vector &bias, Matrix &into) {
+    auto units = columns(into, weights.rows(), n);
+    if (c.bounds) {
+      units.noalias() = weights.rightCols(kBoundFeatures) * ws.features.topLeftCorner(kBoundFeatures, n);
+      if (c.tokens)
+        units.noalias() += weights.leftCols(c.hidden) * ws.hidden.leftCols(n);
+    } else {
+      units.noalias() = weights * ws.hidden.leftCols(n);
+    }
+    units.colwise() += bias;
     units = units.cwiseMax(0.0f);  // ReLU
-    logVariance(units);
+    ws.multiplyAdds += static_cast<std::uint64_t>(weights.size() * n);
+    return units;
+  };
+  if (sigmas && c.varianceHead) {
+    auto units = mlp(W->varianceHidden, W->varianceHiddenBias, ws.varianceUnits);
+    for (Index s = 0; s < n; ++s)
+      (*sigmas)[ws.blockOrder[s]] =
+          std::exp(0.5 * static_cast<double>(W->varianceOut.dot(units.col(s)) + W->varianceOutBias));
+    ws.multiplyAdds += static_cast<std::uint64_t>(W->varianceOut.size() * n);
+  }
+  if (!c.bounds) {
+    z.noalias() = W->head.transpose() * ws.hidden.leftCols(n);
+    z.array() += W->headBias;
+    ws.multiplyAdds += static_cast<std::uint64_t>(W->head.size() * n);
+  } else {
+    // The MLP over [block vector, bounds] predicts a correction to the anchor, the log of the larger bound.
+    auto units = mlp(W->boundsHidden, W->boundsHiddenBias, ws.units);
     z.noalias() = W->boundsOut.transpose() * units;
     z.array() += W->boundsOutBias;
-    ws.multiplyAdds += static_cast<std::uint64_t>((W->boundsHidden.size() + W->boundsOut.size()) * n);
+    ws.multiplyAdds += static_cast<std::uint64_t>(W->boundsOut.size() * n);
     for (Index s = 0; s < n; ++s)
       z(0, s) = ((*bounds)[ws.blockOrder[s]].anchor + z(0, s) - W->targetMean) / W->targetStd;
   }

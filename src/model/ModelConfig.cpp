@@ -15,8 +15,10 @@ nlohmann::json ModelConfig::toJson() const {
     j["bounds_cpu"] = boundsCpu;
     j["bounds_hidden"] = boundsHidden;
   }
-  if (varianceHead)
+  if (varianceHead) {
     j["variance_head"] = true;
+    j["variance_hidden"] = varianceHidden;
+  }
   return j;
 }
 
@@ -34,6 +36,7 @@ ModelConfig ModelConfig::fromJson(const nlohmann::json &j, const std::string &fi
   r.read("bounds_cpu", c.boundsCpu);
   r.read("bounds_hidden", c.boundsHidden, std::int64_t{1});
   r.read("variance_head", c.varianceHead);
+  r.read("variance_hidden", c.varianceHidden, std::int64_t{1});
   if (!c.tokens && !c.bounds)
     throw r.error("tokens", "false needs \"bounds\": true (a model needs some input)");
   r.finish();

@@ -59,8 +59,11 @@ EpochStats trainEpoch(Replicas &replicas, DataParallelGroup &group, IthemalModel
                                     opt.unknownTokenRate, stepSeed);
     group.allReduceGradients(model->parameters());
     loss = group.distributed() ? group.allReduceSum(loss) : loss;
-    if (opt.gradClip > 0)
-      torch::nn::utils::clip_grad_norm_(model->parameters(), opt.gradClip);
+    if (opt.gradClip > 0) {
+      torch::nn::utils::clip_grad_norm_(model->predictionParameters(), opt.gradClip);
+      if (auto head = model->varianceParameters(); !head.empty())
+        torch::nn::utils::clip_grad_norm_(head, opt.gradClip);
+    }
     optimizer.step();
     replicas.syncFromMaster();
     lossSum += loss * batches[b].size();

@@ -11,9 +11,11 @@
 // instruction vector and a global feature vector to the block vector, so the
 // prediction is differentiable with respect to both.
 //
-// With model.variance_head a second linear head, over the last layer before
-// the output (the block vector, or the bounds MLP's hidden units), predicts
-// the log variance of the log-cycles error: the model's own uncertainty.
+// With model.variance_head a second head, a one-hidden-layer MLP over what
+// the output head sees (the block vector, with the bounds in the bounds
+// variant), predicts the log variance of the log-cycles error: the model's
+// own uncertainty. It reads that input detached, so training it never
+// changes the prediction.
 //
 // The bounds variant (model.bounds) also takes what the scheduling model says
 // of the block (BoundFeatures.h) beside the block vector, and its head, a
@@ -77,6 +79,10 @@ public:
   double logStd() const { return TargetStd.item<double>(); }
 
   const ModelConfig &config() const { return Config; }
+  /// The variance head's parameters (empty without one), and all the others:
+  /// their gradients are clipped apart, so the head cannot slow the prediction's training.
+  std::vector<torch::Tensor> varianceParameters() const;
+  std::vector<torch::Tensor> predictionParameters() const;
 
 private:
   void registerTokenModules();
@@ -88,7 +94,7 @@ private:
   torch::nn::LSTM InstructionLstm{nullptr}, BlockLstm{nullptr};
   torch::nn::Linear Head{nullptr};
   torch::nn::Sequential BoundsHead{nullptr};
-  torch::nn::Linear VarianceHead{nullptr};
+  torch::nn::Sequential VarianceHead{nullptr};
   torch::Tensor TargetMean, TargetStd;
 };
 TORCH_MODULE(IthemalModel);

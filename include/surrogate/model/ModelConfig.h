@@ -25,6 +25,7 @@ struct ModelConfig {
   /// A second head that predicts the variance of the log-cycles error
   /// (training.variance_head), an uncertainty learnt from the data.
   bool varianceHead = false;
+  std::int64_t varianceHidden = 32;  ///< units of its hidden layer
 
   nlohmann::json toJson() const;
   /// Missing keys keep their defaults; an unknown key or a bad value is a
