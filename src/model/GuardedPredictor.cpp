@@ -103,7 +103,7 @@ void GuardedPredictor::addSignals(const std::vector<block::BasicBlock> &blocks, 
     addSigma(o.outcome);
     for (const std::vector<PredictionOutcome> &m : members)
       addSigma(m[i]);
-    o.signals[4] = heads > 0 ? std::sqrt(variances / heads) : 0;
+    o.signals[4] = heads > 0 ? 0.5 * std::log(variances / heads) : 0;
     o.uncertainty = Calibration.uncertainty(o.signals);
   }
 }

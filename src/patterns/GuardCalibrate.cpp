@@ -183,7 +183,7 @@ struct Candidate {
 };
 
 std::vector<Candidate> candidates(const Observations &o, bool members, bool tokens) {
-  bool learnt = std::any_of(o.signals.begin(), o.signals.end(), [](const model::GuardSignals &s) { return s[4] > 0; });
+  bool learnt = std::any_of(o.signals.begin(), o.signals.end(), [](const model::GuardSignals &s) { return s[4] != 0; });
   std::vector<std::vector<std::size_t>> sets;
   std::vector<std::size_t> all;
   for (std::size_t f = 0; f < model::kGuardSignals.size(); ++f) {

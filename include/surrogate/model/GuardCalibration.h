@@ -24,8 +24,9 @@ using GuardSignals = std::array<double, 5>;
 /// |log(prediction) - log(largest scheduling bound)|; the standard deviation
 /// of the log predictions of the model and its ensemble members (0 without
 /// members); log(instructions); the fraction of tokens the vocabulary lacks;
-/// the learnt standard deviation of log(cycles), the root mean square over
-/// the model and members with a variance head (0 when none has one).
+/// the log of the learnt standard deviation of log(cycles), the root mean
+/// square over the model and members with a variance head (0 when none has
+/// one; the log, as its tail is long and the logistic model is linear).
 inline const std::array<const char *, 5> kGuardSignals = {"bound_gap", "ensemble_spread", "log_instructions",
                                                           "unknown_tokens", "learnt_sigma"};
 
