@@ -5,11 +5,13 @@
 # the uncertainty's AUROC for "more than 20% off", the surrogate's MAPE on the surest 80/90/95% and on all blocks,
 # then `predict --guard` at the calibrated threshold: the guarded MAPE and the share the surrogate answered.
 # --measured scores against hsw.csv's measured timings on its test split only (an adapted model); else llvm-mca.
-# Usage: tools/guard-eval.sh [--mcpu CPU] [--surrogate BIN] [--measured] [--guard-params TABLE] -o DIR MODEL...
+# --params TABLE: a parameter-conditioned model (optimize's), predicting and guarded under TABLE, scored against
+# llvm-mca under it.
+# Usage: tools/guard-eval.sh [--mcpu CPU] [--surrogate BIN] [--measured] [--guard-params T | --params T] -o DIR MODEL...
 # Prints CSV: set,model,blocks,auroc,mape_surest80,mape_surest90,mape_surest95,mape_all,guarded_mape,by_surrogate
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CPU=haswell BIN=build/surrogate OUT="" MEASURED=0 PARAMS=()
+CPU=haswell BIN=build/surrogate OUT="" MEASURED=0 PARAMS=() TABLE=()
 MODELS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -17,8 +19,9 @@ while [[ $# -gt 0 ]]; do
     --surrogate) BIN=$2; shift 2 ;;
     --measured) MEASURED=1; shift ;;
     --guard-params) PARAMS=(--guard-params "$2"); shift 2 ;;
+    --params) TABLE=(--params "$2"); shift 2 ;;
     -o) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     -*) echo "guard-eval: unknown option $1" >&2; exit 2 ;;
     *) MODELS+=("$1"); shift ;;
   esac
@@ -55,7 +58,7 @@ else
   echo "hex,measured" > "$OUT/mixed.csv"
   for entry in "${inputs[@]}"; do
     name=${entry%%=*} file=${entry#*=}
-    "$BIN" --no-progress simulate --mcpu "$CPU" "$file" -o "$OUT/$name.sim.csv" 2>/dev/null
+    "$BIN" --no-progress simulate --mcpu "$CPU" "${TABLE[@]}" "$file" -o "$OUT/$name.sim.csv" 2>/dev/null
     tail -n +2 "$OUT/$name.sim.csv" | cut -d, -f1,2 > "$OUT/$name.rows"
     { echo "hex,measured"; cat "$OUT/$name.rows"; } > "$OUT/$name.csv"
     cat "$OUT/$name.rows" >> "$OUT/mixed.csv"
@@ -70,8 +73,8 @@ for entry in "${SETS[@]}"; do
   for model in "${MODELS[@]}"; do
     tag=$(echo "$model" | tr '/' '_')
     # The surrogate's own answers with their uncertainty (a threshold of 1 sends nothing to llvm-mca), then guarded.
-    "$BIN" --no-progress predict --model "$model" --guard --guard-threshold 1 "$file" -o "$OUT/$name-$tag.raw.csv" 2>/dev/null
-    "$BIN" --no-progress predict --model "$model" --guard "${PARAMS[@]}" "$file" -o "$OUT/$name-$tag.guarded.csv" 2>"$OUT/$name-$tag.guarded.log"
+    "$BIN" --no-progress predict --model "$model" "${TABLE[@]}" --guard --guard-threshold 1 "$file" -o "$OUT/$name-$tag.raw.csv" 2>/dev/null
+    "$BIN" --no-progress predict --model "$model" "${TABLE[@]}" --guard "${PARAMS[@]}" "$file" -o "$OUT/$name-$tag.guarded.csv" 2>"$OUT/$name-$tag.guarded.log"
     raw=$("$BIN" eval "$OUT/$name-$tag.raw.csv" --pred predicted --measured measured --uncertainty uncertainty --format json)
     guarded=$("$BIN" eval "$OUT/$name-$tag.guarded.csv" --pred predicted --measured measured --format json)
     python3 -c '
