@@ -36,6 +36,18 @@ model::ModelConfig smallConfig(bool varianceHead) {
   return c;
 }
 
+// A small token model trained briefly on the first 300 blocks of the project's sample (`csv`, written into `dir`).
+model::TrainJob tinyJob(TempDir &dir, std::string &csv) {
+  std::string sample = std::string(SURROGATE_SOURCE_DIR) + "/data/samples/hsw-sample.csv";
+  csv = dir.file("train.csv", "hex,cycles\n" + test::headLines(sample, 300));
+  model::TrainJob job;
+  job.data.csv = {csv};
+  job.model.embedding = 8;
+  job.model.hidden = 12;
+  job.training.batchSize = 16;
+  return job;
+}
+
 model::BlockBatch smallBatch() {
   block::TokenizedBlock a = {{3, 4, 5}, {6, 7}}, b = {{8, 9, 10, 11}};
   return model::makeBatch({&a, &b});
@@ -88,17 +100,12 @@ TEST(VarianceHead, AddedToAStartingModelItChangesNoPrediction) {
 
 TEST(VarianceHeadCli, TrainingTheHeadLeavesThePredictionsAsTheyWere) {
   TempDir dir;
-  std::string sample = std::string(SURROGATE_SOURCE_DIR) + "/data/samples/hsw-sample.csv";
-  std::string csv = dir.file("train.csv", "hex,cycles\n" + test::headLines(sample, 300));
-  model::TrainJob job;
-  job.data.csv = {csv};
-  job.model.embedding = 8;
-  job.model.hidden = 12;
+  std::string csv;
+  model::TrainJob job = tinyJob(dir, csv);
   job.model.bounds = true;
   job.model.boundsCpu = "haswell";
   job.model.boundsHidden = 6;
   job.training.maxEpochs = 2;
-  job.training.batchSize = 16;
   job.training.threads = 2;
   job.runDir = dir / "plain";
   model::runTraining(job);
@@ -117,15 +124,10 @@ TEST(VarianceHeadCli, TrainingTheHeadLeavesThePredictionsAsTheyWere) {
 
 TEST(VarianceHeadCli, ARunAddsTheHeadToItsStartingModelAndTheGuardOffersItsSigma) {
   TempDir dir;
-  std::string sample = std::string(SURROGATE_SOURCE_DIR) + "/data/samples/hsw-sample.csv";
-  std::string csv = dir.file("train.csv", "hex,cycles\n" + test::headLines(sample, 300));
-  model::TrainJob start;
-  start.data.csv = {csv};
+  std::string csv;
+  model::TrainJob start = tinyJob(dir, csv);
   start.runDir = dir / "start";
-  start.model.embedding = 8;
-  start.model.hidden = 12;
   start.training.maxEpochs = 1;
-  start.training.batchSize = 16;
   start.training.threads = 1;
   model::runTraining(start);
 
