@@ -73,7 +73,7 @@ struct LeanModel::Weights {
   Matrix boundsHidden;  ///< the bounds head's first layer, [boundsHidden, hidden (with tokens) + kBoundFeatures]
   Vector boundsHiddenBias, boundsOut;
   float boundsOutBias = 0;
-  Matrix varianceHidden;  ///< the variance head's first layer, [varianceHidden, the bounds head's inputs] (empty without)
+  Matrix varianceHidden;  ///< the variance head's first layer, [varianceHidden, the output head's inputs] (empty without)
   Vector varianceHiddenBias, varianceOut;
   float varianceOutBias = 0;
   float targetMean = 0, targetStd = 1;

@@ -51,8 +51,8 @@ struct TrainingOptions {
   double excludeWeight = 0;
   /// Gives the model a learnt variance head (model.variance_head; added to
   /// a starting model that lacks one), trained by the Gaussian negative
-  /// log-likelihood of the log-cycles error beside the loss, the prediction
-  /// held fixed in that term so the loss alone trains it.
+  /// log-likelihood of the log-cycles error beside the loss; it reads the
+  /// network detached, so the predictions are those of a run without it.
   bool varianceHead = false;
 
   nlohmann::json toJson() const;
