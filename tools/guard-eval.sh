@@ -26,7 +26,7 @@ while [[ $# -gt 0 ]]; do
     *) MODELS+=("$1"); shift ;;
   esac
 done
-[[ -n $OUT && ${#MODELS[@]} -gt 0 ]] || { echo "usage: tools/guard-eval.sh [--mcpu CPU] [--measured] -o DIR MODEL..." >&2; exit 2; }
+[[ -n $OUT && ${#MODELS[@]} -gt 0 ]] || { echo "usage: tools/guard-eval.sh [--mcpu CPU] [--measured] [--guard-params T | --params T] -o DIR MODEL..." >&2; exit 2; }
 mkdir -p "$OUT"
 HSW=../shared/data/bhive/hsw.csv
 
