@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "TestSupport.h"
 #include "surrogate/model/GuardCalibration.h"
@@ -181,4 +182,34 @@ TEST(GuardCli, AnOutOfDistributionBlockGoesToLlvmMcaAndNothingChangesWithoutGuar
                                 blocks);
   EXPECT_EQ(cpu.exitCode, 1);
   EXPECT_NE(cpu.err.find("skylake"), std::string::npos) << cpu.err;
+}
+
+TEST(GuardCli, TheFallbackRunsUnderTheCalibrationsTableUnlessAnotherIsGiven) {
+  TempDir dir;
+  std::string model = dir / "model.smodel";
+  std::filesystem::copy_file(std::string(SURROGATE_SOURCE_DIR) + "/data/models/haswell/model.smodel", model);
+  std::string blocks = dir.file("blocks.csv", "hex\n" + kImulChain + "\n");
+  // A table whose imul takes 6 cycles instead of 3: the chain of four, 2,400 cycles instead of 1,200.
+  auto exported = test::runSurrogate("params export --mcpu haswell --blocks " + blocks + " -o " + (dir / "t.json"));
+  ASSERT_EQ(exported.exitCode, 0) << exported.err;
+  nlohmann::json table = nlohmann::json::parse(std::ifstream(dir / "t.json"));
+  table["opcodes"]["IMUL64rr"]["latencies"] = {6};
+  std::ofstream(dir / "slow.json") << table.dump();
+  std::string sample = std::string(SURROGATE_SOURCE_DIR) + "/data/samples/hsw-sample.csv";
+  auto calibrate = test::runSurrogate("--no-progress guard calibrate --model " + model + " --split all --mcpu haswell "
+                                      "--target-mape 50 --guard-params " + (dir / "slow.json") + " " + sample);
+  ASSERT_EQ(calibrate.exitCode, 0) << calibrate.err;
+
+  // The one block's cycles from `command`'s CSV (-1 when it failed).
+  auto cyclesOf = [&](const std::string &command) {
+    auto r = test::runSurrogate(command + " " + blocks);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    auto rows = csvRows(r.out);
+    return rows.size() == 2 ? std::stod(rows[1][1]) : -1.0;
+  };
+  std::string guarded = "predict --guard --guard-threshold 0 --model " + model;
+  double slow = cyclesOf("simulate --params " + (dir / "slow.json")), fast = cyclesOf("simulate");
+  EXPECT_GT(slow, 1.5 * fast);
+  EXPECT_EQ(cyclesOf(guarded), slow);                                         // the calibration's table
+  EXPECT_EQ(cyclesOf(guarded + " --guard-params " + (dir / "t.json")), fast);  // the one given
 }

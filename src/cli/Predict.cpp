@@ -67,7 +67,8 @@ void addGuardOptions(CLI::App *cmd, model::GuardOptions &guard) {
       ->check(CLI::PositiveNumber)
       ->needs(enabled)
       ->excludes("--guard-threshold");
-  cmd->add_option("--guard-params", guard.params, "llvm-mca's parameter table for the guarded blocks (JSON)")
+  cmd->add_option("--guard-params", guard.params,
+                  "llvm-mca's parameter table for the guarded blocks (JSON; default: the calibration's, or LLVM's)")
       ->check(CLI::ExistingFile)
       ->needs(enabled);
 }

@@ -33,7 +33,8 @@ struct GuardOptions {
   bool enabled = false;
   std::optional<double> threshold;   ///< given; else from targetMape; else the calibration's
   std::optional<double> targetMape;  ///< percent
-  std::string params;                ///< llvm-mca's table for the guarded blocks ("": LLVM's)
+  /// llvm-mca's table for the guarded blocks; unset: the calibration's (LLVM's when it had none)
+  std::optional<std::string> params;
 };
 
 struct PredictConfig {
