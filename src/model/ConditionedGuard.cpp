@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "surrogate/model/ModelFile.h"
 #include "surrogate/model/RunDir.h"
 
 namespace fs = std::filesystem;
@@ -11,13 +12,9 @@ namespace surrogate::model {
 
 namespace {
 
-// A run directory, or the one holding a model file (the calibration names members by their model file).
-std::string runDirOf(const std::string &model) {
-  return fs::is_directory(model) ? model : fs::path(model).parent_path().string();
-}
-
+// The calibration names members by their model file; LibTorch reads the run directory holding it.
 block::Vocabulary vocabularyOf(const std::string &model) {
-  RunDir run(runDirOf(model));
+  RunDir run(modelDirOf(model));
   return run.vocabulary(run.modelConfig());
 }
 
@@ -27,10 +24,10 @@ ConditionedGuard::ConditionedGuard(const std::string &model, const std::vector<s
                                    const std::string &calibrationDir, const std::string &table, unsigned threads,
                                    std::size_t batchSize)
     : Table(table), Inputs(mca::ParamTable::load(table), table), Vocabulary(vocabularyOf(model)) {
-  Predictors.push_back(std::make_unique<BatchPredictor>(runDirOf(model), threads, batchSize));
+  Predictors.push_back(std::make_unique<BatchPredictor>(modelDirOf(model), threads, batchSize));
   for (const std::string &m : members)
     Predictors.push_back(
-        std::make_unique<BatchPredictor>(runDirOf((fs::path(calibrationDir) / m).string()), threads, batchSize));
+        std::make_unique<BatchPredictor>(modelDirOf((fs::path(calibrationDir) / m).string()), threads, batchSize));
 }
 
 GuardedModel ConditionedGuard::modelOf(std::size_t k) {

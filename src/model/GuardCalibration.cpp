@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "surrogate/model/ModelFile.h"
 #include "surrogate/support/AtomicFile.h"
 #include "surrogate/support/ConfigReader.h"
 #include "surrogate/support/Errors.h"
@@ -137,8 +138,7 @@ GuardCalibration GuardCalibration::load(const std::string &file) {
 }
 
 std::string guardFileOf(const std::string &model) {
-  fs::path dir = fs::is_directory(model) ? fs::path(model) : fs::path(model).parent_path();
-  return (dir / GuardCalibration::kFileName).string();
+  return (fs::path(modelDirOf(model)) / GuardCalibration::kFileName).string();
 }
 
 GuardCalibration guardOf(const std::string &model) {

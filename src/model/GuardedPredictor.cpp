@@ -47,6 +47,12 @@ GuardedPredictor::GuardedPredictor(GuardedModel main, std::vector<GuardedModel> 
     : Calibration(std::move(calibration)), Main(std::move(main)), Members(std::move(members)),
       A(std::make_unique<Analysis>(Calibration.cpu, boundsTable)) {}
 
+void useAnswer(const std::string &answer, std::vector<GuardedOutcome> &outcomes) {
+  for (GuardedOutcome &o : outcomes)
+    if (o.outcome.cycles)
+      o.outcome.cycles = answer == "ensemble-mean" ? o.ensembleCycles : o.modelCycles;
+}
+
 std::vector<PredictionOutcome> answersOf(std::vector<GuardedOutcome> &&guarded) {
   std::vector<PredictionOutcome> out;
   for (GuardedOutcome &g : guarded) {
@@ -119,10 +125,7 @@ std::vector<GuardedOutcome> GuardedPredictor::assess(const std::vector<block::Ba
     out[i].modelCycles = out[i].ensembleCycles = out[i].outcome.cycles.value_or(0);
   }
   addSignals(blocks, out, members);
-  if (Calibration.answer == "ensemble-mean")
-    for (GuardedOutcome &o : out)
-      if (o.outcome.cycles)
-        o.outcome.cycles = o.ensembleCycles;
+  useAnswer(Calibration.answer, out);
   return out;
 }
 
@@ -152,7 +155,7 @@ LeanGuard::LeanGuard(const std::string &model, const std::optional<std::string> 
                      std::size_t batchSize)
     : calibration(guardOf(model)),
       fallback(mca::createSimulationSubtarget(calibration.cpu, table.value_or(calibration.params))),
-      predictor(model, calibration, std::filesystem::path(guardFileOf(model)).parent_path().string(), threads,
+      predictor(model, calibration, modelDirOf(model), threads,
                 batchSize) {}
 
 } // namespace surrogate::model

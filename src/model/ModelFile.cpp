@@ -2,6 +2,7 @@
 #include "surrogate/model/ModelFile.h"
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -92,6 +93,10 @@ std::map<std::string, ModelTensor> readTensors(const nlohmann::json &entries, co
 }
 
 } // namespace
+
+std::string modelDirOf(const std::string &model) {
+  return std::filesystem::is_directory(model) ? model : std::filesystem::path(model).parent_path().string();
+}
 
 std::string architectureOf(const ModelConfig &config) {
   std::string variance = config.varianceHead ? "+variance" : "";

@@ -9,6 +9,7 @@
 
 #include "surrogate/mca/TunedSubtarget.h"
 #include "surrogate/model/ConditionedGuard.h"
+#include "surrogate/model/ModelFile.h"
 #include "surrogate/model/Predictor.h"
 #include "surrogate/model/TableInputs.h"
 #include "surrogate/support/Errors.h"
@@ -89,7 +90,7 @@ PredictSummary runGuardedConditioned(const PredictConfig &config) {
   const std::string &table = config.paramsFiles.front();
   GuardCalibration calibration = guardOf(config.runDir);
   ConditionedGuard models(config.runDir, calibration.members,
-                          std::filesystem::path(guardFileOf(config.runDir)).parent_path().string(), table,
+                          modelDirOf(config.runDir), table,
                           config.threads, config.batchSize);
   GuardedPredictor guarded = models.predictor(calibration);
   std::unique_ptr<llvm::MCSubtargetInfo> fallback = mca::createSimulationSubtarget(calibration.cpu, table);

@@ -38,6 +38,10 @@ struct GuardedModel {
   const block::Vocabulary *vocabulary = nullptr;
 };
 
+/// Each predicted outcome answered as GuardCalibration::answer says: the
+/// model's own prediction, or ("ensemble-mean") the ensemble's geometric mean.
+void useAnswer(const std::string &answer, std::vector<GuardedOutcome> &outcomes);
+
 /// The answers of guarded outcomes, with their uncertainty and source, as predict writes them.
 std::vector<PredictionOutcome> answersOf(std::vector<GuardedOutcome> &&guarded);
 

@@ -18,8 +18,13 @@
 
 namespace surrogate::model {
 
-/// "lstm", "lstm+bounds", "bounds" or "lstm-conditioned".
+/// "lstm", "lstm+bounds", "bounds" or "lstm-conditioned", with "+variance"
+/// when the model has a variance head.
 std::string architectureOf(const ModelConfig &config);
+
+/// The directory of `model`: a run directory itself, or the one holding a
+/// model file (where its guard calibration lies, and its run's files).
+std::string modelDirOf(const std::string &model);
 
 struct ModelTensor {
   std::vector<std::int64_t> shape;
