@@ -107,6 +107,7 @@ struct Logistic {
       v += weights[k] * (s[features[k]] - mean[k]) / scale[k];
     return v;
   }
+  double probability(const model::GuardSignals &s) const { return 1 / (1 + std::exp(-z(s))); }
 };
 
 struct FitData {
@@ -114,6 +115,14 @@ struct FitData {
   const std::vector<std::size_t> *rows;
   Logistic *model;
 };
+
+// Coverages 1%, 2%, ..., 100%: the points of every risk-coverage curve here.
+std::vector<double> percentCoverages() {
+  std::vector<double> coverages;
+  for (int c = 1; c <= 100; ++c)
+    coverages.push_back(c / 100.0);
+  return coverages;
+}
 
 double logLoss(unsigned n, const double *x, double *grad, void *data) {
   auto *d = static_cast<FitData *>(data);
@@ -172,7 +181,7 @@ Logistic fit(const Observations &o, const std::vector<std::size_t> &rows, const 
 std::vector<double> scores(const Observations &o, const Logistic &m) {
   std::vector<double> s;
   for (const model::GuardSignals &signals : o.signals)
-    s.push_back(1 / (1 + std::exp(-m.z(signals))));
+    s.push_back(m.probability(signals));
   return s;
 }
 
@@ -205,7 +214,7 @@ std::vector<Candidate> candidates(const Observations &o, bool members, bool toke
       std::vector<double> s;
       std::vector<bool> y;
       for (std::size_t r : scoreRows) {
-        s.push_back(1 / (1 + std::exp(-m.z(o.signals[r]))));
+        s.push_back(m.probability(o.signals[r]));
         y.push_back(o.wrong[r]);
       }
       double a = model::auroc(s, y);
@@ -245,9 +254,7 @@ void writeFigure(const std::string &png, const std::vector<model::CoveragePoint>
 // than 20 usable blocks are left out of the choice.
 double thresholdForEachInput(const Observations &o, const std::vector<double> &uncertainty, double target,
                              nlohmann::json &perInput) {
-  std::vector<double> coverages;
-  for (int c = 1; c <= 100; ++c)
-    coverages.push_back(c / 100.0);
+  const std::vector<double> coverages = percentCoverages();
   std::map<std::string, std::vector<std::size_t>> rows;
   for (std::size_t r = 0; r < o.input.size(); ++r)
     rows[o.input[r]].push_back(r);
@@ -346,10 +353,7 @@ Observations observeSurrogate(const GuardCalibrateConfig &config, const fs::path
                               bool conditioned, model::GuardCalibration &g) {
   std::vector<model::GuardedOutcome> outcomes = assessSurrogate(config, dir, g, conditioned, blocks);
   g.answer = chooseAnswer(blocks, outcomes, !g.members.empty());
-  if (g.answer == "ensemble-mean")
-    for (model::GuardedOutcome &out : outcomes)
-      if (out.outcome.cycles)
-        out.outcome.cycles = out.ensembleCycles;
+  model::useAnswer(g.answer, outcomes);
   Observations o = observe(blocks, outcomes, config.reference == "llvm-mca");
   if (o.signals.size() < 20)
     throw support::InputError(fmt::format("guard calibrate: {} usable {} blocks in the inputs; at least 20 are needed",
@@ -389,10 +393,7 @@ struct Threshold {
 };
 
 Threshold chooseThreshold(const Observations &o, const std::vector<double> &uncertainty, model::GuardCalibration &g) {
-  std::vector<double> coverages;
-  for (int c = 1; c <= 100; ++c)
-    coverages.push_back(c / 100.0);
-  g.curve = model::riskCoverage(uncertainty, o.surrogateApe, o.fallbackApe, coverages);
+  g.curve = model::riskCoverage(uncertainty, o.surrogateApe, o.fallbackApe, percentCoverages());
   Threshold t;
   g.threshold = thresholdForEachInput(o, uncertainty, g.targetMape, t.perInput);
   t.whole = g.curve.front();
