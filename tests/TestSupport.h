@@ -14,6 +14,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "surrogate/support/Errors.h"
+
 namespace surrogate::test {
 
 /// ../shared/data/bhive beside the project root, or empty if absent.
@@ -59,6 +61,16 @@ inline CommandResult runSurrogate(const std::string &args, const std::string &en
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
+}
+
+/// The message of the support::Error that `f` throws, or "" when it throws none.
+template <typename F> std::string errorOf(F f) {
+  try {
+    f();
+  } catch (const support::Error &e) {
+    return e.what();
+  }
+  return "";
 }
 
 /// A JSON file, parsed.

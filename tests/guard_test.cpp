@@ -70,12 +70,7 @@ model::GuardCalibration sampleCalibration() {
 }
 
 std::string loadError(const std::string &path) {
-  try {
-    model::GuardCalibration::load(path);
-  } catch (const support::Error &e) {
-    return e.what();
-  }
-  return "";
+  return test::errorOf([&] { model::GuardCalibration::load(path); });
 }
 
 } // namespace

@@ -159,12 +159,7 @@ void writeBytes(const std::string &path, const std::string &bytes) {
 }
 
 std::string loadError(const std::string &path) {
-  try {
-    model::ModelFile::load(path);
-  } catch (const support::Error &e) {
-    return e.what();
-  }
-  return "";
+  return test::errorOf([&] { model::ModelFile::load(path); });
 }
 
 } // namespace
