@@ -189,6 +189,31 @@ TEST(OptimizePattern, UnanchoredAsPublished) {
   EXPECT_TRUE(report["rounds"].empty());
 }
 
+// The informed surrogate (model.bounds): the bounds follow each example's table in training and the
+// tuned table in tuning, the rounds and the polish, and the gradient at LLVM's table reaches latencies.
+TEST(OptimizePattern, InformedSurrogateTunesThroughItsBounds) {
+  SKIP_WITHOUT_BHIVE();
+  test::TempDir dir;
+  std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 300));
+  nlohmann::json config = tinyConfig(measured);
+  config["model"]["bounds"] = true;
+  config["pattern"]["blackbox_methods"] = {"ensemble"};
+  std::string run = dir / "run";
+  auto r = test::runSurrogate("--no-progress optimize --config " + dir.file("b.json", config.dump()) + " -o " + run);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  nlohmann::json report = readJson(run + "/optimize_report.json");
+  EXPECT_TRUE(report["design"]["model"]["bounds"].get<bool>());
+  EXPECT_NE(report["design"]["architecture"].get<std::string>().find("bounds"), std::string::npos);
+  EXPECT_GT(report["tuning"]["curve"].size(), 1u);
+  bool latency = false;
+  for (const auto &g : report["tuning"]["largest_gradients_at_default"])
+    latency |= g["feature"].get<std::string>().find("latency") != std::string::npos && g["gradient"] != 0.0;
+  EXPECT_TRUE(latency) << report["tuning"]["largest_gradients_at_default"].dump();
+  EXPECT_EQ(report["rounds"].size(), 1u);
+  EXPECT_GT(report["test"]["tuned"]["mape"].get<double>(), 0);
+  EXPECT_TRUE(std::filesystem::exists(run + "/round-1/surrogate/best.pt"));
+}
+
 TEST(OptimizeConfig, BadSettingsAreNamed) {
   test::TempDir dir;
   nlohmann::json config = tinyConfig(dir / "missing.csv");

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "surrogate/model/BoundFeatures.h"
+#include "surrogate/model/TableBounds.h"
 
 namespace surrogate::model {
 
@@ -62,7 +63,18 @@ BlockBatch batchOf(const std::vector<TrainingExample> &examples, const Indices &
     batch.instFeatures = batch.instFeatures.to(device);
     batch.globalFeatures = batch.globalFeatures.to(device);
   }
-  if (!indices.empty() && !examples[indices.front()].bounds.empty()) {
+  if (features && !indices.empty() && !examples[indices.front()].bounds.empty()) {
+    // The conditioned bounds model's inputs: each example's structure under its own table.
+    std::vector<const std::vector<float> *> flat;
+    std::vector<std::size_t> instructions;
+    for (std::size_t i : indices) {
+      flat.push_back(&examples[i].bounds);
+      instructions.push_back(examples[i].opcodes.size());
+    }
+    attachStructure(batch, flat, instructions);
+    for (torch::Tensor *t : {&batch.boundExact, &batch.boundConstants, &batch.latencyWeights, &batch.boundBlockOf})
+      *t = t->to(device);
+  } else if (!indices.empty() && !examples[indices.front()].bounds.empty()) {
     // The bounds model's inputs: each example's anchor, then its features.
     batch.boundAnchor = torch::empty({batch.blocks}, torch::kFloat32);
     batch.boundFeatures = torch::empty({batch.blocks, kBoundFeatures}, torch::kFloat32);

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "surrogate/model/Checkpoint.h"
 #include "surrogate/model/RunDir.h"
+#include "surrogate/model/TableBounds.h"
 
 namespace surrogate::model {
 
@@ -30,6 +32,9 @@ FrozenSurrogate::FrozenSurrogate(const std::string &dir, const std::vector<block
   for (auto &p : Net->parameters()) p.set_requires_grad(false);
   block::Vocabulary vocab = run.vocabulary(config);
   block::Tokenizer tokenizer;
+  std::optional<BoundFeaturizer> bounds;
+  if (config.bounds)
+    bounds.emplace(space.defaults(), dir + ": the default table");
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const block::BasicBlock &b = blocks[i];
     std::vector<std::int64_t> rows;
@@ -37,6 +42,15 @@ FrozenSurrogate::FrozenSurrogate(const std::string &dir, const std::vector<block
     if (std::count(rows.begin(), rows.end(), -1) > 0 || !std::isfinite(defaultCycles[i])) {
       ++Skipped;  // an opcode the tuned rows do not cover (validation blocks only), or llvm-mca failed
       continue;
+    }
+    if (bounds) {
+      std::string problem;
+      std::optional<BoundStructure> structure = bounds->structureOf(b.insts, problem);
+      if (!structure) {
+        ++Skipped;
+        continue;
+      }
+      Structures.push_back(std::move(*structure));
     }
     Tokens.push_back(vocab.encode(tokenizer, b.insts));
     Rows.push_back(std::move(rows));
@@ -91,6 +105,17 @@ torch::Tensor FrozenSurrogate::rawCycles(const torch::Tensor &values, const std:
   torch::Tensor table = values.slice(0, Space.globals()).view({-1, static_cast<std::int64_t>(Space.width())});
   batch.instFeatures = table.index_select(0, torch::tensor(rows, torch::kInt64));
   batch.globalFeatures = values.slice(0, 0, Space.globals()).unsqueeze(0).repeat({batch.blocks, 1});
+  if (!Structures.empty()) {
+    // The bounds move from their values under the default table, the space's initial values.
+    std::vector<const BoundStructure *> structures;
+    for (std::size_t i : indices)
+      structures.push_back(&Structures[i]);
+    attachStructure(batch, structures);
+    torch::Tensor initial = torch::tensor(Space.initial());
+    torch::Tensor initialTable = initial.slice(0, Space.globals()).view({-1, static_cast<std::int64_t>(Space.width())});
+    batch.referenceInstFeatures = initialTable.index_select(0, torch::tensor(rows, torch::kInt64));
+    batch.referenceGlobalFeatures = initial.slice(0, 0, Space.globals()).unsqueeze(0).repeat({batch.blocks, 1});
+  }
   return Net->toCycles(Net->forward(batch));
 }
 

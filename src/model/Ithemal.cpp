@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "surrogate/model/BoundFeatures.h"
+#include "surrogate/model/TableBounds.h"
+#include "surrogate/model/TableFeatures.h"
 
 namespace surrogate::model {
 
@@ -91,6 +93,18 @@ IthemalModelImpl::IthemalModelImpl(const ModelConfig &config) : Config(config) {
   }
   TargetMean = register_buffer("target_mean", torch::zeros({}));
   TargetStd = register_buffer("target_std", torch::ones({}));
+  if (config.bounds && config.instFeatures > 0)
+    ResourceUnits = register_buffer(
+        "resource_units",
+        torch::ones({std::max<std::int64_t>(0, config.instFeatures - std::int64_t(TableFeatures::kFirstResource))}));
+}
+
+void IthemalModelImpl::setResourceUnits(const std::vector<float> &units) {
+  if (!ResourceUnits.defined() || ResourceUnits.numel() != static_cast<std::int64_t>(units.size()))
+    throw std::invalid_argument("IthemalModel: resource units for a model that is not a conditioned bounds model "
+                                "of this table's width");
+  torch::NoGradGuard noGrad;
+  ResourceUnits.copy_(torch::tensor(units));
 }
 
 void IthemalModelImpl::registerTokenModules() {
@@ -116,10 +130,13 @@ ModelOutput IthemalModelImpl::forwardWithVariance(const BlockBatch &batch) {
       out.logVariance = VarianceHead->forward(blockVec.detach()).squeeze(1);
     return out;
   }
-  if (!batch.boundFeatures.defined() || batch.boundFeatures.size(1) != kBoundFeatures)
+  BoundTensors bounds{batch.boundAnchor, batch.boundFeatures};
+  if (ResourceUnits.defined())
+    bounds = boundsUnderTable(batch, ResourceUnits);
+  if (!bounds.features.defined() || bounds.features.size(1) != kBoundFeatures)
     throw std::invalid_argument("IthemalModel: the batch lacks the block bounds the model takes");
-  torch::Tensor in = Config.tokens ? torch::cat({blockVector(batch), batch.boundFeatures}, 1) : batch.boundFeatures;
-  torch::Tensor logCycles = batch.boundAnchor + BoundsHead->forward(in).squeeze(1);
+  torch::Tensor in = Config.tokens ? torch::cat({blockVector(batch), bounds.features}, 1) : bounds.features;
+  torch::Tensor logCycles = bounds.anchor + BoundsHead->forward(in).squeeze(1);
   out.z = (logCycles - TargetMean) / TargetStd;
   if (VarianceHead)
     out.logVariance = VarianceHead->forward(in.detach()).squeeze(1);

@@ -15,6 +15,7 @@
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/LengthSortedBatches.h"
 #include "surrogate/model/RunDir.h"
+#include "surrogate/model/TableBounds.h"
 #include "surrogate/model/TableInputs.h"
 #include "surrogate/support/Errors.h"
 #include "surrogate/support/ParallelFor.h"
@@ -88,8 +89,10 @@ Predictor Predictor::clone() const {
 
 std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> &blocks, std::size_t batchSize,
                                        const TableCondition &condition, const std::vector<BlockBounds> *bounds) const {
-  if (S->config.bounds && (!bounds || bounds->size() != blocks.size()))
+  if (S->config.bounds && !condition.table && (!bounds || bounds->size() != blocks.size()))
     throw std::logic_error("Predictor::predict: a bounds model needs every block's bounds");
+  if (S->config.bounds && condition.table && (!condition.structures || condition.structures->size() != blocks.size()))
+    throw std::logic_error("Predictor::predict: a conditioned bounds model needs every block's bound structure");
   const bool gradient = condition.gradient != nullptr;
   std::optional<torch::NoGradGuard> noGrad;
   if (!gradient)
@@ -115,7 +118,12 @@ std::vector<double> Predictor::predict(const std::vector<block::TokenizedBlock> 
       inputs.instFeatures = condition.table->rows(values, opcodes);
       inputs.globalFeatures = condition.table->globals(values).unsqueeze(0).repeat({inputs.blocks, 1});
     }
-    if (S->config.bounds) {
+    if (S->config.bounds && condition.table) {
+      std::vector<const BoundStructure *> structures;
+      for (std::size_t i : positions)
+        structures.push_back(&(*condition.structures)[i]);
+      attachStructure(inputs, structures);
+    } else if (S->config.bounds) {
       std::vector<float> anchors, features;
       for (std::size_t i : positions) {
         anchors.push_back((*bounds)[i].anchor);
@@ -170,11 +178,22 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
     std::vector<block::TokenizedBlock> tokens;
     std::vector<std::vector<unsigned>> opcodes;
     std::vector<BlockBounds> bounds;
+    std::vector<BoundStructure> structures;
+    std::optional<BoundFeaturizer> underTable;  // a conditioned bounds model's, under the table
+    if (table && predictor.config().bounds)
+      underTable.emplace(table->table(), table->source());
     std::vector<std::size_t> where;
     for (std::size_t i = begin; i < end; ++i) {
       std::optional<llvm::ArrayRef<llvm::MCInst>> insts = preparer.instructions(blocks[i], out[i].problem);
-      if (!insts || !preparer.prepare(*insts, tokens, bounds, out[i].problem))
-        continue;  // a block that does not decode, or that a bounds model cannot analyse, keeps its problem
+      if (!insts)
+        continue;  // a block that does not decode keeps its problem
+      std::optional<BoundStructure> structure;
+      if (underTable && !(structure = underTable->structureOf(*insts, out[i].problem)))
+        continue;  // nor does one a conditioned bounds model cannot analyse under the table
+      if (!preparer.prepare(*insts, tokens, bounds, out[i].problem))
+        continue;  // nor one a bounds model cannot analyse
+      if (structure)
+        structures.push_back(std::move(*structure));
       where.push_back(i);
       if (!table)
         continue;
@@ -182,7 +201,7 @@ std::vector<PredictionOutcome> BatchPredictor::run(const std::vector<block::Basi
       for (const llvm::MCInst &inst : *insts)
         opcodes.back().push_back(inst.getOpcode());
     }
-    TableCondition condition{table, &opcodes, gradient ? &gradients[replica] : nullptr};
+    TableCondition condition{table, &opcodes, gradient ? &gradients[replica] : nullptr, &structures};
     std::vector<double> cycles = predictor.predict(tokens, BatchSize, condition, &bounds);
     for (std::size_t k = 0; k < where.size(); ++k)
       out[where[k]].cycles = cycles[k];

@@ -3,6 +3,7 @@
 #include "surrogate/model/RunPreparation.h"
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -13,6 +14,7 @@
 #include "surrogate/support/Errors.h"
 #include "surrogate/model/Batches.h"
 #include "surrogate/model/Checkpoint.h"
+#include "surrogate/model/TableBounds.h"
 
 namespace fs = std::filesystem;
 
@@ -94,6 +96,18 @@ void attachBounds(PreparedRun &p) {
   if (model.boundsCpu.empty())
     throw support::ConfigError("model.bounds needs model.bounds_cpu, the CPU whose scheduling model gives them");
   BoundFeaturizer featurizer(model.boundsCpu);
+  // A conditioned model's examples are analysed under their own tables.
+  std::map<std::uint32_t, BoundFeaturizer> underTable;
+  auto featurizerOf = [&](const TrainingExample &e) -> BoundFeaturizer & {
+    if (!p.conditioned)
+      return featurizer;
+    auto it = underTable.find(e.paramsId);
+    if (it == underTable.end())
+      it = underTable.emplace(e.paramsId, BoundFeaturizer(p.features->table(e.paramsId),
+                                                          "parameter table " + std::to_string(e.paramsId)))
+               .first;
+    return it->second;
+  };
   block::Decoder decoder;
   std::vector<llvm::MCInst> insts;
   std::vector<TrainingExample> kept;
@@ -101,16 +115,23 @@ void attachBounds(PreparedRun &p) {
   std::size_t left = 0;
   for (TrainingExample &e : p.loaded.examples) {
     std::string problem = "the block does not decode";
-    std::optional<BlockBounds> b;
-    if (decoder.decode(e.hex, insts).ok() && !insts.empty())
-      b = featurizer.of(insts, problem);
-    if (!b) {
+    bool analysed = false;
+    if (decoder.decode(e.hex, insts).ok() && !insts.empty()) {
+      if (p.conditioned) {
+        std::optional<BoundStructure> s = featurizerOf(e).structureOf(insts, problem);
+        if ((analysed = s && s->weights.size() == e.opcodes.size()))
+          e.bounds = s->flat();
+      } else if (std::optional<BlockBounds> b = featurizer.of(insts, problem)) {
+        analysed = true;
+        e.bounds.assign(1, b->anchor);
+        e.bounds.insert(e.bounds.end(), b->features.begin(), b->features.end());
+      }
+    }
+    if (!analysed) {
       if (++left <= 5)
         spdlog::warn("block {}: {} (skipped)", e.hex, problem);
       continue;
     }
-    e.bounds.assign(1, b->anchor);
-    e.bounds.insert(e.bounds.end(), b->features.begin(), b->features.end());
     kept.push_back(std::move(e));
   }
   if (left > 0)
@@ -133,9 +154,6 @@ PreparedRun prepareRun(const TrainJob &jobIn, const RunDir &run) {
   if (jobIn.maxEpochs)
     p.job.training.maxEpochs = *jobIn.maxEpochs;
   prepareParamFeatures(p, run);
-  if (p.conditioned && p.job.model.bounds)
-    throw support::ConfigError(run.configPath() + ": model.bounds is not supported for parameter-conditioned models "
-                               "(the bounds would have to follow each example's table)");
   attachBounds(p);
   return p;
 }
@@ -190,6 +208,8 @@ IthemalModel initialModel(const PreparedRun &p, const Splits &splits, const torc
   } else {
     auto [logMean, logStd] = logMeanStd(p.loaded.examples, splits.train);
     model->setTargetScale(logMean, logStd);
+    if (p.conditioned && p.job.model.bounds && !p.loaded.examples.empty())
+      model->setResourceUnits(resourceUnitsOf(p.features->table(p.loaded.examples.front().paramsId)));
   }
   model->to(device);
   return model;

@@ -6,7 +6,9 @@
 // mca_default(i) * s(t, i) / s(default, i), so at the defaults the error is
 // llvm-mca's own and the surrogate only supplies how each block's
 // throughput moves as the table moves. Unanchored (DiffTune as published),
-// the prediction is the surrogate's own s(t, i).
+// the prediction is the surrogate's own s(t, i). A conditioned bounds model
+// follows each block's bounds from their values under the default table
+// (TableBounds.h); a block llvm-mca cannot analyse is left out.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +19,7 @@
 
 #include "surrogate/block/BasicBlock.h"
 #include "surrogate/block/Tokenizer.h"
+#include "surrogate/model/BoundFeatures.h"
 #include "surrogate/model/Ithemal.h"
 #include "surrogate/model/ParamVector.h"
 
@@ -49,6 +52,7 @@ private:
   IthemalModel Net{nullptr};
   std::vector<block::TokenizedBlock> Tokens;
   std::vector<std::vector<std::int64_t>> Rows;
+  std::vector<BoundStructure> Structures;  ///< conditioned bounds model only
   std::vector<double> Measured, Anchor;
   std::size_t Skipped = 0;
 };

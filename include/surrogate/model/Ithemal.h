@@ -20,7 +20,9 @@
 // The bounds variant (model.bounds) also takes what the scheduling model says
 // of the block (BoundFeatures.h) beside the block vector, and its head, a
 // small MLP that starts at zero, predicts a correction to the log of the
-// larger bound; without tokens the MLP sees the bounds alone.
+// larger bound; without tokens the MLP sees the bounds alone. Conditioned,
+// it computes the bounds from the table's features (TableBounds.h), so the
+// gradient with respect to the table flows through them too.
 //
 // Batches are packed, never padded to a global maximum: BlockBatch holds the
 // instructions of its blocks padded only to the longest in the batch, and
@@ -47,6 +49,13 @@ struct BlockBatch {
   torch::Tensor globalFeatures;///< [blocks, globalFeatures] float, conditioned variant only
   torch::Tensor boundFeatures; ///< [blocks, kBoundFeatures] float, bounds variant only (BoundFeatures.h)
   torch::Tensor boundAnchor;   ///< [blocks] float: log cycles of the larger bound, bounds variant only
+  // The conditioned bounds variant computes those two from the table (TableBounds.h) and these:
+  torch::Tensor boundExact;      ///< [blocks, BoundStructure::kExact] the bounds under the reference table
+  torch::Tensor boundConstants;  ///< [blocks, BoundStructure::kConstants]
+  torch::Tensor latencyWeights;  ///< [instructions, BoundStructure::kWeights]
+  torch::Tensor boundBlockOf;    ///< [instructions] int64: each instruction's block
+  /// The table the structure was analysed under; undefined: instFeatures/globalFeatures themselves.
+  torch::Tensor referenceInstFeatures, referenceGlobalFeatures;
   std::int64_t blocks = 0, longestBlock = 0;
 };
 
@@ -77,6 +86,8 @@ public:
   /// Sets the target scale from the training targets (cycles).
   void setTargetScale(double logMean, double logStd);
   double logStd() const { return TargetStd.item<double>(); }
+  /// The conditioned bounds variant: each resource column's units (TableBounds.h).
+  void setResourceUnits(const std::vector<float> &units);
 
   const ModelConfig &config() const { return Config; }
   /// The variance head's parameters (empty without one), and all the others:
@@ -96,6 +107,7 @@ private:
   torch::nn::Sequential BoundsHead{nullptr};
   torch::nn::Sequential VarianceHead{nullptr};
   torch::Tensor TargetMean, TargetStd;
+  torch::Tensor ResourceUnits;  ///< conditioned bounds variant only
 };
 TORCH_MODULE(IthemalModel);
 

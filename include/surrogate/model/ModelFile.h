@@ -18,7 +18,7 @@
 
 namespace surrogate::model {
 
-/// "lstm", "lstm+bounds", "bounds" or "lstm-conditioned", with "+variance"
+/// "lstm", "lstm+bounds", "bounds", "lstm-conditioned", "lstm-conditioned+bounds" or "bounds-conditioned", with "+variance"
 /// when the model has a variance head.
 std::string architectureOf(const ModelConfig &config);
 

@@ -24,6 +24,8 @@ public:
   /// Adds table `id`; throws std::runtime_error if its feature widths differ from earlier tables'.
   void addTable(std::uint32_t id, mca::ParamTable table);
   bool hasTable(std::uint32_t id) const { return Tables.count(id) != 0; }
+  /// Table `id` itself; throws std::out_of_range if it was not added.
+  const mca::ParamTable &table(std::uint32_t id) const { return Tables.at(id).table; }
 
   std::size_t instructionWidth() const { return InstWidth; }
   std::size_t globalWidth() const { return GlobalWidth; }

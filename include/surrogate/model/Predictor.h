@@ -29,6 +29,8 @@ struct TableCondition {
   const TableInputs *table = nullptr;
   const std::vector<std::vector<unsigned>> *opcodes = nullptr;
   std::vector<double> *gradient = nullptr;
+  /// A conditioned bounds model: each block's bounds under the table (parallel to the blocks).
+  const std::vector<BoundStructure> *structures = nullptr;
 };
 
 class Predictor {

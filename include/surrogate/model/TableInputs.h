@@ -30,6 +30,7 @@ public:
   TableInputs(mca::ParamTable table, std::string source);
 
   const std::string &source() const { return Source; }
+  const mca::ParamTable &table() const { return Table; }
   std::size_t rowWidth() const { return Width; }
   std::size_t globalWidth() const { return 2; }
 

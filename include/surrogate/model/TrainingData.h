@@ -28,7 +28,8 @@ struct TrainingExample {
   data::Split split = data::Split::Train;
   std::uint32_t paramsId = 0;      ///< parameter table (datasets in sampled mode)
   float lossWeight = 1;            ///< scales its training loss (training.exclude_weight)
-  /// The anchor, then the features (BoundFeatures.h), for a bounds model; else empty.
+  /// The anchor, then the features (BoundFeatures.h), for a bounds model; for a conditioned
+  /// bounds model its BoundStructure under its table, flat; else empty.
   std::vector<float> bounds;
 };
 
