@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "BlockTestSupport.h"
 #include "TestSupport.h"
 #include "surrogate/block/AsmReader.h"
 #include "surrogate/block/Decoder.h"
@@ -23,15 +24,10 @@
 
 using namespace surrogate;
 using surrogate::test::TempDir;
+using surrogate::test::decoded;
+using surrogate::test::kImulChain;
 
 namespace {
-
-std::vector<llvm::MCInst> decoded(const std::string &hex) {
-  block::Decoder decoder;
-  std::vector<llvm::MCInst> insts;
-  EXPECT_TRUE(decoder.decode(hex, insts).ok()) << hex;
-  return insts;
-}
 
 double llvmMcaCycles(const std::string &hex) {
   static std::unique_ptr<llvm::MCSubtargetInfo> sti = block::X86Target::get().createSubtarget("haswell");
@@ -41,8 +37,6 @@ double llvmMcaCycles(const std::string &hex) {
   return r ? r->cycles : 0;
 }
 
-// Four dependent `imulq %rax, %rax`: 12 cycles an iteration (llvm-mca 1,203 for 100).
-const std::string kImulChain = "480fafc0480fafc0480fafc0480fafc0";
 
 // Blocks of adds, moves, loads, stores and multiplies, with llvm-mca's cycles as the target.
 std::string llvmMcaCsv(std::size_t blocks) {

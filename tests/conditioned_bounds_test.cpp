@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "BlockTestSupport.h"
 #include "TestSupport.h"
 #include "surrogate/block/Decoder.h"
 #include "surrogate/mca/ParamTable.h"
@@ -23,18 +24,11 @@
 
 using namespace surrogate;
 using surrogate::test::TempDir;
+using surrogate::test::decoded;
+using surrogate::test::kImulChain;
 
 namespace {
 
-std::vector<llvm::MCInst> decoded(const std::string &hex) {
-  block::Decoder decoder;
-  std::vector<llvm::MCInst> insts;
-  EXPECT_TRUE(decoder.decode(hex, insts).ok()) << hex;
-  return insts;
-}
-
-// Four dependent `imulq %rax, %rax` (IMUL64rr): 12 cycles an iteration under LLVM's table.
-const std::string kImulChain = "480fafc0480fafc0480fafc0480fafc0";
 // Eight independent `addq %rbx, %rX` (ADD64rr): 2 cycles an iteration at dispatch width 4.
 const std::string kAdds = "4801d84801d94801da4801de4801df4901d84901d94901da";
 
@@ -155,30 +149,11 @@ TEST(ConditionedBounds, TheGradientReachesTheValueThatBinds) {
   EXPECT_EQ(g[latencyColumn(0)].item<double>(), 0);
 }
 
-namespace {
-
-const std::vector<std::string> kInstructions = {"4801d8", "4829d8", "014308", "89048b", "488b442410",
-                                                "b905000000", "55", "488d447708", "480fafc3"};
-
-std::string blocksCsv(std::size_t blocks) {
-  std::string csv = "hex\n";
-  std::uint64_t state = 4242;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    std::string hex;
-    for (std::size_t i = 0, n = 1 + b % 7; i < n; ++i) {
-      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-      hex += kInstructions[(state >> 33) % kInstructions.size()];
-    }
-    csv += hex + "\n";
-  }
-  return csv;
-}
-
-} // namespace
 
 TEST(ConditionedBoundsCli, TrainsPredictsUnderATableAndGivesItsGradient) {
   TempDir dir;
-  std::string csv = dir.file("blocks.csv", blocksCsv(60));
+  std::string sample = std::string(SURROGATE_SOURCE_DIR) + "/data/samples/hsw-sample.csv";
+  std::string csv = dir.file("blocks.csv", test::headLines(sample, 80));
   auto dataset = test::runSurrogate("--no-progress dataset --blocks " + csv +
                                     " --params-samples 12 --tables-per-block 3 --seed 5 -o " + (dir / "ds"));
   ASSERT_EQ(dataset.exitCode, 0) << dataset.err;

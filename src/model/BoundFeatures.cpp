@@ -28,12 +28,24 @@ BoundFeaturizer::BoundFeaturizer(const mca::ParamTable &table, const std::string
 BoundFeaturizer::~BoundFeaturizer() = default;
 BoundFeaturizer::BoundFeaturizer(BoundFeaturizer &&) noexcept = default;
 
-std::optional<BlockBounds> BoundFeaturizer::of(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) {
-  llvm::Expected<mca::BlockAnalysis> analysis = Analyzer->analyze(insts);
+namespace {
+
+std::optional<mca::BlockAnalysis> analysed(mca::BlockAnalyzer &analyzer, llvm::ArrayRef<llvm::MCInst> insts,
+                                           std::string &problem) {
+  llvm::Expected<mca::BlockAnalysis> analysis = analyzer.analyze(insts);
   if (!analysis) {
     problem = "no scheduling bounds: " + llvm::toString(analysis.takeError());
     return std::nullopt;
   }
+  return std::move(*analysis);
+}
+
+} // namespace
+
+std::optional<BlockBounds> BoundFeaturizer::of(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) {
+  std::optional<mca::BlockAnalysis> analysis = analysed(*Analyzer, insts, problem);
+  if (!analysis)
+    return std::nullopt;
   const mca::BlockAnalysis &a = *analysis;
   double n = std::max(1u, a.instructionCount());
   // What llvm-mca's pipeline can see: resources, dispatch, register dependencies (not memory).
@@ -56,11 +68,9 @@ std::optional<BlockBounds> BoundFeaturizer::of(llvm::ArrayRef<llvm::MCInst> inst
 }
 
 std::optional<BoundStructure> BoundFeaturizer::structureOf(llvm::ArrayRef<llvm::MCInst> insts, std::string &problem) {
-  llvm::Expected<mca::BlockAnalysis> analysis = Analyzer->analyze(insts);
-  if (!analysis) {
-    problem = "no scheduling bounds: " + llvm::toString(analysis.takeError());
+  std::optional<mca::BlockAnalysis> analysis = analysed(*Analyzer, insts, problem);
+  if (!analysis)
     return std::nullopt;
-  }
   const mca::BlockAnalysis &a = *analysis;
   double n = std::max(1u, a.instructionCount());
   BoundStructure s;
