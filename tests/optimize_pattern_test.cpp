@@ -190,13 +190,15 @@ TEST(OptimizePattern, UnanchoredAsPublished) {
 }
 
 // The informed surrogate (model.bounds): the bounds follow each example's table in training and the
-// tuned table in tuning, the rounds and the polish, and the gradient at LLVM's table reaches latencies.
+// tuned table in tuning, the rounds and the polish, and the gradient at LLVM's table reaches latencies;
+// tuned as written (pattern.tune_as_written).
 TEST(OptimizePattern, InformedSurrogateTunesThroughItsBounds) {
   SKIP_WITHOUT_BHIVE();
   test::TempDir dir;
   std::string measured = dir.file("measured.csv", test::headLines(test::bhiveDir() + "/hsw.csv", 300));
   nlohmann::json config = tinyConfig(measured);
   config["model"]["bounds"] = true;
+  config["pattern"]["tune_as_written"] = true;
   config["pattern"]["blackbox_methods"] = {"ensemble"};
   std::string run = dir / "run";
   auto r = test::runSurrogate("--no-progress optimize --config " + dir.file("b.json", config.dump()) + " -o " + run);
@@ -211,6 +213,11 @@ TEST(OptimizePattern, InformedSurrogateTunesThroughItsBounds) {
   EXPECT_TRUE(latency) << report["tuning"]["largest_gradients_at_default"].dump();
   EXPECT_EQ(report["rounds"].size(), 1u);
   EXPECT_GT(report["test"]["tuned"]["mape"].get<double>(), 0);
+  // Tuned as written: the surrogate's error at the kept step is its error for the table written.
+  for (const auto &c : report["tuning"]["curve"])
+    if (c["step"] == report["tuning"]["kept_step"])
+      EXPECT_NEAR(c["surrogate_train_mape"].get<double>(),
+                  report["tuning"]["surrogate_train_mape_of_written_table"].get<double>(), 1e-6);
   EXPECT_TRUE(std::filesystem::exists(run + "/round-1/surrogate/best.pt"));
 }
 
@@ -294,6 +301,32 @@ TEST(OptimizeConfig, ShippedConfigsParse) {
     EXPECT_NO_THROW(model::TrainingOptions::fromJson(c.training)) << name;
     EXPECT_FALSE(c.measured.empty()) << name;
   }
+}
+
+// pattern.tune_as_written's view of a vector: the features of the table it maps back to.
+TEST(ParamVector, AsWrittenIsTheVectorOfTheTableWritten) {
+  std::vector<std::string> names = {"ADD32rr", "IMUL64rm", "MOV64rm"};
+  std::vector<unsigned> opcodes;
+  for (const auto &n : names) opcodes.push_back(*mca::lookupOpcode(n));
+  model::ParamVector space(mca::ParamTable::fromModel("haswell", names), opcodes);
+  EXPECT_EQ(space.asWritten(space.initial()), space.initial());
+
+  // A fractional micro-op count rounds; a one-write opcode's two latencies become their mean.
+  std::vector<float> v = space.initial();
+  std::size_t add = 2 + space.rowOf(opcodes[0]) * space.width();
+  v[add + model::TableFeatures::kMicroOps] = std::log1p(2.4f);
+  v[add + model::TableFeatures::kLatency] = std::log1p(1.0f);
+  v[add + model::TableFeatures::kMaxLatency] = std::log1p(5.0f);
+  std::vector<float> written = space.asWritten(v);
+  EXPECT_FLOAT_EQ(written[add + model::TableFeatures::kMicroOps], std::log1p(2.0f));
+  EXPECT_FLOAT_EQ(written[add + model::TableFeatures::kLatency], std::log1p(3.0f));
+  EXPECT_FLOAT_EQ(written[add + model::TableFeatures::kMaxLatency], std::log1p(3.0f));
+  EXPECT_EQ(mca::diffTables(space.toTable(written), space.toTable(v)), "");
+  EXPECT_EQ(space.asWritten(written), written);
+  std::vector<float> fromTable = model::ParamVector(space.toTable(v), opcodes).initial();
+  for (std::size_t i = 0; i < written.size(); ++i)
+    if (space.isFree()[i])
+      EXPECT_FLOAT_EQ(written[i], fromTable[i]) << space.featureName(i);
 }
 
 TEST(TableTuning, MedianCapKeepsTheBestCheckpointThatObeysIt) {

@@ -214,6 +214,25 @@ std::size_t changedEntries(const mca::ParamTable &t, const mca::ParamTable &defa
 
 } // namespace
 
+std::vector<float> ParamVector::asWritten(const std::vector<float> &values) const {
+  mca::ParamTable t = toTable(values);
+  std::vector<float> out = values;
+  std::vector<float> globals = TableFeatures::rawGlobals(t);
+  for (std::size_t k = 0; k < globals.size(); ++k)
+    if (Free[k])
+      out[k] = toFeature(globals[k]);
+  for (std::size_t r = 0; r < Rows.size(); ++r) {
+    if (Rows[r].key.empty())
+      continue;
+    std::vector<float> raw = TableFeatures::rawOpcode(t, Rows[r].key);
+    std::size_t base = globals.size() + r * Width;
+    for (std::size_t k = 0; k < Width; ++k)
+      if (Free[base + k])
+        out[base + k] = toFeature(raw[k]);
+  }
+  return out;
+}
+
 mca::ParamTable ParamVector::toTable(const std::vector<float> &values, MappingStats *statsOut) const {
   if (values.size() != Initial.size())
     throw std::invalid_argument("parameter vector of " + std::to_string(values.size()) + " values; expected " +

@@ -12,7 +12,7 @@
 namespace surrogate::patterns {
 
 nlohmann::json OptimizeSettings::toJson() const {
-  return {{"params_samples", paramsSamples}, {"tables_per_block", tablesPerBlock},
+  nlohmann::json j = {{"params_samples", paramsSamples}, {"tables_per_block", tablesPerBlock},
           {"perturb_probability", perturbProbability},
           {"measured_sample", measuredSample}, {"steps", steps},
           {"batch_size", batchSize},         {"learning_rate", learningRate}, {"l1", l1}, {"anchor", anchor},
@@ -22,6 +22,9 @@ nlohmann::json OptimizeSettings::toJson() const {
           {"polish_candidates", polishCandidates},
           {"blackbox_blocks", blackboxBlocks}, {"blackbox_methods", blackboxMethods},
           {"ensemble_techniques", ensembleTechniques}};
+  if (tuneAsWritten)  // absent otherwise, so earlier runs' records stay as they were
+    j["tune_as_written"] = true;
+  return j;
 }
 
 OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::string &file) {
@@ -38,6 +41,7 @@ OptimizeSettings OptimizeSettings::fromJson(const nlohmann::json &j, const std::
   r.read("learning_rate", s.learningRate, std::numeric_limits<double>::min(), kMax);
   r.read("l1", s.l1, 0, kMax);
   r.read("anchor", s.anchor);
+  r.read("tune_as_written", s.tuneAsWritten);
   r.read("rounds", s.rounds, std::size_t{0}, std::size_t{100});
   r.read("round_radius", s.roundRadius, 1u, 1000u);
   r.read("round_max_epochs", s.roundMaxEpochs, std::size_t{1}, std::size_t{1000});

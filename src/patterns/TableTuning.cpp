@@ -45,10 +45,19 @@ SurrogateTuning tuneWithSurrogate(model::FrozenSurrogate &surrogate, model::Froz
   std::mt19937_64 rng(seed);
   std::size_t position = order.size();
   support::Progress progress("tuning the table through the surrogate", s.steps);
+  // pattern.tune_as_written: the surrogate sees the table as it will be written; the gradient passes straight
+  // through the mapping, so a value moves until the written table changes.
+  auto seen = [&] {
+    if (!s.tuneAsWritten)
+      return values;
+    torch::Tensor v = values.detach().contiguous();
+    std::vector<float> written = space.asWritten(std::vector<float>(v.data_ptr<float>(), v.data_ptr<float>() + v.numel()));
+    return values + (torch::tensor(written) - values).detach();
+  };
   auto checkpoint = [&](std::size_t step) {
-    double v = validation.size() > 0 ? validation.mapeAll(values) : surrogate.mapeAll(values);
+    double v = validation.size() > 0 ? validation.mapeAll(seen()) : surrogate.mapeAll(seen());
     result.curve.push_back(
-        {{"step", step}, {"surrogate_train_mape", surrogate.mapeAll(values)}, {"surrogate_validation_mape", v}});
+        {{"step", step}, {"surrogate_train_mape", surrogate.mapeAll(seen())}, {"surrogate_validation_mape", v}});
     torch::Tensor copy = values.detach().contiguous();
     result.steps.push_back(step);
     result.checkpoints.emplace_back(copy.data_ptr<float>(), copy.data_ptr<float>() + copy.numel());
@@ -64,7 +73,7 @@ SurrogateTuning tuneWithSurrogate(model::FrozenSurrogate &surrogate, model::Froz
                                    order.begin() + std::min(order.size(), position + s.batchSize));
     position += batch.size();
     adam.zero_grad();
-    torch::Tensor loss = surrogate.mape(values, batch);
+    torch::Tensor loss = surrogate.mape(seen(), batch);
     // The surrogate learnt tables that differ from LLVM's in a few values
     // (pattern.perturb_probability); the penalty keeps the tuned one so.
     if (s.l1 > 0)

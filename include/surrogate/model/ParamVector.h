@@ -66,6 +66,10 @@ public:
   /// The table the vector stands for: values rounded to integers, clamped
   /// to the bounds, mapped back; `stats` says what did not map exactly.
   mca::ParamTable toTable(const std::vector<float> &values, MappingStats *stats = nullptr) const;
+  /// The vector of toTable(values): what the surrogate sees of the table as
+  /// written (rounded, a one-write opcode's two latencies merged, groups the
+  /// sum of their ports); features without a parameter keep their values.
+  std::vector<float> asWritten(const std::vector<float> &values) const;
 
   const mca::ParamTable &defaults() const { return Defaults; }
 

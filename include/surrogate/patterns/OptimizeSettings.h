@@ -23,6 +23,9 @@ struct OptimizeSettings {
   std::size_t batchSize = 256;      ///< measured train blocks per step
   double learningRate = 0.05;       ///< on the log(1 + x) feature scale
   double l1 = 0;                    ///< penalty on |features - defaults|: only strongly pulled values move
+  /// The surrogate sees the table as it will be written (ParamVector::asWritten:
+  /// rounded, latencies merged), with the gradient passed straight through.
+  bool tuneAsWritten = false;
   /// Trust-region rounds after the first tuning: tables sampled around the
   /// current table within round_radius, the surrogate fine-tuned on them for
   /// round_max_epochs, tuned again; a round is kept only if the real
