@@ -101,7 +101,8 @@ std::string modelDirOf(const std::string &model) {
 std::string architectureOf(const ModelConfig &config) {
   std::string variance = config.varianceHead ? "+variance" : "";
   if (config.instFeatures > 0 || config.globalFeatures > 0)
-    return std::string(config.tokens ? "lstm-conditioned" : "bounds-conditioned") + (config.bounds && config.tokens ? "+bounds" : "") + variance;
+    return (config.tokens ? std::string("lstm-conditioned") + (config.bounds ? "+bounds" : "") : "bounds-conditioned") +
+           variance;
   if (!config.bounds)
     return "lstm" + variance;
   return (config.tokens ? "lstm+bounds" : "bounds") + variance;

@@ -99,8 +99,6 @@ void attachBounds(PreparedRun &p) {
   // A conditioned model's examples are analysed under their own tables.
   std::map<std::uint32_t, BoundFeaturizer> underTable;
   auto featurizerOf = [&](const TrainingExample &e) -> BoundFeaturizer & {
-    if (!p.conditioned)
-      return featurizer;
     auto it = underTable.find(e.paramsId);
     if (it == underTable.end())
       it = underTable.emplace(e.paramsId, BoundFeaturizer(p.features->table(e.paramsId),

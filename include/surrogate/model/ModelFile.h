@@ -18,8 +18,8 @@
 
 namespace surrogate::model {
 
-/// "lstm", "lstm+bounds", "bounds", "lstm-conditioned", "lstm-conditioned+bounds" or "bounds-conditioned", with "+variance"
-/// when the model has a variance head.
+/// "lstm", "lstm+bounds", "bounds", "lstm-conditioned", "lstm-conditioned+bounds" or
+/// "bounds-conditioned", with "+variance" when the model has a variance head.
 std::string architectureOf(const ModelConfig &config);
 
 /// The directory of `model`: a run directory itself, or the one holding a
