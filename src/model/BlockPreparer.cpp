@@ -7,7 +7,8 @@ namespace surrogate::model {
 
 BlockPreparer::BlockPreparer(const ModelConfig &config, const block::Vocabulary &vocabulary)
     : Vocabulary(vocabulary), Tokens(config.tokens) {
-  if (config.bounds)
+  // A conditioned bounds model's bounds follow its table, so they are not the CPU's (BatchPredictor::run).
+  if (config.bounds && config.instFeatures == 0)
     Bounds.emplace(config.boundsCpu);
 }
 

@@ -17,7 +17,7 @@ namespace surrogate::model {
 
 FrozenSurrogate::FrozenSurrogate(const std::string &dir, const std::vector<block::BasicBlock> &blocks,
                                  const std::vector<double> &defaultCycles, const ParamVector &space, bool anchored)
-    : Space(space) {
+    : Space(space), Initial(torch::tensor(space.initial())) {
   RunDir run(dir);
   ModelConfig config = run.modelConfig();
   if (config.instFeatures != static_cast<std::int64_t>(space.width()) ||
@@ -60,9 +60,8 @@ FrozenSurrogate::FrozenSurrogate(const std::string &dir, const std::vector<block
   if (!anchored) return;  // DiffTune as published: the surrogate's own cycles
   // anchor = mca_default / s(default), one forward pass over the blocks.
   torch::NoGradGuard noGrad;
-  torch::Tensor initial = torch::tensor(space.initial());
   for (const auto &idx : chunks()) {
-    torch::Tensor s0 = rawCycles(initial, idx);
+    torch::Tensor s0 = rawCycles(Initial, idx);
     for (std::size_t k = 0; k < idx.size(); ++k) Anchor[idx[k]] /= std::max(1e-3, s0[k].item<double>());
   }
 }
@@ -102,19 +101,23 @@ torch::Tensor FrozenSurrogate::rawCycles(const torch::Tensor &values, const std:
     rows.insert(rows.end(), Rows[i].begin(), Rows[i].end());
   }
   BlockBatch batch = makeBatch(blocks);
-  torch::Tensor table = values.slice(0, Space.globals()).view({-1, static_cast<std::int64_t>(Space.width())});
-  batch.instFeatures = table.index_select(0, torch::tensor(rows, torch::kInt64));
-  batch.globalFeatures = values.slice(0, 0, Space.globals()).unsqueeze(0).repeat({batch.blocks, 1});
+  torch::Tensor rowIndex = torch::tensor(rows, torch::kInt64);
+  auto instRows = [&](const torch::Tensor &v) {
+    return v.slice(0, Space.globals()).view({-1, static_cast<std::int64_t>(Space.width())}).index_select(0, rowIndex);
+  };
+  auto globals = [&](const torch::Tensor &v) {
+    return v.slice(0, 0, Space.globals()).unsqueeze(0).repeat({batch.blocks, 1});
+  };
+  batch.instFeatures = instRows(values);
+  batch.globalFeatures = globals(values);
   if (!Structures.empty()) {
     // The bounds move from their values under the default table, the space's initial values.
     std::vector<const BoundStructure *> structures;
     for (std::size_t i : indices)
       structures.push_back(&Structures[i]);
     attachStructure(batch, structures);
-    torch::Tensor initial = torch::tensor(Space.initial());
-    torch::Tensor initialTable = initial.slice(0, Space.globals()).view({-1, static_cast<std::int64_t>(Space.width())});
-    batch.referenceInstFeatures = initialTable.index_select(0, torch::tensor(rows, torch::kInt64));
-    batch.referenceGlobalFeatures = initial.slice(0, 0, Space.globals()).unsqueeze(0).repeat({batch.blocks, 1});
+    batch.referenceInstFeatures = instRows(Initial);
+    batch.referenceGlobalFeatures = globals(Initial);
   }
   return Net->toCycles(Net->forward(batch));
 }

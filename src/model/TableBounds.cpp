@@ -42,12 +42,11 @@ BoundTensors boundsUnderTable(const BlockBatch &batch, const torch::Tensor &reso
   if (!batch.boundExact.defined() || !batch.instFeatures.defined() || !batch.globalFeatures.defined())
     throw std::invalid_argument("IthemalModel: a conditioned bounds model needs the table's features and each "
                                 "block's bound structure");
-  torch::Tensor reference = batch.referenceInstFeatures.defined() ? batch.referenceInstFeatures
-                                                                  : batch.instFeatures.detach();
-  torch::Tensor referenceGlobals = batch.referenceGlobalFeatures.defined() ? batch.referenceGlobalFeatures
-                                                                           : batch.globalFeatures.detach();
   torch::Tensor now = boundsOf(batch, batch.instFeatures, batch.globalFeatures, resourceUnits);
-  torch::Tensor then = boundsOf(batch, reference, referenceGlobals, resourceUnits);
+  // Without a reference the structure was analysed under the batch's own table: f there is f itself.
+  torch::Tensor then = batch.referenceInstFeatures.defined()
+                           ? boundsOf(batch, batch.referenceInstFeatures, batch.referenceGlobalFeatures, resourceUnits)
+                           : now.detach();
   torch::Tensor b = (batch.boundExact + now - then).clamp_min(0);
   torch::Tensor resource = b.select(1, 0), dispatch = b.select(1, 1), registerDependency = b.select(1, 2),
                 dependency = b.select(1, 3), criticalPath = b.select(1, 4), microOps = b.select(1, 5);

@@ -100,15 +100,15 @@ double OptimizeReport::blackboxError() const { return evaluation.test.summary["b
 
 DesignSection OptimizeReport::design() const {
   DesignSection d;
-  d.architecture = "parameter-conditioned Ithemal: token embedding, LSTM over each instruction's tokens joined "
-                   "with the instruction's row of the parameter table, LSTM over the block, the table's globals "
-                   "joined to the block vector, linear head on the normalised log throughput";
-  if (surrogate.model.bounds)
-    d.architecture = "parameter-conditioned Ithemal informed by the scheduling model: token embedding, LSTM over "
-                     "each instruction's tokens joined with the instruction's row of the parameter table, LSTM over "
-                     "the block, the table's globals joined to the block vector; beside it the block's bounds "
-                     "(dispatch, resources, dependency chains) computed from the table's values, differentiable "
-                     "(model/TableBounds.h); a small MLP head predicting a correction to the log of the largest";
+  d.architecture = std::string("parameter-conditioned Ithemal") +
+                   (surrogate.model.bounds ? " informed by the scheduling model" : "") +
+                   ": token embedding, LSTM over each instruction's tokens joined with the instruction's row of the "
+                   "parameter table, LSTM over the block, the table's globals joined to the block vector" +
+                   (surrogate.model.bounds
+                        ? "; beside it the block's bounds (dispatch, resources, dependency chains) computed from the "
+                          "table's values, differentiable (model/TableBounds.h); a small MLP head predicting a "
+                          "correction to the log of the largest"
+                        : ", linear head on the normalised log throughput");
   d.model = surrogate.model;
   d.parameters = surrogate.parameters;
   d.capacityChosenBy = "the config's model section (configs/optimize.*.json); one size trained, no search";

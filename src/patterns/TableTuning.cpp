@@ -55,9 +55,9 @@ SurrogateTuning tuneWithSurrogate(model::FrozenSurrogate &surrogate, model::Froz
     return values + (torch::tensor(written) - values).detach();
   };
   auto checkpoint = [&](std::size_t step) {
-    double v = validation.size() > 0 ? validation.mapeAll(seen()) : surrogate.mapeAll(seen());
-    result.curve.push_back(
-        {{"step", step}, {"surrogate_train_mape", surrogate.mapeAll(seen())}, {"surrogate_validation_mape", v}});
+    torch::Tensor table = seen();
+    double train = surrogate.mapeAll(table), v = validation.size() > 0 ? validation.mapeAll(table) : train;
+    result.curve.push_back({{"step", step}, {"surrogate_train_mape", train}, {"surrogate_validation_mape", v}});
     torch::Tensor copy = values.detach().contiguous();
     result.steps.push_back(step);
     result.checkpoints.emplace_back(copy.data_ptr<float>(), copy.data_ptr<float>() + copy.numel());

@@ -1,8 +1,9 @@
 #pragma once
 // What a model takes of one block, for either engine: its instructions
 // decoded (unless the reader already did), its token ids under the model's
-// vocabulary and, for a bounds model, its scheduling bounds under the
-// model's CPU. One per thread (it holds a decoder and an analyzer).
+// vocabulary and, for a bounds model that takes no table, its scheduling
+// bounds under the model's CPU. One per thread (it holds a decoder and an
+// analyzer).
 
 #include <memory>
 #include <optional>
@@ -27,7 +28,7 @@ public:
   std::optional<llvm::ArrayRef<llvm::MCInst>> instructions(const block::BasicBlock &b, std::string &problem);
 
   /// Appends the block's tokens (empty for a model without tokens) and, for
-  /// a bounds model, its bounds; false with `problem` set when its bounds
+  /// a bounds model that takes no table, its bounds; false with `problem` set when its bounds
   /// cannot be computed (nothing appended then).
   bool prepare(llvm::ArrayRef<llvm::MCInst> insts, std::vector<block::TokenizedBlock> &tokens,
                std::vector<BlockBounds> &bounds, std::string &problem);

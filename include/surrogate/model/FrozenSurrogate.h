@@ -53,6 +53,7 @@ private:
   std::vector<block::TokenizedBlock> Tokens;
   std::vector<std::vector<std::int64_t>> Rows;
   std::vector<BoundStructure> Structures;  ///< conditioned bounds model only
+  torch::Tensor Initial;  ///< the space's initial values: the default table, the anchor's and the structures'
   std::vector<double> Measured, Anchor;
   std::size_t Skipped = 0;
 };
