@@ -15,7 +15,6 @@
 
 #include "BlockTestSupport.h"
 #include "TestSupport.h"
-#include "surrogate/block/Decoder.h"
 #include "surrogate/mca/ParamTable.h"
 #include "surrogate/model/BoundFeatures.h"
 #include "surrogate/model/ParamFeatures.h"
@@ -148,7 +147,6 @@ TEST(ConditionedBounds, TheGradientReachesTheValueThatBinds) {
   EXPECT_LT(g[0].item<double>(), 0);  // a wider dispatch, fewer cycles
   EXPECT_EQ(g[latencyColumn(0)].item<double>(), 0);
 }
-
 
 TEST(ConditionedBoundsCli, TrainsPredictsUnderATableAndGivesItsGradient) {
   TempDir dir;
